@@ -43,6 +43,7 @@ struct TimingParams {
     double failed_wake_us = 1.0;      // a woken thread finding the lock taken and going back to sleep
     double wake_latency_min_us = 5;   // signal to running on an idle core, drawn uniformly
     double wake_latency_max_us = 25;
+    double timer_slack_us = 50;       // Linux timerslack: a timed wait fires up to this late
     double time_slice_ms = 4;         // OS slice before a runnable thread may preempt
     double wakeup_granularity_ms = 1; // a woken thread preempts if it is owed more than this
     double sleeper_credit_ms = 3;     // CPU credit a long sleeper gets on wake-up (CFS: latency/2)
