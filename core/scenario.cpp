@@ -32,6 +32,8 @@ template <std::size_t N> std::string allowed(const std::array<std::string_view, 
 }
 
 std::string number(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
     std::ostringstream os;
     os << v;
     return os.str();

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "scenario.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gilscope::core {
+
+struct ScenarioParse {
+    std::optional<Scenario> scenario;
+    std::string error; // "FILE: line 3, column 7: ..." or "FILE: field workers.0.count: ..."
+    bool ok() const { return scenario.has_value(); }
+};
+
+// Reads the scenario JSON documented in the README. Missing keys take defaults (per worker
+// kind for worker groups); unknown keys, wrong types and out-of-range values are errors that name
+// the source, the field and what is allowed. `overrides` are "dotted.path=value" patches applied
+// before validation (the command line's --set).
+ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &source,
+                                const std::vector<std::string> &overrides = {});
+ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides = {});
+
+// Writes every field, so a saved file documents the model's parameters.
+QByteArray scenarioToJson(const Scenario &scenario);
+
+} // namespace gilscope::core
