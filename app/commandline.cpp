@@ -1,0 +1,125 @@
+#include "commandline.h"
+
+#include "metrics.h"
+#include "metricsjson.h"
+#include "presets.h"
+#include "scenariojson.h"
+#include "simulate.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace gilscope::app {
+
+namespace {
+
+const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--help", "-h", "--version", "-v"};
+
+void addOptions(QCommandLineParser &parser) {
+    parser.setApplicationDescription(
+        "GIL Scope: see how Python threads are scheduled under the Global Interpreter Lock.\n"
+        "Without output options it opens the window (with FILE, that scenario).");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("FILE", "A scenario JSON file to open in the window.", "[FILE]");
+    parser.addOption({"list-presets", "Print the built-in presets, one name per line."});
+    parser.addOption({"scenario", "Simulate the scenario in FILE.", "FILE"});
+    parser.addOption({"preset", "Simulate the built-in preset NAME.", "NAME"});
+    parser.addOption({"set", "Change one scenario value by dotted path, e.g. cores=1, "
+                             "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",
+                      "KEY=VALUE"});
+    parser.addOption({"metrics", "Write the run's metrics as JSON to OUT (- for standard output).",
+                      "OUT"});
+}
+
+int badInput(const std::string &message) {
+    std::fprintf(stderr, "gilscope: %s\n", message.c_str());
+    return 2;
+}
+
+bool writeOutput(const QString &path, const QByteArray &data, std::string *error) {
+    if (path == "-") {
+        std::fwrite(data.constData(), 1, static_cast<std::size_t>(data.size()), stdout);
+        std::fflush(stdout);
+        return true;
+    }
+    // Atomic: a failed write leaves any previous file untouched.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        *error = path.toStdString() + ": cannot write: " + file.errorString().toStdString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool wantsHeadless(const QStringList &arguments) {
+    for (const QString &arg : arguments.mid(1))
+        for (const QString &flag : kHeadlessFlags)
+            if (arg == flag || arg.startsWith(flag + "="))
+                return true;
+    return false;
+}
+
+int runHeadless(const QStringList &arguments) {
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return badInput(parser.errorText().toStdString() + " (see gilscope --help)");
+    if (parser.isSet("help")) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    if (parser.isSet("version")) {
+        std::printf("gilscope %s\n", GILSCOPE_VERSION);
+        return 0;
+    }
+    if (parser.isSet("list-presets")) {
+        for (const auto &name : core::presetNames())
+            std::printf("%s\n", name.c_str());
+        return 0;
+    }
+
+    const bool fromFile = parser.isSet("scenario");
+    const bool fromPreset = parser.isSet("preset");
+    if (fromFile == fromPreset)
+        return badInput("give exactly one of --scenario FILE or --preset NAME");
+    std::vector<std::string> overrides;
+    for (const QString &s : parser.values("set"))
+        overrides.push_back(s.toStdString());
+
+    core::ScenarioParse parsed;
+    if (fromFile) {
+        parsed = core::loadScenarioFile(parser.value("scenario"), overrides);
+    } else {
+        const std::string name = parser.value("preset").toStdString();
+        std::string error;
+        if (!core::loadPreset(name, &error))
+            return badInput(error);
+        QFile preset(":/presets/" + parser.value("preset") + ".json");
+        preset.open(QIODevice::ReadOnly);
+        parsed = core::parseScenarioJson(preset.readAll(), "preset " + name, overrides);
+    }
+    if (!parsed.ok())
+        return badInput(parsed.error);
+    const std::string source =
+        fromFile ? parser.value("scenario").toStdString() : "preset " + parser.value("preset").toStdString();
+
+    const auto outcome = core::simulate(*parsed.scenario);
+    if (!outcome.ok())
+        return badInput(source + ": " + outcome.error);
+
+    if (parser.isSet("metrics")) {
+        std::string error;
+        if (!writeOutput(parser.value("metrics"), core::metricsToJson(core::computeMetrics(*outcome.trace)), &error))
+            return badInput(error);
+    }
+    return 0;
+}
+
+} // namespace gilscope::app

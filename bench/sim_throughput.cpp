@@ -1,0 +1,58 @@
+// Prints how fast the engine produces events and how compactly the trace stores them.
+// Targets (issue: simulation core): >= 20M events/s on one core, <= 16 bytes per stored event.
+#include "simulate.h"
+
+#include <chrono>
+#include <cstdio>
+
+using namespace gilscope::core;
+
+namespace {
+WorkerGroup group(WorkerKind kind, int count, int ops, double cpuMs, double ioMs) {
+    WorkerGroup g;
+    g.kind = kind;
+    g.count = count;
+    g.ops = ops;
+    g.cpu_ms = cpuMs;
+    g.io_ms = ioMs;
+    return g;
+}
+
+void measure(const char *label, const Scenario &scenario, int repeats) {
+    double best = 1e9;
+    SimulationOutcome outcome;
+    for (int i = 0; i < repeats; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        outcome = simulate(scenario);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        if (!outcome.ok()) {
+            std::printf("%s: %s\n", label, outcome.error.c_str());
+            return;
+        }
+        best = std::min(best, seconds);
+    }
+    const auto &trace = *outcome.trace;
+    const double events = static_cast<double>(trace.eventCount());
+    std::printf("%-44s %10.0f events  %7.3f s  %6.1f M events/s  %5.2f bytes/event  (%.0f ms simulated)\n",
+                label, events, best, events / best / 1e6,
+                static_cast<double>(trace.storedBytes()) / events, static_cast<double>(trace.endNs) / 1e6);
+}
+} // namespace
+
+int main() {
+    Scenario legacy;
+    legacy.name = "legacy";
+    legacy.interpreter = Interpreter::LegacyGil;
+    legacy.cores = 2;
+    legacy.workers = {group(WorkerKind::Cpu, 4, 1, 400, 0)};
+    measure("legacy GIL, 2 cores, 4 CPU threads", legacy, 3);
+
+    Scenario modern;
+    modern.name = "gil-64";
+    modern.interpreter = Interpreter::Gil;
+    modern.cores = 8;
+    modern.params.switch_interval_ms = 0.05;
+    modern.workers = {group(WorkerKind::Cpu, 32, 1, 100, 0), group(WorkerKind::Io, 32, 2000, 0.02, 0.05)};
+    measure("3.2+ GIL, 8 cores, 64 threads (32 CPU + 32 I/O)", modern, 3);
+    return 0;
+}
