@@ -36,7 +36,7 @@ QJsonObject metricsOf(const Run &r) {
 
 } // namespace
 
-TEST_CASE("--list-presets prints one preset name per line") {
+TEST_CASE("listing presets prints one name per line") {
     const Run r = gilscope({"--list-presets"});
     REQUIRE(r.exitCode == 0);
     const auto lines = QString::fromUtf8(r.out).trimmed().split('\n');
@@ -45,7 +45,7 @@ TEST_CASE("--list-presets prints one preset name per line") {
     CHECK(lines.contains("r1-legacy-2cpu-4cores"));
 }
 
-TEST_CASE("--metrics - prints the documented metrics JSON") {
+TEST_CASE("metrics to standard output follow the documented JSON") {
     const QJsonObject m = metricsOf(gilscope({"--scenario", data("convoy.json"), "--metrics", "-"}));
     CHECK(m["scenario"].toString() == "Convoy effect");
     CHECK(m["interpreter"].toString() == "gil");
@@ -63,7 +63,7 @@ TEST_CASE("--metrics - prints the documented metrics JSON") {
     CHECK(threads[0].toObject()["running_ms"].toDouble() == Approx(1000.0));
 }
 
-TEST_CASE("--set patches the scenario by dotted path") {
+TEST_CASE("set options patch the scenario by dotted path") {
     const QJsonObject m = metricsOf(gilscope({"--preset", "r3-gil-2cpu-4cores", "--set", "cores=1",
                                               "--set", "workers.0.count=4", "--set",
                                               "params.switch_interval_ms=1", "--metrics", "-"}));
@@ -73,7 +73,7 @@ TEST_CASE("--set patches the scenario by dotted path") {
     CHECK(m["gil"].toObject()["hold_ms_p50"].toDouble() < 2.5);
 }
 
-TEST_CASE("--metrics writes a file") {
+TEST_CASE("metrics go to a file") {
     QTemporaryDir dir;
     const QString out = dir.filePath("m.json");
     REQUIRE(gilscope({"--preset", "threading-4cpu", "--metrics", out}).exitCode == 0);

@@ -55,7 +55,7 @@ TEST_CASE("a saved scenario reads back identically") {
     CHECK(back.seed == 42);
 }
 
-TEST_CASE("--set patches the scenario by dotted path") {
+TEST_CASE("overrides (the command line's --set) patch the scenario by dotted path") {
     const Scenario s = parse(R"({"cores": 2, "workers": [{"kind": "cpu", "count": 1}]})",
                              {"cores=1", "workers.0.count=4", "params.switch_interval_ms=1",
                               "interpreter=legacy-gil"});
