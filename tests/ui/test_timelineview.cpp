@@ -1,0 +1,256 @@
+// The timeline widget: what it draws where, how it zooms, what hovering says.
+#include <catch2/catch.hpp>
+
+#include "timeformat.h"
+#include "timelineplottable.h"
+#include "timelineview.h"
+#include "traceindex.h"
+#include "zoomhistory.h"
+
+#include <QTextDocumentFragment>
+#include <QWheelEvent>
+
+using namespace gilscope;
+using core::MarkKind;
+using core::ThreadState;
+using ui::TimelineView;
+
+namespace {
+
+constexpr core::TimeNs us = core::kNsPerUs;
+
+core::ThreadTrack row(std::string name, std::vector<std::pair<core::TimeNs, ThreadState>> segments,
+                      std::vector<std::pair<core::TimeNs, MarkKind>> marks = {}) {
+    core::ThreadTrack t;
+    t.info.name = std::move(name);
+    t.info.kind = "cpu";
+    t.info.gilId = 0;
+    for (auto [s, st] : segments) {
+        t.segmentStart.push_back(s);
+        t.segmentState.push_back(st);
+    }
+    for (auto [s, k] : marks) {
+        t.markTime.push_back(s);
+        t.markKind.push_back(k);
+    }
+    return t;
+}
+
+// main:   running [0,40) µs, waiting [40,60), I/O [60,100)
+// worker: waiting [0,40) with a first failed wake-up at 20 µs and another at 30 µs, then running
+std::shared_ptr<const core::Trace> tinyTrace() {
+    auto trace = std::make_shared<core::Trace>();
+    trace->cores = 2;
+    trace->endNs = 100 * us;
+    trace->threads.push_back(
+        row("main", {{0, ThreadState::Running}, {40 * us, ThreadState::WaitingForGil}, {60 * us, ThreadState::Io}}));
+    trace->threads.push_back(row("worker", {{0, ThreadState::WaitingForGil}, {40 * us, ThreadState::Running}},
+                                 {{20 * us, MarkKind::FailedAcquire}, {30 * us, MarkKind::RepeatedFailedAcquire}}));
+    return trace;
+}
+
+struct Fixture {
+    TimelineView view;
+    Fixture(bool summaries = false) {
+        view.setThemeMode(TimelineView::ThemeMode::Light);
+        view.setShowHolderLanes(summaries);
+        view.setShowBusyLane(summaries);
+        view.resize(900, 420);
+        view.show();
+        view.setIndex(core::TraceIndex::build(tinyTrace()));
+        view.replot();
+    }
+    QImage frame() {
+        view.replot();
+        return view.grab().toImage();
+    }
+    QColor at(const QImage &img, double t, int row) {
+        const QRectF bar = view.rowBarRect(row);
+        return img.pixelColor(static_cast<int>(std::floor(view.xAt(t))), static_cast<int>(bar.center().y()));
+    }
+};
+
+QString plain(const QString &html) { return QTextDocumentFragment::fromHtml(html).toPlainText(); }
+
+} // namespace
+
+TEST_CASE("ui: the timeline paints each state of a tiny trace in its colour at its place") {
+    Fixture f;
+    const auto theme = ui::TimelineTheme::screenLight();
+    const QImage img = f.frame();
+    img.save("/tmp/gilscope-test-tiny-trace.png");
+    REQUIRE(f.view.rowBarRect(0).height() > 10);
+
+    CHECK(f.at(img, 10 * us, 0) == theme.stateColor(ThreadState::Running));
+    CHECK(f.at(img, 50 * us, 0) == theme.stateColor(ThreadState::WaitingForGil));
+    CHECK(f.at(img, 80 * us, 0) == theme.stateColor(ThreadState::Io));
+    CHECK(f.at(img, 10 * us, 1) == theme.stateColor(ThreadState::WaitingForGil));
+    CHECK(f.at(img, 70 * us, 1) == theme.stateColor(ThreadState::Running));
+
+    // The 40 µs edge falls between the right columns: the pixel holding 40 µs is mostly waiting
+    // on row 0 (it starts there), the one before is running.
+    const int edge = static_cast<int>(std::floor(f.view.xAt(40 * us)));
+    const int y0 = static_cast<int>(f.view.rowBarRect(0).center().y());
+    const double colStart = f.view.timeAt(edge);
+    INFO("column at the edge starts at " << colStart);
+    CHECK(img.pixelColor(edge - 1, y0) == theme.stateColor(ThreadState::Running));
+    CHECK(img.pixelColor(edge + 1, y0) == theme.stateColor(ThreadState::WaitingForGil));
+
+    // Marks: a yellow line at 20 µs, a red one at 30 µs, plain waiting a few pixels beside them.
+    CHECK(f.at(img, 20 * us, 1) == theme.failedFirst);
+    CHECK(f.at(img, 30 * us, 1) == theme.failedRepeated);
+    const int y1 = static_cast<int>(f.view.rowBarRect(1).center().y());
+    CHECK(img.pixelColor(static_cast<int>(std::floor(f.view.xAt(20 * us))) + 3, y1) ==
+          theme.stateColor(ThreadState::WaitingForGil));
+
+    // Between the bars: the background, not a state colour.
+    const int gapY = static_cast<int>(f.view.rowBarRect(0).bottom()) + 2;
+    CHECK(img.pixelColor(static_cast<int>(f.view.xAt(15.3 * us)), gapY) == theme.background);
+}
+
+TEST_CASE("ui: the dark theme paints the same trace in the dark palette's colours") {
+    Fixture f;
+    f.view.setThemeMode(TimelineView::ThemeMode::Dark);
+    const auto theme = ui::TimelineTheme::screenDark();
+    const QImage img = f.frame();
+    img.save("/tmp/gilscope-test-tiny-trace-dark.png");
+    CHECK(f.at(img, 10 * us, 0) == theme.stateColor(ThreadState::Running));
+    CHECK(f.at(img, 80 * us, 0) == theme.stateColor(ThreadState::Io));
+    CHECK(img.pixelColor(2, 2) == theme.background);
+}
+
+TEST_CASE("ui: summary lanes show who holds the GIL and how many cores are busy") {
+    Fixture f(true);
+    const auto theme = ui::TimelineTheme::screenLight();
+    const QImage img = f.frame();
+    img.save("/tmp/gilscope-test-tiny-trace-summaries.png");
+    const auto &layout = f.view.timeline()->layout();
+    REQUIRE(layout.lanes().size() == 4);
+    const auto holder = f.view.timeline()->barRect(layout.lanes()[0]);
+    const int y = static_cast<int>(holder.center().y());
+    // main holds the GIL until 40 µs (colour slot 1), worker after (slot 2)
+    CHECK(img.pixelColor(int(f.view.xAt(10 * us)), y) == theme.holderColor(1));
+    CHECK(img.pixelColor(int(f.view.xAt(70 * us)), y) == theme.holderColor(2));
+    // one thread runs all the time: the busy bar fills half the lane (1 of 2 cores)
+    const auto busy = f.view.timeline()->barRect(layout.lanes()[1]);
+    const int x = int(f.view.xAt(50 * us));
+    CHECK(img.pixelColor(x, int(busy.bottom() - 2)) == theme.busy);
+    CHECK(img.pixelColor(x, int(busy.top() + 2)) != theme.busy);
+}
+
+TEST_CASE("ui: wheel zoom keeps the time under the cursor where it was") {
+    Fixture f;
+    const double x = f.view.xAt(30 * us) + 0.5;
+    const double before = f.view.timeAt(x);
+    const double spanBefore = f.view.zoom()->window().span();
+    const QPointF pos(x, f.view.rowBarRect(0).center().y());
+    QWheelEvent wheel(pos, f.view.mapToGlobal(pos), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&f.view, &wheel);
+    const double spanAfter = f.view.zoom()->window().span();
+    CHECK(spanAfter == Approx(spanBefore * 0.64)); // two notches of 0.8
+    CHECK(f.view.timeAt(x) == Approx(before).epsilon(1e-9));
+
+    // and zooming out again from another place keeps that place
+    const double x2 = f.view.xAt(35 * us);
+    const double before2 = f.view.timeAt(x2);
+    QWheelEvent out(QPointF(x2, pos.y()), f.view.mapToGlobal(QPointF(x2, pos.y())), QPoint(), QPoint(0, -120),
+                    Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&f.view, &out);
+    CHECK(f.view.timeAt(x2) == Approx(before2).epsilon(1e-9));
+
+    // Back returns to the whole trace: one history entry for the wheel gesture.
+    REQUIRE(f.view.zoom()->canGoBack());
+    f.view.zoom()->back();
+    CHECK(f.view.zoom()->window().span() == Approx(spanBefore));
+    CHECK(f.view.zoom()->isFitted());
+}
+
+TEST_CASE("ui: zoomed in, the pixels follow the new range") {
+    Fixture f;
+    const auto theme = ui::TimelineTheme::screenLight();
+    f.view.zoom()->zoomTo(ui::TimeWindow{39 * us, 41 * us}); // 2 µs across the chart
+    const QImage img = f.frame();
+    const int y0 = static_cast<int>(f.view.rowBarRect(0).center().y());
+    CHECK(img.pixelColor(int(f.view.xAt(39.5 * us)), y0) == theme.stateColor(ThreadState::Running));
+    CHECK(img.pixelColor(int(f.view.xAt(40.5 * us)), y0) == theme.stateColor(ThreadState::WaitingForGil));
+    // the edge sits in the middle of the chart now
+    const auto ar = f.view.axisRect()->rect();
+    CHECK(f.view.xAt(40 * us) == Approx(ar.left() + ar.width() / 2.0).margin(0.5));
+}
+
+TEST_CASE("ui: hovering a segment names the thread, the state, its start and its duration") {
+    Fixture f;
+    const QPointF pos(f.view.xAt(50 * us), f.view.rowBarRect(0).center().y());
+    const QString tip = plain(f.view.toolTipAt(pos));
+    INFO(tip.toStdString());
+    CHECK(tip.contains("main"));
+    CHECK(tip.contains("waiting for the GIL"));
+    CHECK(tip.contains("from 40"));
+    CHECK(tip.contains(QString::fromUtf8("for 20.00 µs")));
+    CHECK_FALSE(tip.contains("folds"));
+
+    // The I/O segment after it
+    const QString io = plain(f.view.toolTipAt(QPointF(f.view.xAt(90 * us), pos.y())));
+    CHECK(io.contains("blocking I/O"));
+    CHECK(io.contains(QString::fromUtf8("for 40.00 µs")));
+}
+
+TEST_CASE("ui: hovering a mark says what happened") {
+    Fixture f;
+    const QPointF pos(f.view.xAt(20 * us) + 1, f.view.rowBarRect(1).center().y());
+    const QString tip = plain(f.view.toolTipAt(pos));
+    INFO(tip.toStdString());
+    CHECK(tip.contains("worker"));
+    CHECK(tip.contains("failed wake-up"));
+    CHECK(tip.contains("went back to sleep"));
+    CHECK(tip.contains(QString::fromUtf8("20.0")));
+}
+
+TEST_CASE("ui: a pixel folding many segments says what it is made of") {
+    auto trace = std::make_shared<core::Trace>();
+    trace->endNs = 1'000'000;
+    core::ThreadTrack t;
+    t.info.name = "busy";
+    for (core::TimeNs s = 0; s < trace->endNs; s += 100) { // 3:1 running:waiting every 100 ns
+        t.segmentStart.push_back(s);
+        t.segmentState.push_back(ThreadState::Running);
+        t.segmentStart.push_back(s + 75);
+        t.segmentState.push_back(ThreadState::WaitingForGil);
+    }
+    trace->threads.push_back(t);
+    TimelineView view;
+    view.setShowBusyLane(false);
+    view.resize(600, 200);
+    view.show();
+    view.setIndex(core::TraceIndex::build(trace));
+    view.replot();
+    // 1 µs per pixel: every pixel holds ten whole 100 ns cycles
+    view.zoom()->zoomTo(ui::TimeWindow{0, view.axisRect()->width() * 1000.0});
+    view.replot();
+    const double x = view.axisRect()->left() + 100.5;
+    REQUIRE(view.timeAt(x) == Approx(100'500));
+    const QString tip = plain(view.toolTipAt(QPointF(x, view.rowBarRect(0).center().y())));
+    INFO(tip.toStdString());
+    CHECK(tip.contains("folds"));
+    CHECK(tip.contains("running 75 %"));
+    CHECK(tip.contains("waiting for the GIL 25 %"));
+}
+
+TEST_CASE("ui: time axis labels use units that fit the range") {
+    CHECK(ui::formatDuration(450) == "450 ns");
+    CHECK(ui::formatDuration(12'345'678) == "12.3 ms");
+    CHECK(ui::formatDuration(1.25e9) == "1.25 s");
+    CHECK(ui::formatDuration(20'000, 4) == QString::fromUtf8("20.00 µs"));
+    CHECK(ui::formatTimestamp(1'200'001'000, 1000) == "1.200001 s");
+    CHECK(ui::formatTimestamp(40'000, 100) == QString::fromUtf8("40.0 µs"));
+    Fixture f;
+    f.view.zoom()->zoomTo(ui::TimeWindow{10 * us, 10 * us + 500}); // 500 ns wide
+    f.view.replot();
+    const auto labels = f.view.xAxis->tickVectorLabels();
+    REQUIRE(labels.size() >= 3);
+    for (const QString &l : labels)
+        CHECK(l.endsWith(QString::fromUtf8(" µs")));
+    // neighbouring labels differ: enough decimals
+    CHECK(labels[0] != labels[1]);
+}

@@ -1,0 +1,256 @@
+#include "timelineplottable.h"
+
+#include "pixelreduction.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace gilscope::ui {
+
+using core::MarkKind;
+using core::markBit;
+
+struct TimelinePlottable::Frame {
+    double left = 0;
+    int columns = 0;
+    double columnWidth = 1; // logical pixels
+    double scale = 1;       // device pixels per logical pixel
+    core::PixelGrid grid;
+    QRect clip;
+    double snap(double y) const { return std::round(y * scale) / scale; }
+};
+
+TimelinePlottable::TimelinePlottable(QCPAxis *keyAxis, QCPAxis *valueAxis)
+    : QCPAbstractPlottable(keyAxis, valueAxis) {
+    // Rows are axis-aligned rectangles: antialiasing would only blur their edges and cost time.
+    setAntialiased(false);
+    setAntialiasedFill(false);
+    setAntialiasedScatters(false);
+    setSelectable(QCP::stNone);
+    setName(tr("threads"));
+}
+
+void TimelinePlottable::setData(core::TraceIndexPtr index, TimelineLayout layout) {
+    m_index = std::move(index);
+    m_layout = std::move(layout);
+}
+
+QRectF TimelinePlottable::barRect(const TimelineLane &lane) const {
+    const double h = lane.bottom - lane.top;
+    const double y0 = valueAxis()->coordToPixel(lane.top + h * kLanePadding);
+    const double y1 = valueAxis()->coordToPixel(lane.bottom - h * kLanePadding);
+    const QRect r = keyAxis()->axisRect()->rect();
+    return QRectF(QPointF(r.left(), std::min(y0, y1)), QPointF(r.left() + r.width(), std::max(y0, y1)));
+}
+
+core::PixelGrid TimelinePlottable::grid(double columnsPerPixel) const {
+    const QCPRange range = keyAxis()->range();
+    const int width = keyAxis()->axisRect()->width();
+    return core::PixelGrid{range.lower, range.upper,
+                           std::max(1, static_cast<int>(std::lround(width * columnsPerPixel)))};
+}
+
+double TimelinePlottable::selectTest(const QPointF &, bool, QVariant *) const { return -1; }
+
+QCPRange TimelinePlottable::getKeyRange(bool &foundRange, QCP::SignDomain) const {
+    foundRange = m_index != nullptr;
+    return foundRange ? QCPRange(0, static_cast<double>(m_index->trace().endNs)) : QCPRange();
+}
+
+QCPRange TimelinePlottable::getValueRange(bool &foundRange, QCP::SignDomain, const QCPRange &) const {
+    foundRange = m_index != nullptr;
+    return QCPRange(0, m_layout.height());
+}
+
+void TimelinePlottable::drawLegendIcon(QCPPainter *, const QRectF &) const {
+    // The legend is built from TimelineLegendItem swatches, one per state and mark.
+}
+
+void TimelinePlottable::draw(QCPPainter *painter) {
+    if (!m_index || !keyAxis() || !valueAxis())
+        return;
+    Frame f;
+    f.clip = clipRect();
+    f.left = keyAxis()->axisRect()->left();
+    if (painter->modes().testFlag(QCPPainter::pmVectorized)) {
+        f.scale = std::max(1.0, m_vectorColumns);
+    } else {
+        const double device = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        f.scale = std::clamp(std::abs(painter->worldTransform().m11()) * device, 1.0, 8.0);
+    }
+    f.grid = grid(f.scale);
+    if (!f.grid.isValid())
+        return;
+    f.columns = f.grid.columns;
+    f.columnWidth = static_cast<double>(keyAxis()->axisRect()->width()) / f.columns;
+    m_columns.resize(f.columns);
+    m_levels.resize(f.columns);
+    m_marks.resize(f.columns);
+
+    painter->setAntialiasing(false);
+    painter->setPen(Qt::NoPen);
+    for (const auto &lane : m_layout.lanes()) {
+        const double y0 = valueAxis()->coordToPixel(lane.top);
+        const double y1 = valueAxis()->coordToPixel(lane.bottom);
+        if (std::max(y0, y1) < f.clip.top() || std::min(y0, y1) > f.clip.bottom())
+            continue;
+        switch (lane.kind) {
+        case TimelineLane::Kind::Thread: drawThread(painter, f, lane); break;
+        case TimelineLane::Kind::Holder: drawHolder(painter, f, lane); break;
+        case TimelineLane::Kind::Busy: drawBusy(painter, f, lane); break;
+        case TimelineLane::Kind::GroupHeader: drawHeader(painter, f, lane); break;
+        }
+    }
+}
+
+void TimelinePlottable::fillRuns(QCPPainter *painter, const Frame &f, double top, double height,
+                                 const std::vector<QColor> &colours) {
+    for (int c = 0; c < f.columns;) {
+        const std::uint8_t v = m_columns[c];
+        int e = c + 1;
+        while (e < f.columns && m_columns[e] == v)
+            ++e;
+        const QColor &colour = colours[v];
+        if (colour.isValid())
+            painter->fillRect(QRectF(f.left + c * f.columnWidth, top, (e - c) * f.columnWidth, height),
+                              colour);
+        c = e;
+    }
+}
+
+void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double top, double height) {
+    // Failed wake-ups span the bar, yellow first then red over it (Beazley's charts); drop
+    // requests hang from the top, forced hand-offs stand on the bottom, over everything.
+    struct Pass {
+        MarkKind kind;
+        QColor colour;
+        double from, to; // fractions of the bar height
+    };
+    const double h = height;
+    const Pass passes[] = {{MarkKind::FailedAcquire, m_theme.failedFirst, 0.0, 1.0},
+                           {MarkKind::RepeatedFailedAcquire, m_theme.failedRepeated, 0.0, 1.0},
+                           {MarkKind::DropRequest, m_theme.dropRequest, 0.0, 0.45},
+                           {MarkKind::ForcedHandoff, m_theme.forcedHandoff, 0.55, 1.0}};
+    for (const Pass &p : passes) {
+        const core::MarkKindSet bit = markBit(p.kind);
+        if (!(m_markKinds & bit))
+            continue;
+        const double y = f.snap(top + p.from * h);
+        const double yh = std::max(1.0 / f.scale, f.snap(top + p.to * h) - y);
+        for (int c = 0; c < f.columns;) {
+            if (!(m_marks[c] & bit)) {
+                ++c;
+                continue;
+            }
+            int e = c + 1;
+            while (e < f.columns && (m_marks[e] & bit))
+                ++e;
+            painter->fillRect(QRectF(f.left + c * f.columnWidth, y, (e - c) * f.columnWidth, yh), p.colour);
+            c = e;
+        }
+    }
+}
+
+void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {
+    const QRectF bar = barRect(lane);
+    if (lane.striped) {
+        const double y0 = valueAxis()->coordToPixel(lane.top), y1 = valueAxis()->coordToPixel(lane.bottom);
+        painter->fillRect(QRectF(f.left, f.snap(std::min(y0, y1)), f.clip.width(),
+                                 f.snap(std::abs(y1 - y0))), m_theme.stripe);
+    }
+    const double top = f.snap(bar.top());
+    const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
+    const std::size_t row = static_cast<std::size_t>(lane.index);
+    core::dominantPerColumn(m_index->row(row), f.grid, m_columns);
+    const std::vector<QColor> colours(m_theme.state.begin(), m_theme.state.end());
+    fillRuns(painter, f, top, height, colours);
+    if (m_markKinds && m_index->marks(row).size() > 0) {
+        core::marksPerColumn(m_index->marks(row), f.grid, m_markKinds, m_marks);
+        drawMarks(painter, f, top, height);
+    }
+}
+
+void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {
+    const auto &holders = m_index->holderLanes();
+    if (lane.index < 0 || lane.index >= static_cast<int>(holders.size()))
+        return;
+    const QRectF bar = barRect(lane);
+    const double top = f.snap(bar.top());
+    const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
+    painter->fillRect(QRectF(f.left, top, f.clip.width(), height), m_theme.stripe);
+    const auto &holder = holders[lane.index];
+    core::dominantPerColumn(holder.lane, f.grid, m_columns);
+    std::vector<QColor> colours(1 + core::TraceIndex::kHolderColours);
+    for (std::size_t c = 0; c < colours.size(); ++c)
+        colours[c] = m_theme.holderColor(static_cast<unsigned>(c));
+    fillRuns(painter, f, top, height, colours);
+
+    // Name the holder inside every stretch wide enough to read, so the lane needs no key.
+    QFont font = parentPlot()->font();
+    const QFontMetricsF fm(font);
+    if (height < fm.height() * 0.8)
+        return;
+    painter->setFont(font);
+    for (int c = 0; c < f.columns;) {
+        const std::uint8_t v = m_columns[c];
+        int e = c + 1;
+        while (e < f.columns && m_columns[e] == v)
+            ++e;
+        const double width = (e - c) * f.columnWidth;
+        if (v != core::TraceIndex::kFree && width > 40) {
+            const double mid = (f.grid.edge(c) + f.grid.edge(e)) / 2;
+            const std::int32_t who = holder.holders[holder.lane.seek(mid)];
+            if (who >= 0) {
+                const QString name = QString::fromStdString(m_index->trace().threads[who].info.name);
+                if (fm.horizontalAdvance(name) + 8 < width) {
+                    const QColor bg = colours[v];
+                    painter->setPen(bg.lightnessF() > 0.6 ? QColor(0x20, 0x21, 0x24) : QColor(Qt::white));
+                    painter->drawText(QRectF(f.left + c * f.columnWidth, top, width, height), Qt::AlignCenter, name);
+                }
+            }
+        }
+        c = e;
+    }
+    painter->setPen(Qt::NoPen);
+}
+
+void TimelinePlottable::drawBusy(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {
+    const QRectF bar = barRect(lane);
+    const double top = f.snap(bar.top());
+    const double bottom = f.snap(bar.bottom());
+    const double height = std::max(1.0 / f.scale, bottom - top);
+    painter->fillRect(QRectF(f.left, top, f.clip.width(), height), m_theme.stripe);
+    const double capacity = std::max({1, m_index->trace().cores, m_index->maxBusy()});
+    core::meanPerColumn(m_index->busyLane(), f.grid, m_levels);
+    // Heights in whole device pixels, so runs of equal height merge into one rectangle.
+    auto pixels = [&](int c) {
+        return std::round(std::min(1.0, m_levels[c] / capacity) * height * f.scale);
+    };
+    for (int c = 0; c < f.columns;) {
+        const double h = pixels(c);
+        int e = c + 1;
+        while (e < f.columns && pixels(e) == h)
+            ++e;
+        if (h > 0)
+            painter->fillRect(QRectF(f.left + c * f.columnWidth, bottom - h / f.scale,
+                                     (e - c) * f.columnWidth, h / f.scale),
+                              m_theme.busy);
+        c = e;
+    }
+}
+
+void TimelinePlottable::drawHeader(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {
+    const double y0 = valueAxis()->coordToPixel(lane.top), y1 = valueAxis()->coordToPixel(lane.bottom);
+    const QRectF band(f.left, f.snap(std::min(y0, y1)), f.clip.width(), f.snap(std::abs(y1 - y0)));
+    painter->fillRect(band, m_theme.groupBand);
+    QFont font = parentPlot()->font();
+    font.setBold(true);
+    if (band.height() < QFontMetricsF(font).height())
+        font.setPointSizeF(std::max(5.0, font.pointSizeF() * band.height() / QFontMetricsF(font).height()));
+    painter->setFont(font);
+    painter->setPen(m_theme.groupText);
+    painter->drawText(band.adjusted(8, 0, -8, 0), Qt::AlignLeft | Qt::AlignVCenter, lane.label);
+    painter->setPen(Qt::NoPen);
+}
+
+} // namespace gilscope::ui
