@@ -192,6 +192,8 @@ private:
     Task modernAcquire(SimThread &t);
     Task modernDrop(SimThread &t, bool finalRelease);
     void takeGil(SimThread &t);
+    // Unlocks t's GIL and wakes one sleeping waiter; returns the waker's cost (0: nobody woken).
+    TimeNs releaseAndSignal(SimThread &t);
     void requestDrop(GilLock &gil);
     SimThread *popSleeper(std::deque<SimThread *> &queue);
     bool rivalSpinning(const GilLock &gil, const SimThread &self) const;

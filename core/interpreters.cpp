@@ -62,6 +62,18 @@ void Engine::requestDrop(GilLock &gil) {
     }
 }
 
+TimeNs Engine::releaseAndSignal(SimThread &t) {
+    GilLock &gil = *t.gil;
+    gil.locked = false;
+    gil.holder = nullptr;
+    mark(t, MarkKind::Release);
+    if (gil.sleepers.empty())
+        return 0;
+    mark(t, MarkKind::Signal);
+    wake(*popSleeper(gil.sleepers), WakeReason::Signal);
+    return m_times.signalCost;
+}
+
 Task Engine::acquireGil(SimThread &t) {
     if (!t.gil)
         co_return;
@@ -131,15 +143,7 @@ Task Engine::modernAcquire(SimThread &t) {
 // (FORCE_SWITCHING, CPython 3.2-3.11 semantics: also on a voluntary drop while a request is set).
 Task Engine::modernDrop(SimThread &t, bool finalRelease) {
     GilLock &gil = *t.gil;
-    gil.locked = false;
-    gil.holder = nullptr;
-    mark(t, MarkKind::Release);
-    TimeNs cost = 0;
-    if (!gil.sleepers.empty()) {
-        mark(t, MarkKind::Signal);
-        wake(*popSleeper(gil.sleepers), WakeReason::Signal);
-        cost = m_times.signalCost;
-    }
+    const TimeNs cost = releaseAndSignal(t);
     co_await preemptionPoint(t);
     co_await cpu(t, cost, ThreadState::WaitingForGil);
     if (!finalRelease && gil.dropRequest && gil.lastHolder == &t) {
@@ -158,15 +162,9 @@ Task Engine::releaseGil(SimThread &t, bool finalRelease) {
         co_await modernDrop(t, finalRelease);
         co_return;
     }
-    GilLock &gil = *t.gil;
-    gil.locked = false;
-    gil.holder = nullptr;
-    mark(t, MarkKind::Release);
-    if (!gil.sleepers.empty()) {
-        mark(t, MarkKind::Signal);
-        wake(*popSleeper(gil.sleepers), WakeReason::Signal);
+    if (const TimeNs cost = releaseAndSignal(t); cost > 0) {
         co_await preemptionPoint(t);
-        co_await cpu(t, m_times.signalCost, ThreadState::WaitingForGil);
+        co_await cpu(t, cost, ThreadState::WaitingForGil);
     }
 }
 
@@ -196,15 +194,7 @@ Task Engine::runPython(SimThread &t, TimeNs ns) {
         if (t.untilCheck > 0)
             continue;
         t.untilCheck = m_times.checkNs;
-        gil.locked = false;
-        gil.holder = nullptr;
-        mark(t, MarkKind::Release);
-        TimeNs cost = 0;
-        if (!gil.sleepers.empty()) {
-            mark(t, MarkKind::Signal);
-            wake(*popSleeper(gil.sleepers), WakeReason::Signal);
-            cost += m_times.signalCost;
-        }
+        TimeNs cost = releaseAndSignal(t);
         // A rival retrying on another core bounces the lock's cache line (and keeps the futex
         // contended): the multicore penalty Beazley measured.
         if (rivalSpinning(gil, t))
