@@ -120,7 +120,8 @@ void TimelinePlottable::fillRuns(QCPPainter *painter, const Frame &f, double top
 
 void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double top, double height) {
     // Failed wake-ups span the bar, yellow first then red over it (Beazley's charts); drop
-    // requests hang from the top, forced hand-offs stand on the bottom, over everything.
+    // requests are short ticks hanging from the top, forced hand-offs short ticks standing on
+    // the bottom, so a run of them every switch interval does not hide the states.
     struct Pass {
         MarkKind kind;
         QColor colour;
@@ -129,8 +130,8 @@ void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double to
     const double h = height;
     const Pass passes[] = {{MarkKind::FailedAcquire, m_theme.failedFirst, 0.0, 1.0},
                            {MarkKind::RepeatedFailedAcquire, m_theme.failedRepeated, 0.0, 1.0},
-                           {MarkKind::DropRequest, m_theme.dropRequest, 0.0, 0.45},
-                           {MarkKind::ForcedHandoff, m_theme.forcedHandoff, 0.55, 1.0}};
+                           {MarkKind::DropRequest, m_theme.dropRequest, 0.0, 0.25},
+                           {MarkKind::ForcedHandoff, m_theme.forcedHandoff, 0.75, 1.0}};
     for (const Pass &p : passes) {
         const core::MarkKindSet bit = markBit(p.kind);
         if (!(m_markKinds & bit))

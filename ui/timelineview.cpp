@@ -100,8 +100,10 @@ TimelineView::TimelineView(QWidget *parent)
         // Row labels thin out when rows get shorter than a line of text; the layout is only
         // known after a replot, so a change of density asks for one more.
         const int before = m_labelStep;
+        const QCPRange rows = yAxis->range();
+        updateVerticalRange();
         updateRowLabels();
-        if (m_labelStep != before)
+        if (m_labelStep != before || !(yAxis->range() == rows))
             replot(rpQueuedReplot);
         emit frameRendered();
     });
@@ -127,9 +129,17 @@ void TimelineView::rebuildLayout() {
     const auto &ix = m_plottable->index();
     TimelineLayout layout = ix ? TimelineLayout::build(*ix, m_showHolder, m_showBusy) : TimelineLayout();
     m_plottable->setData(ix, std::move(layout));
-    yAxis->setRange(0, std::max(1.0, m_plottable->layout().height()));
+    updateVerticalRange();
     m_labelStep = 0; // force new labels
     updateRowLabels();
+}
+
+void TimelineView::updateVerticalRange() {
+    // Rows share the height, but a few threads should not turn into slabs: beyond
+    // kMaxRowPx a row stops growing and the rows stay at the top.
+    const double content = std::max(1.0, m_plottable->layout().height());
+    const double fitting = axisRect()->height() > 0 ? axisRect()->height() / kMaxRowPx : 0.0;
+    yAxis->setRange(0, std::max(content, fitting));
 }
 
 void TimelineView::updateRowLabels() {
@@ -189,6 +199,7 @@ void TimelineView::applyTheme() {
     m_plottable->setTheme(t);
     rebuildLegend();
     replot(rpQueuedReplot);
+    emit themeChanged(m_theme);
 }
 
 void TimelineView::rebuildLegend() {

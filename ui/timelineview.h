@@ -26,6 +26,8 @@ class TimelineView : public QCustomPlot {
     Q_OBJECT
 public:
     enum class ThemeMode { FollowPalette, Light, Dark };
+    // Tallest a row gets, in pixels, however few rows there are.
+    static constexpr double kMaxRowPx = 56;
 
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;
@@ -60,6 +62,8 @@ signals:
     void frameRendered();
     // Time under the mouse; NaN when it leaves the chart.
     void hoverTimeChanged(double ns);
+    // The colours changed (theme mode, desktop palette): panels drawing states follow.
+    void themeChanged(const gilscope::ui::TimelineTheme &theme);
 
 protected:
     bool event(QEvent *event) override;
@@ -80,6 +84,7 @@ private:
     void rebuildLegend();
     void updateLegendWrap();
     void updateRowLabels();
+    void updateVerticalRange();
     void onWindowChanged(TimeWindow window);
     bool inChart(const QPointF &pos) const;
     QString threadToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const;

@@ -1,0 +1,147 @@
+#include "simulationcontroller.h"
+
+#include "simulate.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace gilscope::ui {
+
+namespace {
+double msSince(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+} // namespace
+
+SimulationController::SimulationController(QObject *parent)
+    : QObject(parent) {
+    qRegisterMetaType<SimulationResultPtr>();
+    // Two workers at most: one live run and one being cancelled; the UI keeps a core.
+    m_pool.setMaxThreadCount(2);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SimulationController::onTimer);
+}
+
+SimulationController::~SimulationController() {
+    for (auto &run : m_runs)
+        run->cancel->store(true);
+    for (auto &run : m_runs)
+        run->watcher->waitForFinished();
+    m_pool.waitForDone();
+}
+
+void SimulationController::setScenario(const core::Scenario &scenario) {
+    m_scenario = scenario;
+    schedule();
+}
+
+void SimulationController::rerun() { schedule(); }
+
+void SimulationController::schedule() {
+    if (!m_dirty)
+        m_dirtySince = std::chrono::steady_clock::now();
+    m_dirty = true;
+    setBusy(true);
+    if (m_timer.isActive())
+        return;
+    const qint64 since = m_sinceStart.isValid() ? m_sinceStart.elapsed() : kThrottleMs;
+    // 0 ms still waits for the event loop, so edits made together make one run.
+    m_timer.start(static_cast<int>(std::max<qint64>(0, kThrottleMs - since)));
+}
+
+void SimulationController::onTimer() {
+    if (!m_dirty)
+        return;
+    for (const auto &run : m_runs) {
+        if (run->cancel->load())
+            continue;
+        if (run->age.elapsed() < kCancelAfterMs)
+            return; // let it finish and show; finished() starts the next run
+        run->cancel->store(true);
+    }
+    start();
+}
+
+void SimulationController::start() {
+    m_dirty = false;
+    m_sinceStart.start();
+    auto run = std::make_unique<Run>();
+    run->generation = ++m_generation;
+    run->cancel = std::make_shared<std::atomic<bool>>(false);
+    run->watcher = new QFutureWatcher<Outcome>(this);
+    run->age.start();
+    Run *raw = run.get();
+    connect(run->watcher, &QFutureWatcherBase::finished, this, [this, raw] { finished(raw); });
+    run->watcher->setFuture(QtConcurrent::run(&m_pool, &SimulationController::work, m_scenario,
+                                              run->generation, run->cancel, m_dirtySince));
+    m_runs.push_back(std::move(run));
+}
+
+SimulationController::Outcome SimulationController::work(core::Scenario scenario, quint64 generation,
+                                                         std::shared_ptr<std::atomic<bool>> cancel,
+                                                         std::chrono::steady_clock::time_point requestedAt) {
+    Outcome out;
+    auto t0 = std::chrono::steady_clock::now();
+    const core::SimulationOutcome sim = core::simulate(scenario, cancel.get());
+    if (cancel->load()) {
+        out.cancelled = true;
+        return out;
+    }
+    if (!sim.ok()) {
+        out.error = QString::fromStdString(sim.error);
+        return out;
+    }
+    auto result = std::make_shared<SimulationResult>();
+    result->simulateMs = msSince(t0);
+    auto t1 = std::chrono::steady_clock::now();
+    result->index = core::TraceIndex::build(sim.trace, cancel.get());
+    if (!result->index) {
+        out.cancelled = true;
+        return out;
+    }
+    result->indexMs = msSince(t1);
+    auto t2 = std::chrono::steady_clock::now();
+    result->metrics = core::computeMetrics(*sim.trace);
+    result->metricsMs = msSince(t2);
+    result->scenario = std::move(scenario);
+    result->generation = generation;
+    result->requestedAt = requestedAt;
+    out.result = std::move(result);
+    return out;
+}
+
+void SimulationController::finished(Run *run) {
+    const Outcome outcome = run->watcher->result();
+    const quint64 generation = run->generation;
+    run->watcher->deleteLater();
+    m_runs.erase(std::remove_if(m_runs.begin(), m_runs.end(),
+                                [run](const auto &r) { return r.get() == run; }),
+                 m_runs.end());
+
+    if (outcome.cancelled || generation < m_shown) {
+        // cancelled, or overtaken by a newer result already on screen
+    } else if (outcome.result) {
+        m_shown = generation;
+        m_result = outcome.result;
+        emit resultReady(m_result);
+    } else if (generation == m_generation) {
+        m_shown = generation;
+        emit failed(outcome.error);
+    }
+
+    if (m_dirty && !m_timer.isActive())
+        m_timer.start(0);
+    if (m_runs.empty() && !m_dirty)
+        setBusy(false);
+}
+
+void SimulationController::setBusy(bool busy) {
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}
+
+} // namespace gilscope::ui
