@@ -5,6 +5,7 @@
 #include "presets.h"
 #include "scenariojson.h"
 #include "simulate.h"
+#include "tracejson.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -17,7 +18,8 @@ namespace gilscope::app {
 
 namespace {
 
-const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--help", "-h", "--version", "-v"};
+const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--trace", "--csv",
+                                    "--help", "-h", "--version", "-v"};
 
 void addOptions(QCommandLineParser &parser) {
     parser.setApplicationDescription(
@@ -32,8 +34,14 @@ void addOptions(QCommandLineParser &parser) {
     parser.addOption({"set", "Change one scenario value by dotted path, e.g. cores=1, "
                              "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",
                       "KEY=VALUE"});
+    parser.addOption({"load-trace", "Instead of simulating, read a trace JSON (from GIL Scope or "
+                                    "a recorder) and compute its metrics.", "TRACE"});
     parser.addOption({"metrics", "Write the run's metrics as JSON to OUT (- for standard output).",
                       "OUT"});
+    parser.addOption({"trace", "Write the trace as Chrome trace-event JSON (opens in Perfetto UI).",
+                      "OUT.json"});
+    parser.addOption({"csv", "Write the trace's segments as CSV: thread,state,start_ns,end_ns.",
+                      "OUT.csv"});
 }
 
 int badInput(const std::string &message) {
@@ -54,6 +62,18 @@ bool writeOutput(const QString &path, const QByteArray &data, std::string *error
         return false;
     }
     return true;
+}
+
+int writeOutputs(const QCommandLineParser &parser, const core::Trace &trace) {
+    std::string error;
+    if (parser.isSet("metrics") &&
+        !writeOutput(parser.value("metrics"), core::metricsToJson(core::computeMetrics(trace)), &error))
+        return badInput(error);
+    if (parser.isSet("trace") && !writeOutput(parser.value("trace"), core::traceToChromeJson(trace), &error))
+        return badInput(error);
+    if (parser.isSet("csv") && !writeOutput(parser.value("csv"), core::traceToCsv(trace), &error))
+        return badInput(error);
+    return 0;
 }
 
 } // namespace
@@ -87,8 +107,17 @@ int runHeadless(const QStringList &arguments) {
 
     const bool fromFile = parser.isSet("scenario");
     const bool fromPreset = parser.isSet("preset");
-    if (fromFile == fromPreset)
-        return badInput("give exactly one of --scenario FILE or --preset NAME");
+    const bool fromTrace = parser.isSet("load-trace");
+    if (int(fromFile) + int(fromPreset) + int(fromTrace) != 1)
+        return badInput("give exactly one of --scenario FILE, --preset NAME or --load-trace TRACE");
+    if (fromTrace) {
+        if (parser.isSet("set"))
+            return badInput("--set changes a scenario; a loaded trace has none");
+        const auto load = core::loadTraceFile(parser.value("load-trace"));
+        if (!load.ok())
+            return badInput(load.error);
+        return writeOutputs(parser, *load.trace);
+    }
     std::vector<std::string> overrides;
     for (const QString &s : parser.values("set"))
         overrides.push_back(s.toStdString());
@@ -114,12 +143,7 @@ int runHeadless(const QStringList &arguments) {
     if (!outcome.ok())
         return badInput(source + ": " + outcome.error);
 
-    if (parser.isSet("metrics")) {
-        std::string error;
-        if (!writeOutput(parser.value("metrics"), core::metricsToJson(core::computeMetrics(*outcome.trace)), &error))
-            return badInput(error);
-    }
-    return 0;
+    return writeOutputs(parser, *outcome.trace);
 }
 
 } // namespace gilscope::app

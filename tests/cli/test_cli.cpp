@@ -115,8 +115,35 @@ TEST_CASE("bad input: one line naming the problem, exit 2, previous output kept"
               "would store more than params.max_events = 100000 events");
     expectBad({"--preset", "threading-4cpu", "--metrics", "/nonexistent-dir/m.json"},
               "/nonexistent-dir/m.json: cannot write");
-    expectBad({"--metrics", "-"}, "give exactly one of --scenario FILE or --preset NAME");
+    expectBad({"--metrics", "-"}, "give exactly one of --scenario FILE, --preset NAME or --load-trace TRACE");
     QFile f(out);
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll() == "previous");
+}
+
+TEST_CASE("a trace written with --trace loads back with --load-trace to the same metrics") {
+    QTemporaryDir dir;
+    const QString trace = dir.filePath("t.json"), csv = dir.filePath("t.csv");
+    const Run simulated = gilscope({"--preset", "r6-convoy-1cpu", "--metrics", "-", "--trace", trace, "--csv", csv});
+    const QJsonObject a = metricsOf(simulated);
+    const QJsonObject b = metricsOf(gilscope({"--load-trace", trace, "--metrics", "-"}));
+    CHECK(b["makespan_ms"].toDouble() == a["makespan_ms"].toDouble());
+    CHECK(b["gil"].toObject()["switches"].toInt() == a["gil"].toObject()["switches"].toInt());
+    CHECK(b["io"].toObject()["latency_ms_p50"].toDouble() == a["io"].toObject()["latency_ms_p50"].toDouble());
+    QFile f(csv);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(f.readLine() == "thread,state,start_ns,end_ns\n");
+}
+
+TEST_CASE("a truncated trace is refused with its line and column") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("cut.json");
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write("{\"traceEvents\": [\n{\"ph\": \"X\", \"name\": \"running\",");
+    f.close();
+    const Run r = gilscope({"--load-trace", path, "--metrics", "-"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.contains("cut.json: line 2, column"));
+    CHECK(r.err.contains("truncated"));
 }
