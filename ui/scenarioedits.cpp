@@ -38,9 +38,8 @@ void setWorkerCount(core::Scenario &scenario, WorkerKind kind, int count, const 
         it->count -= take;
         remove -= take;
     }
-    workers.erase(std::remove_if(workers.begin(), workers.end(),
-                                 [kind](const auto &w) { return w.kind == kind && w.count <= 0; }),
-                  workers.end());
+    // Groups left at zero stay: their burst lengths come back with the threads, and a scenario
+    // with no thread at all gets validation's own message.
 }
 
 std::optional<core::WorkerGroup> firstGroup(const core::Scenario &scenario, WorkerKind kind) {

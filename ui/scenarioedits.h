@@ -11,7 +11,7 @@ namespace gilscope::ui::scenarioedits {
 // Threads of one kind, over every group of that kind.
 int workerCount(const core::Scenario &scenario, core::WorkerKind kind);
 // Makes the threads of `kind` add up to `count`: grows the first group of that kind, shrinks
-// from the last, drops groups left empty, and adds a copy of `model` when there is none.
+// from the last (keeping groups at zero), and adds a copy of `model` when there is none.
 void setWorkerCount(core::Scenario &scenario, core::WorkerKind kind, int count,
                     const core::WorkerGroup &model);
 // The first group of a kind, if any.

@@ -1,0 +1,293 @@
+// The main window end to end: every control edits the scenario and a new trace follows.
+#include <catch2/catch.hpp>
+
+#include "controlspanel.h"
+#include "labeledslider.h"
+#include "mainwindow.h"
+#include "metricspanel.h"
+#include "presets.h"
+#include "scenarioedits.h"
+#include "simulationcontroller.h"
+#include "timelineview.h"
+#include "zoomhistory.h"
+
+#include <QAction>
+#include <QLabel>
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace gilscope;
+using ui::LabeledSlider;
+using ui::MainWindow;
+using ui::SimulationController;
+
+namespace {
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 20000) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(5);
+    }
+    return true;
+}
+
+int rowsOfKind(const core::Trace &trace, const std::string &kind) {
+    int n = 0;
+    for (const auto &t : trace.threads)
+        n += t.info.kind == kind;
+    return n;
+}
+
+struct Window {
+    MainWindow w;
+    SimulationController *c;
+    Window() {
+        QStandardPaths::setTestModeEnabled(true);
+        w.resize(1400, 900);
+        w.show();
+        c = w.controller();
+        REQUIRE(waitUntil([this] { return c->result() && !c->isBusy(); }));
+    }
+    // Does `action`, waits for the simulation it causes, checks a new trace came out of it.
+    const ui::SimulationResult &after(const std::function<void()> &action) {
+        const quint64 before = c->result()->generation;
+        const auto oldTrace = c->result()->index->tracePtr();
+        action();
+        REQUIRE(waitUntil([&] { return c->result()->generation > before && !c->isBusy(); }));
+        CHECK(c->result()->index->tracePtr() != oldTrace);
+        // the chart shows the new trace
+        CHECK(w.timeline()->index() == c->result()->index);
+        return *c->result();
+    }
+    LabeledSlider *slider(const char *name) {
+        LabeledSlider *s = w.controls()->slider(QString::fromLatin1(name));
+        REQUIRE(s);
+        return s;
+    }
+    void move(const char *name, double value) {
+        LabeledSlider *s = slider(name);
+        s->slider()->setValue(s->positionOf(value)); // as a drag or a key press does
+    }
+    void choose(QComboBox *box, const QString &text) {
+        const int i = box->findText(text, Qt::MatchStartsWith);
+        REQUIRE(i >= 0);
+        box->setCurrentIndex(i);
+        emit box->activated(i); // what a user's pick emits
+    }
+};
+
+} // namespace
+
+TEST_CASE("ui: the window opens on the default scenario and shows its trace and metrics") {
+    Window win;
+    const auto &r = *win.c->result();
+    CHECK(r.scenario.name == win.c->scenario().name);
+    CHECK(r.trace().threads.size() >= 2);
+    CHECK_FALSE(win.w.metrics()->valueText("makespan").isEmpty());
+    CHECK(win.w.metrics()->valueText("makespan") != QStringLiteral("–"));
+    CHECK(win.w.timeline()->title().contains(QString::fromStdString(r.scenario.name)));
+}
+
+TEST_CASE("ui: every slider changes the scenario and yields a new trace") {
+    Window win;
+
+    SECTION("CPU-bound threads") {
+        const auto &r = win.after([&] { win.move("cpuThreads", 3); });
+        CHECK(rowsOfKind(r.trace(), "cpu") == 3);
+        CHECK(win.slider("cpuThreads")->valueText() == "3");
+    }
+    SECTION("I/O-bound threads") {
+        const auto &r = win.after([&] { win.move("ioThreads", 2); });
+        CHECK(rowsOfKind(r.trace(), "io") == 2);
+        const auto &none = win.after([&] { win.move("ioThreads", 0); });
+        CHECK(rowsOfKind(none.trace(), "io") == 0);
+        CHECK(rowsOfKind(none.trace(), "cpu") == 2);
+    }
+    SECTION("cores") {
+        const auto &r = win.after([&] { win.move("cores", 4); });
+        CHECK(r.scenario.cores == 4);
+        CHECK(r.trace().cores == 4);
+    }
+    SECTION("switch interval: a shorter interval means more GIL switches") {
+        const double before = win.c->result()->metrics.gil.switches_per_s;
+        const auto &r = win.after([&] { win.move("switchInterval", 0.5); });
+        CHECK(r.scenario.params.switch_interval_ms == Approx(0.5));
+        CHECK(r.metrics.gil.switches_per_s > 3 * before);
+        CHECK(win.slider("switchInterval")->valueText() == QString::fromUtf8("500 µs"));
+    }
+    SECTION("CPU burst: each CPU-bound thread runs for that long") {
+        const auto &r = win.after([&] { win.move("cpuBurst", 20); });
+        for (const auto &t : r.metrics.threads)
+            if (t.kind == "cpu")
+                CHECK(t.running_ms == Approx(20).epsilon(0.05));
+    }
+    SECTION("I/O wait: each blocking call lasts that long") {
+        const auto &r = win.after([&] { win.move("ioWait", 2); });
+        for (const auto &w : r.scenario.workers)
+            if (w.kind == core::WorkerKind::Io) {
+                CHECK(w.io_ms == Approx(2));
+                for (const auto &t : r.metrics.threads)
+                    if (t.kind == "io")
+                        CHECK(t.io_ms == Approx(2.0 * w.ops).epsilon(0.01));
+            }
+    }
+    SECTION("check interval, under the legacy GIL") {
+        win.after([&] { win.choose(win.w.controls()->interpreterBox(), "legacy"); });
+        REQUIRE(win.slider("checkInterval")->isEnabled());
+        CHECK_FALSE(win.slider("switchInterval")->isEnabled());
+        const auto &r = win.after([&] { win.move("checkInterval", 1000); });
+        CHECK(r.scenario.params.check_interval == 1000);
+        CHECK(r.trace().interpreter == "legacy-gil");
+    }
+}
+
+TEST_CASE("ui: every combo box and the seed change the scenario and yield a new trace") {
+    Window win;
+    SECTION("interpreter") {
+        const auto &r = win.after([&] { win.choose(win.w.controls()->interpreterBox(), "free-threaded"); });
+        CHECK(r.scenario.interpreter == core::Interpreter::FreeThreaded);
+        CHECK(r.trace().interpreter == "free-threaded");
+    }
+    SECTION("executor") {
+        const auto &r = win.after([&] { win.choose(win.w.controls()->executorBox(), "multiprocessing"); });
+        CHECK(r.trace().executor == "multiprocessing");
+    }
+    SECTION("preset") {
+        std::string error;
+        const auto preset = core::loadPreset("threading-4cpu", &error);
+        REQUIRE(preset);
+        const auto &r = win.after([&] { win.choose(win.w.controls()->presetBox(), QString::fromStdString(preset->name)); });
+        CHECK(r.scenario.name == preset->name);
+        CHECK(rowsOfKind(r.trace(), "cpu") == 4);
+        CHECK(win.slider("cpuThreads")->value() == 4); // the controls show the preset
+    }
+    SECTION("seed") {
+        const auto &r = win.after([&] { win.w.controls()->seedBox()->setValue(1234); });
+        CHECK(r.scenario.seed == 1234u);
+    }
+}
+
+TEST_CASE("ui: the chart follows a dragged slider, frame after frame, in order") {
+    Window win;
+    QSignalSpy results(win.c, &SimulationController::resultReady);
+    LabeledSlider *cores = win.slider("cores");
+    for (int v = 1; v <= 8; ++v) {
+        cores->slider()->setValue(v);
+        QTest::qWait(60);
+    }
+    REQUIRE(waitUntil([&] { return !win.c->isBusy(); }));
+    // Several intermediate frames, not just the last one ...
+    CHECK(results.count() >= 4);
+    // ... never out of order, and the last shows the slider's final value.
+    quint64 last = 0;
+    for (const auto &args : results) {
+        const auto r = args.at(0).value<ui::SimulationResultPtr>();
+        CHECK(r->generation > last);
+        last = r->generation;
+    }
+    CHECK(win.c->result()->scenario.cores == 8);
+    CHECK(win.w.timeline()->index()->trace().cores == 8);
+}
+
+TEST_CASE("ui: an invalid scenario is reported in the controls and keeps the last trace") {
+    Window win;
+    const auto shown = win.w.timeline()->index();
+    QSignalSpy failed(win.c, &SimulationController::failed);
+    win.move("ioThreads", 0);
+    win.move("cpuThreads", 0); // no thread at all
+    REQUIRE(waitUntil([&] { return failed.count() > 0 && !win.c->isBusy(); }));
+    CHECK(failed.last().at(0).toString().contains("thread"));
+    auto *error = win.w.controls()->findChild<QLabel *>("error");
+    REQUIRE(error);
+    CHECK(error->isVisibleTo(win.w.controls()));
+    CHECK(win.w.timeline()->index() != nullptr);
+}
+
+TEST_CASE("ui: a slow run is cancelled when the scenario changes, and never shown") {
+    SimulationController c;
+    QSignalSpy results(&c, &SimulationController::resultReady);
+    core::Scenario slow;
+    slow.name = "slow";
+    slow.interpreter = core::Interpreter::LegacyGil;
+    slow.cores = 4;
+    core::WorkerGroup cpu;
+    cpu.count = 8;
+    cpu.cpu_ms = 60'000; // minutes of legacy-GIL battle: far more than this test waits
+    slow.workers.push_back(cpu);
+    c.setScenario(slow);
+    QTest::qWait(SimulationController::kCancelAfterMs + 100);
+    REQUIRE(c.isBusy());
+
+    core::Scenario quick = slow;
+    quick.name = "quick";
+    quick.interpreter = core::Interpreter::Gil;
+    quick.workers[0].count = 2;
+    quick.workers[0].cpu_ms = 10;
+    QElapsedTimer clock;
+    clock.start();
+    c.setScenario(quick);
+    REQUIRE(waitUntil([&] { return !c.isBusy(); }, 30000));
+    CHECK(clock.elapsed() < 5000);
+    REQUIRE(results.count() == 1);
+    CHECK(results.first().at(0).value<ui::SimulationResultPtr>()->scenario.name == "quick");
+}
+
+TEST_CASE("ui: zoom shortcuts and Back are shared actions on the window") {
+    Window win;
+    auto *zoom = win.w.timeline()->zoom();
+    REQUIRE(zoom->isFitted());
+    zoom->zoomInAction()->trigger();
+    CHECK_FALSE(zoom->isFitted());
+    CHECK(zoom->fitAction()->shortcut() == QKeySequence(Qt::Key_Home));
+    // the window's View menu carries the same action objects
+    bool found = false;
+    for (QAction *a : win.w.findChildren<QAction *>())
+        found = found || a == zoom->fitAction();
+    CHECK(found);
+    zoom->fitAction()->trigger();
+    CHECK(zoom->isFitted());
+    zoom->backAction()->trigger();
+    CHECK_FALSE(zoom->isFitted());
+}
+
+TEST_CASE("ui: thread-count edits grow the first group and shrink from the last") {
+    namespace edits = ui::scenarioedits;
+    core::Scenario s;
+    core::WorkerGroup a, b, io;
+    a.count = 2;
+    a.cpu_ms = 10;
+    b.count = 3;
+    b.cpu_ms = 20;
+    io.kind = core::WorkerKind::Io;
+    io.count = 1;
+    s.workers = {a, io, b};
+    CHECK(edits::workerCount(s, core::WorkerKind::Cpu) == 5);
+    edits::setWorkerCount(s, core::WorkerKind::Cpu, 7, core::WorkerGroup{});
+    CHECK(s.workers[0].count == 4); // the first group grows
+    CHECK(s.workers[2].count == 3);
+    edits::setWorkerCount(s, core::WorkerKind::Cpu, 2, core::WorkerGroup{});
+    CHECK(s.workers[2].count == 0); // shrinks from the last ...
+    CHECK(s.workers[0].count == 2); // ... then the first
+    CHECK(s.workers[1].count == 1); // other kinds untouched
+    core::WorkerGroup model;
+    model.cpu_ms = 0.5;
+    model.io_ms = 3;
+    edits::setWorkerCount(s, core::WorkerKind::Mixed, 2, model);
+    REQUIRE(s.workers.size() == 4);
+    CHECK(s.workers[3].kind == core::WorkerKind::Mixed);
+    CHECK(s.workers[3].count == 2);
+    CHECK(s.workers[3].io_ms == 3);
+    edits::setCpuBurstMs(s, 42);
+    CHECK(s.workers[0].cpu_ms == 42);
+    CHECK(s.workers[2].cpu_ms == 42);
+    CHECK(s.workers[3].cpu_ms == 0.5); // mixed groups keep theirs
+}
