@@ -48,18 +48,18 @@ using States = std::vector<ThreadState>;
 
 } // namespace
 
-TEST_CASE("a row without segments shows no data in every column") {
+TEST_CASE("pixels: a row without segments shows no data in every column") {
     CHECK(reduce(ThreadTrack{}, 100, 0, 100, 4) == States{A, A, A, A});
 }
 
-TEST_CASE("an empty or degenerate grid yields no columns") {
+TEST_CASE("pixels: an empty or degenerate grid yields no columns") {
     const auto t = track({{0, R}});
     CHECK(reduce(t, 100, 0, 100, 0).empty());
     // A zero-length window has no time to show: every column stays without data.
     CHECK(reduce(t, 100, 50, 50, 3) == States{A, A, A});
 }
 
-TEST_CASE("a single segment fills exactly the columns it covers") {
+TEST_CASE("pixels: a single segment fills exactly the columns it covers") {
     const auto t = track({{0, R}}); // running over [0, 100)
     SECTION("window equal to the segment") { CHECK(reduce(t, 100, 0, 100, 4) == States{R, R, R, R}); }
     SECTION("window twice as long: the second half has no data") {
@@ -81,7 +81,7 @@ TEST_CASE("a single segment fills exactly the columns it covers") {
     }
 }
 
-TEST_CASE("zoomed in, columns narrower than a nanosecond still follow segment edges") {
+TEST_CASE("pixels: zoomed in columns narrower than a nanosecond still follow segment edges") {
     // running [0,10), waiting [10,30), I/O [30,100)
     const auto t = track({{0, R}, {10, W}, {30, I}});
     // 1 ns per column over [5, 15)
@@ -92,7 +92,7 @@ TEST_CASE("zoomed in, columns narrower than a nanosecond still follow segment ed
     CHECK(reduce(t, 100, 29, 31, 4) == States{W, W, I, I});
 }
 
-TEST_CASE("zoomed out, each column shows the state with the most time in it") {
+TEST_CASE("pixels: zoomed out each column shows the state with the most time in it") {
     // R[0,30) W[30,50) I[50,60) R[60,80) W[80,100) I[100,200), trace ends at 200
     const auto t = track({{0, R}, {30, W}, {50, I}, {60, R}, {80, W}, {100, I}});
     // [0,100): running 30+20 = 50, waiting 20+20 = 40, I/O 10 -> running; [100,200): I/O
@@ -106,13 +106,13 @@ TEST_CASE("zoomed out, each column shows the state with the most time in it") {
     CHECK(reduce(t, 200, 20, 60, 1) == States{W});
 }
 
-TEST_CASE("thousands of segments per column are weighed by time, not by count") {
+TEST_CASE("pixels: thousands of segments per column are weighed by time not by count") {
     // 300 cycles of running 1 ns then ready 3 ns: 600 segments, but ready has 3x the time.
     const auto t = repeating({{R, 1}, {Q, 3}}, 300);
     CHECK(reduce(t, 1200, 0, 1200, 3) == States{Q, Q, Q});
 }
 
-TEST_CASE("block totals give the same answer as a column's exact partial segments") {
+TEST_CASE("pixels: block totals give the same answer as a column's exact partial segments") {
     // 500 cycles of running 5 ns, waiting 5 ns; trace ends at 5000. A column of 1002 ns holds
     // 100 whole cycles (500 running, 500 waiting) plus 2 ns of whatever comes next, so the
     // column's start alone decides the winner.
@@ -132,7 +132,7 @@ TEST_CASE("block totals give the same answer as a column's exact partial segment
     CHECK(reduce(t, 5000, 5, 2009, 2) == States{W, W});
 }
 
-TEST_CASE("the last segment ends at the trace end, beyond it there is no data") {
+TEST_CASE("pixels: the last segment ends at the trace end and beyond it there is no data") {
     // running [0,10), done [10, 40): trace end 40
     const auto t = track({{0, R}, {10, D}});
     CHECK(reduce(t, 40, 0, 80, 4) == States{R, D, A, A});
@@ -160,7 +160,7 @@ ThreadState naiveDominant(const ThreadTrack &t, TimeNs end, double a, double b) 
 }
 } // namespace
 
-TEST_CASE("random rows at random zooms agree with walking every segment") {
+TEST_CASE("pixels: random rows at random zooms agree with walking every segment") {
     std::mt19937 rng(42);
     for (int round = 0; round < 200; ++round) {
         ThreadTrack t;
@@ -186,7 +186,7 @@ TEST_CASE("random rows at random zooms agree with walking every segment") {
     }
 }
 
-TEST_CASE("marks fold into the column whose time range holds them") {
+TEST_CASE("pixels: marks fold into the column whose time range holds them") {
     ThreadTrack t;
     const std::vector<std::pair<TimeNs, MarkKind>> marks = {
         {0, MarkKind::FailedAcquire},  {5, MarkKind::RepeatedFailedAcquire},
@@ -212,7 +212,7 @@ TEST_CASE("marks fold into the column whose time range holds them") {
     CHECK(zoomed == std::vector<MarkKindSet>{0, markBit(MarkKind::RepeatedFailedAcquire)});
 }
 
-TEST_CASE("one rare mark among a hundred thousand is still seen in its column") {
+TEST_CASE("pixels: one rare mark among a hundred thousand is still seen in its column") {
     ThreadTrack t;
     for (int i = 0; i < 100'000; ++i) {
         t.markTime.push_back(i);
@@ -225,7 +225,7 @@ TEST_CASE("one rare mark among a hundred thousand is still seen in its column") 
         CHECK(got[c] == (c == 7 ? markBit(MarkKind::DropRequest) : 0));
 }
 
-TEST_CASE("a level lane reduces to its mean over each column") {
+TEST_CASE("pixels: a level lane reduces to its mean over each column") {
     // 2 busy over [0,10), 0 over [10,20), 3 over [20,25); lane ends at 25
     const std::vector<TimeNs> starts{0, 10, 20};
     const std::vector<std::uint16_t> levels{2, 0, 3};
@@ -236,7 +236,7 @@ TEST_CASE("a level lane reduces to its mean over each column") {
     CHECK(meanPerColumn(lane, PixelGrid{21, 23, 2}) == std::vector<float>{3.0f, 3.0f});
 }
 
-TEST_CASE("time per state within a range, for tooltips") {
+TEST_CASE("pixels: time per state within a range for tooltips") {
     const auto t = track({{0, R}, {30, W}, {50, I}});
     const auto lane = PixelLane::categories(
         t.segmentStart,

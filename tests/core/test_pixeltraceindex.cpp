@@ -38,7 +38,7 @@ std::shared_ptr<const Trace> handOffTrace() {
 
 } // namespace
 
-TEST_CASE("the GIL holder lane follows the hand-offs between the threads of one GIL") {
+TEST_CASE("pixel index: the GIL holder lane follows the hand-offs between the threads of one GIL") {
     const auto index = TraceIndex::build(handOffTrace());
     REQUIRE(index);
     // GIL 1 has a single thread: nothing to summarise there.
@@ -55,7 +55,7 @@ TEST_CASE("the GIL holder lane follows the hand-offs between the threads of one 
     CHECK(lane.colours == std::vector<std::uint8_t>{1, 2, 1, 2, 0});
 }
 
-TEST_CASE("the busy lane counts running threads across every GIL") {
+TEST_CASE("pixel index: the busy lane counts running threads across every GIL") {
     const auto index = TraceIndex::build(handOffTrace());
     REQUIRE(index);
     // running: a|b always one of them over [0,35), c over [5,15)
@@ -75,7 +75,7 @@ TEST_CASE("the busy lane counts running threads across every GIL") {
     CHECK(meanPerColumn(busy, PixelGrid{0, 40, 2}) == std::vector<float>{1.5f, 0.75f});
 }
 
-TEST_CASE("the index's row lanes reduce exactly like the trace rows themselves") {
+TEST_CASE("pixel index: the index's row lanes reduce exactly like the trace rows themselves") {
     const auto trace = handOffTrace();
     const auto index = TraceIndex::build(trace);
     REQUIRE(index);
@@ -92,7 +92,7 @@ TEST_CASE("the index's row lanes reduce exactly like the trace rows themselves")
           std::vector<ThreadState>{W, W, R, R, W, W, R, D});
 }
 
-TEST_CASE("a cancelled build returns nothing") {
+TEST_CASE("pixel index: a cancelled build returns nothing") {
     auto trace = std::make_shared<Trace>();
     trace->endNs = 10;
     trace->threads.push_back(row("a", 0, {{0, R}}));
@@ -100,7 +100,7 @@ TEST_CASE("a cancelled build returns nothing") {
     CHECK(TraceIndex::build(trace, &cancel) == nullptr);
 }
 
-TEST_CASE("an empty trace builds an index with no rows and an idle busy lane") {
+TEST_CASE("pixel index: an empty trace builds an index with no rows and an idle busy lane") {
     const auto index = TraceIndex::build(std::make_shared<Trace>());
     REQUIRE(index);
     CHECK(index->rowCount() == 0);

@@ -87,7 +87,7 @@ struct Window {
 
 } // namespace
 
-TEST_CASE("ui: the window opens on the default scenario and shows its trace and metrics") {
+TEST_CASE("the window opens on the default scenario and shows its trace and metrics") {
     Window win;
     const auto &r = *win.c->result();
     CHECK(r.scenario.name == win.c->scenario().name);
@@ -97,7 +97,7 @@ TEST_CASE("ui: the window opens on the default scenario and shows its trace and 
     CHECK(win.w.timeline()->title().contains(QString::fromStdString(r.scenario.name)));
 }
 
-TEST_CASE("ui: every slider changes the scenario and yields a new trace") {
+TEST_CASE("every slider changes the scenario and yields a new trace") {
     Window win;
 
     SECTION("CPU-bound threads") {
@@ -150,7 +150,7 @@ TEST_CASE("ui: every slider changes the scenario and yields a new trace") {
     }
 }
 
-TEST_CASE("ui: every combo box and the seed change the scenario and yield a new trace") {
+TEST_CASE("every combo box and the seed change the scenario and yield a new trace") {
     Window win;
     SECTION("interpreter") {
         const auto &r = win.after([&] { win.choose(win.w.controls()->interpreterBox(), "free-threaded"); });
@@ -176,7 +176,7 @@ TEST_CASE("ui: every combo box and the seed change the scenario and yield a new 
     }
 }
 
-TEST_CASE("ui: the chart follows a dragged slider, frame after frame, in order") {
+TEST_CASE("the chart follows a dragged slider frame after frame and in order") {
     Window win;
     QSignalSpy results(win.c, &SimulationController::resultReady);
     LabeledSlider *cores = win.slider("cores");
@@ -198,7 +198,7 @@ TEST_CASE("ui: the chart follows a dragged slider, frame after frame, in order")
     CHECK(win.w.timeline()->index()->trace().cores == 8);
 }
 
-TEST_CASE("ui: an invalid scenario is reported in the controls and keeps the last trace") {
+TEST_CASE("an invalid scenario is reported in the controls and keeps the last trace") {
     Window win;
     const auto shown = win.w.timeline()->index();
     QSignalSpy failed(win.c, &SimulationController::failed);
@@ -212,7 +212,7 @@ TEST_CASE("ui: an invalid scenario is reported in the controls and keeps the las
     CHECK(win.w.timeline()->index() != nullptr);
 }
 
-TEST_CASE("ui: a slow run is cancelled when the scenario changes, and never shown") {
+TEST_CASE("a slow run is cancelled when the scenario changes and is never shown") {
     SimulationController c;
     QSignalSpy results(&c, &SimulationController::resultReady);
     core::Scenario slow;
@@ -241,7 +241,7 @@ TEST_CASE("ui: a slow run is cancelled when the scenario changes, and never show
     CHECK(results.first().at(0).value<ui::SimulationResultPtr>()->scenario.name == "quick");
 }
 
-TEST_CASE("ui: zoom shortcuts and Back are shared actions on the window") {
+TEST_CASE("zoom shortcuts and Back are shared actions on the window") {
     Window win;
     auto *zoom = win.w.timeline()->zoom();
     REQUIRE(zoom->isFitted());
@@ -259,7 +259,7 @@ TEST_CASE("ui: zoom shortcuts and Back are shared actions on the window") {
     CHECK_FALSE(zoom->isFitted());
 }
 
-TEST_CASE("ui: thread-count edits grow the first group and shrink from the last") {
+TEST_CASE("thread-count edits grow the first group and shrink from the last") {
     namespace edits = ui::scenarioedits;
     core::Scenario s;
     core::WorkerGroup a, b, io;

@@ -74,7 +74,7 @@ QString plain(const QString &html) { return QTextDocumentFragment::fromHtml(html
 
 } // namespace
 
-TEST_CASE("ui: the timeline paints each state of a tiny trace in its colour at its place") {
+TEST_CASE("the timeline paints each state of a tiny trace in its colour at its place") {
     Fixture f;
     const auto theme = ui::TimelineTheme::screenLight();
     const QImage img = f.frame();
@@ -108,7 +108,7 @@ TEST_CASE("ui: the timeline paints each state of a tiny trace in its colour at i
     CHECK(img.pixelColor(static_cast<int>(f.view.xAt(15.3 * us)), gapY) == theme.background);
 }
 
-TEST_CASE("ui: the dark theme paints the same trace in the dark palette's colours") {
+TEST_CASE("the dark theme paints the same trace in the dark palette's colours") {
     Fixture f;
     f.view.setThemeMode(TimelineView::ThemeMode::Dark);
     const auto theme = ui::TimelineTheme::screenDark();
@@ -119,7 +119,7 @@ TEST_CASE("ui: the dark theme paints the same trace in the dark palette's colour
     CHECK(img.pixelColor(2, 2) == theme.background);
 }
 
-TEST_CASE("ui: summary lanes show who holds the GIL and how many cores are busy") {
+TEST_CASE("summary lanes show who holds the GIL and how many cores are busy") {
     Fixture f(true);
     const auto theme = ui::TimelineTheme::screenLight();
     const QImage img = f.frame();
@@ -138,7 +138,7 @@ TEST_CASE("ui: summary lanes show who holds the GIL and how many cores are busy"
     CHECK(img.pixelColor(x, int(busy.top() + 2)) != theme.busy);
 }
 
-TEST_CASE("ui: wheel zoom keeps the time under the cursor where it was") {
+TEST_CASE("wheel zoom keeps the time under the cursor where it was") {
     Fixture f;
     const double x = f.view.xAt(30 * us) + 0.5;
     const double before = f.view.timeAt(x);
@@ -166,7 +166,7 @@ TEST_CASE("ui: wheel zoom keeps the time under the cursor where it was") {
     CHECK(f.view.zoom()->isFitted());
 }
 
-TEST_CASE("ui: zoomed in, the pixels follow the new range") {
+TEST_CASE("zoomed in the pixels follow the new range") {
     Fixture f;
     const auto theme = ui::TimelineTheme::screenLight();
     f.view.zoom()->zoomTo(ui::TimeWindow{39 * us, 41 * us}); // 2 µs across the chart
@@ -179,7 +179,7 @@ TEST_CASE("ui: zoomed in, the pixels follow the new range") {
     CHECK(f.view.xAt(40 * us) == Approx(ar.left() + ar.width() / 2.0).margin(0.5));
 }
 
-TEST_CASE("ui: hovering a segment names the thread, the state, its start and its duration") {
+TEST_CASE("hovering a segment names the thread and the state with its start and duration") {
     Fixture f;
     const QPointF pos(f.view.xAt(50 * us), f.view.rowBarRect(0).center().y());
     const QString tip = plain(f.view.toolTipAt(pos));
@@ -196,7 +196,7 @@ TEST_CASE("ui: hovering a segment names the thread, the state, its start and its
     CHECK(io.contains(QString::fromUtf8("for 40.00 µs")));
 }
 
-TEST_CASE("ui: hovering a mark says what happened") {
+TEST_CASE("hovering a mark says what happened") {
     Fixture f;
     const QPointF pos(f.view.xAt(20 * us) + 1, f.view.rowBarRect(1).center().y());
     const QString tip = plain(f.view.toolTipAt(pos));
@@ -207,7 +207,7 @@ TEST_CASE("ui: hovering a mark says what happened") {
     CHECK(tip.contains(QString::fromUtf8("20.0")));
 }
 
-TEST_CASE("ui: a pixel folding many segments says what it is made of") {
+TEST_CASE("a pixel folding many segments says what it is made of") {
     auto trace = std::make_shared<core::Trace>();
     trace->endNs = 1'000'000;
     core::ThreadTrack t;
@@ -237,7 +237,7 @@ TEST_CASE("ui: a pixel folding many segments says what it is made of") {
     CHECK(tip.contains("waiting for the GIL 25 %"));
 }
 
-TEST_CASE("ui: time axis labels use units that fit the range") {
+TEST_CASE("time axis labels use units that fit the range") {
     CHECK(ui::formatDuration(450) == "450 ns");
     CHECK(ui::formatDuration(12'345'678) == "12.3 ms");
     CHECK(ui::formatDuration(1.25e9) == "1.25 s");
