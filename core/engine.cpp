@@ -105,9 +105,8 @@ SimulationOutcome Engine::run() {
         case EventKind::Timer:
             if (t.timerMark)
                 mark(t, *t.timerMark);
-            if (t.sleepList) {
-                std::erase(*t.sleepList, &t); // a timed-out waiter no longer takes signals
-                t.sleepList = nullptr;
+            if (t.waitQueue) {
+                t.waitQueue->remove(t); // a timed-out waiter no longer takes signals
                 t.asleepOnGil = false;
             }
             wake(t, WakeReason::Timer);
@@ -129,6 +128,15 @@ SimulationOutcome Engine::run() {
     trace->cores = m_scenario.cores;
     trace->sequentialNs = m_scenario.sequentialNs();
     return {std::move(trace), {}};
+}
+
+void Engine::dropSupersededEvents() {
+    m_events.removeIf([this](const Event &e) {
+        const bool threadEvent = e.kind == EventKind::CpuDone || e.kind == EventKind::Timer ||
+                                 e.kind == EventKind::Runnable;
+        return threadEvent && m_threads[e.target]->token != e.token;
+    });
+    m_compactAt = std::max<std::size_t>(1024, 2 * m_events.size());
 }
 
 void Engine::resume(SimThread &t) {
@@ -298,13 +306,14 @@ void Engine::dispatch(int core, SimThread &t) {
 }
 
 void Engine::ensureSliceChecks() {
-    if (m_runQueue.empty())
+    if (m_runQueue.empty() || m_pendingSliceChecks == m_cores.size())
         return;
     for (std::size_t c = 0; c < m_cores.size(); ++c) {
         Core &core = m_cores[c];
         if (!core.thread || core.sliceCheckPending)
             continue;
         core.sliceCheckPending = true;
+        ++m_pendingSliceChecks;
         push(std::max(m_now, core.thread->sliceStart + m_times.slice), EventKind::SliceCheck,
              static_cast<std::uint32_t>(c), 0);
     }
@@ -313,6 +322,7 @@ void Engine::ensureSliceChecks() {
 void Engine::onSliceCheck(int coreIndex) {
     Core &core = m_cores[static_cast<std::size_t>(coreIndex)];
     core.sliceCheckPending = false;
+    --m_pendingSliceChecks;
     if (m_runQueue.empty() || !core.thread)
         return;
     SimThread &current = *core.thread;

@@ -13,6 +13,7 @@
 #include "simulate.h"
 #include "task.h"
 #include "tracebuilder.h"
+#include "waitqueue.h"
 
 #include <atomic>
 #include <coroutine>
@@ -69,7 +70,8 @@ struct SimThread {
     std::uint32_t token = 0; // bumps invalidate the thread's pending events
     WakeReason wakeReason = WakeReason::None;
     std::optional<MarkKind> timerMark;
-    std::deque<SimThread *> *sleepList = nullptr; // the wait queue it sleeps on, if any
+    WaitQueue<SimThread> *waitQueue = nullptr; // the wait queue it sleeps on, if any
+    std::uint64_t waitTicket = 0;
 
     // the CPU activity in progress; survives preemption
     bool inCpu = false;
@@ -89,11 +91,11 @@ struct GilLock {
     bool locked = false;
     SimThread *holder = nullptr;
     SimThread *lastHolder = nullptr;
-    std::deque<SimThread *> sleepers;        // asleep waiting for the GIL, oldest first
-    std::vector<SimThread *> contenders;     // every thread inside an acquire
+    WaitQueue<SimThread> sleepers;           // asleep waiting for the GIL, oldest first
+    std::vector<SimThread *> contenders;     // legacy: every thread inside an acquire
     std::uint64_t switchNumber = 0;          // 3.2+
     bool dropRequest = false;                // 3.2+
-    std::deque<SimThread *> switchWaiters;   // 3.2+ FORCE_SWITCHING: droppers awaiting a taker
+    WaitQueue<SimThread> switchWaiters;      // 3.2+ FORCE_SWITCHING: droppers awaiting a taker
 };
 
 class Engine {
@@ -195,7 +197,7 @@ private:
     // Unlocks t's GIL and wakes one sleeping waiter; returns the waker's cost (0: nobody woken).
     TimeNs releaseAndSignal(SimThread &t);
     void requestDrop(GilLock &gil);
-    SimThread *popSleeper(std::deque<SimThread *> &queue);
+    SimThread *popSleeper(WaitQueue<SimThread> &queue);
     bool rivalSpinning(const GilLock &gil, const SimThread &self) const;
     void leaveAcquire(SimThread &t);
 
@@ -218,7 +220,10 @@ private:
     }
     void push(TimeNs at, EventKind kind, std::uint32_t target, std::uint32_t token) {
         m_events.push(Event{at, m_nextSeq++, target, token, kind});
+        if (m_events.size() > m_compactAt)
+            dropSupersededEvents();
     }
+    void dropSupersededEvents();
     void resume(SimThread &t);
 
     struct Core {
@@ -242,6 +247,7 @@ private:
     TraceBuilder m_trace;
     EventQueue m_events;
     std::uint64_t m_nextSeq = 0;
+    std::size_t m_compactAt = 1024; // interrupted bursts leave far-future events behind
     TimeNs m_now = 0;
     std::deque<std::pair<SimThread *, std::uint32_t>> m_immediate; // resumes due now, in order
     std::vector<std::unique_ptr<SimThread>> m_threads;
@@ -251,6 +257,7 @@ private:
     std::vector<QueueEntry> m_runQueue; // min-heap on (vruntime, seq)
     SimThread *m_current = nullptr;     // the thread whose code is executing right now
     int m_finished = 0;
+    std::size_t m_pendingSliceChecks = 0;
 
     // asyncio executor state
     struct AsyncTask {

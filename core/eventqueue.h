@@ -40,6 +40,12 @@ public:
         return e;
     }
     bool empty() const { return m_heap.empty(); }
+    std::size_t size() const { return m_heap.size(); }
+    // Drops events that can no longer fire (superseded ones), keeping the order of the rest.
+    template <typename Predicate> void removeIf(Predicate stale) {
+        std::erase_if(m_heap, stale);
+        std::make_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+    }
     TimeNs nextTime() const {
         return m_heap.empty() ? std::numeric_limits<TimeNs>::max() : m_heap.front().time;
     }

@@ -13,13 +13,11 @@ namespace {
 bool isLegacy(const Scenario &s) { return s.interpreter == Interpreter::LegacyGil; }
 } // namespace
 
-SimThread *Engine::popSleeper(std::deque<SimThread *> &queue) {
+SimThread *Engine::popSleeper(WaitQueue<SimThread> &queue) {
     std::size_t index = 0;
     if (m_times.wakePolicy == WakePolicy::Random && queue.size() > 1)
         index = static_cast<std::size_t>(m_random.between(0, static_cast<TimeNs>(queue.size()) - 1));
-    SimThread *t = queue[index];
-    queue.erase(queue.begin() + static_cast<std::ptrdiff_t>(index));
-    t->sleepList = nullptr;
+    SimThread *t = queue.take(index);
     t->asleepOnGil = false;
     return t;
 }
@@ -32,7 +30,8 @@ bool Engine::rivalSpinning(const GilLock &gil, const SimThread &self) const {
 }
 
 void Engine::leaveAcquire(SimThread &t) {
-    std::erase(t.gil->contenders, &t);
+    if (isLegacy(m_scenario))
+        std::erase(t.gil->contenders, &t);
     t.inAcquire = false;
 }
 
@@ -97,8 +96,7 @@ Task Engine::legacyAcquireSlow(SimThread &t) {
     int failures = 0;
     for (;;) {
         t.asleepOnGil = true;
-        gil.sleepers.push_back(&t);
-        t.sleepList = &gil.sleepers;
+        gil.sleepers.push(t);
         co_await block(t, ThreadState::WaitingForGil);
         if (!gil.locked)
             break;
@@ -115,14 +113,12 @@ Task Engine::legacyAcquireSlow(SimThread &t) {
 // between sets the drop request.
 Task Engine::modernAcquire(SimThread &t) {
     GilLock &gil = *t.gil;
-    gil.contenders.push_back(&t);
     t.inAcquire = true;
     int failures = 0;
     while (gil.locked) {
         const auto switchesBefore = gil.switchNumber;
         t.asleepOnGil = true;
-        gil.sleepers.push_back(&t);
-        t.sleepList = &gil.sleepers;
+        gil.sleepers.push(t);
         t.timerMark = MarkKind::Timeout;
         const WakeReason why =
             co_await block(t, ThreadState::WaitingForGil, m_now + m_times.switchInterval + timerSlack());
@@ -149,8 +145,7 @@ Task Engine::modernDrop(SimThread &t, bool finalRelease) {
     if (!finalRelease && gil.dropRequest && gil.lastHolder == &t) {
         gil.dropRequest = false;
         mark(t, MarkKind::ForcedHandoff);
-        gil.switchWaiters.push_back(&t);
-        t.sleepList = &gil.switchWaiters;
+        gil.switchWaiters.push(t);
         co_await block(t, ThreadState::WaitingForGil);
     }
 }
