@@ -1,31 +1,9 @@
 #include "commandline.h"
-#include "presets.h"
-#include "scenariojson.h"
-#include "simulate.h"
-#include "timelineview.h"
-#include "traceindex.h"
+#include "mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QMainWindow>
 #include <QMessageBox>
-#include <QStatusBar>
-
-namespace {
-
-// The scenario the window starts with: the file given, else the convoy preset.
-gilscope::core::Scenario startScenario(const QStringList &arguments, QString *problem) {
-    if (arguments.size() > 1) {
-        auto parsed = gilscope::core::loadScenarioFile(arguments.at(1));
-        if (parsed.ok())
-            return *parsed.scenario;
-        *problem = QString::fromStdString(parsed.error);
-    }
-    std::string error;
-    return *gilscope::core::loadPreset("r6-convoy-2cpu", &error);
-}
-
-} // namespace
 
 int main(int argc, char **argv) {
     QStringList arguments;
@@ -42,28 +20,14 @@ int main(int argc, char **argv) {
 
     QApplication app(argc, argv);
     QApplication::setApplicationName("GIL Scope");
+    QApplication::setOrganizationName("GIL Scope");
     QApplication::setApplicationVersion(GILSCOPE_VERSION);
-
-    QString problem;
-    const auto scenario = startScenario(arguments, &problem);
-    QMainWindow window;
-    window.setWindowTitle("GIL Scope — " + QString::fromStdString(scenario.name));
-    auto *view = new gilscope::ui::TimelineView(&window);
-    view->setTitle(QString::fromStdString(scenario.name));
-    window.setCentralWidget(view);
-    const auto outcome = gilscope::core::simulate(scenario);
-    if (outcome.ok()) {
-        view->setIndex(gilscope::core::TraceIndex::build(outcome.trace, nullptr));
-        window.statusBar()->showMessage(
-            QString("%1 events, %2 ms simulated")
-                .arg(outcome.trace->eventCount())
-                .arg(static_cast<double>(outcome.trace->endNs) / 1e6, 0, 'f', 1));
-    } else {
-        problem = QString::fromStdString(outcome.error);
-    }
-    window.resize(1400, 800);
+    gilscope::ui::MainWindow window;
     window.show();
-    if (!problem.isEmpty())
-        QMessageBox::warning(&window, "GIL Scope", problem);
+    if (arguments.size() > 1) {
+        QString error;
+        if (!window.openScenarioFile(arguments.at(1), &error))
+            QMessageBox::warning(&window, "GIL Scope", error);
+    }
     return app.exec();
 }
