@@ -127,7 +127,7 @@ SimulationOutcome Engine::run() {
     trace->executor = std::string(toString(m_scenario.executor));
     trace->cores = m_scenario.cores;
     trace->sequentialNs = m_scenario.sequentialNs();
-    return {std::move(trace), {}};
+    return {std::move(trace), {}, steps};
 }
 
 void Engine::dropSupersededEvents() {
@@ -136,7 +136,7 @@ void Engine::dropSupersededEvents() {
                                  e.kind == EventKind::Runnable;
         return threadEvent && m_threads[e.target]->token != e.token;
     });
-    m_compactAt = std::max<std::size_t>(1024, 2 * m_events.size());
+    m_compactAt = std::max<std::size_t>(256, 2 * m_events.size());
 }
 
 void Engine::resume(SimThread &t) {

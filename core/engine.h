@@ -247,7 +247,7 @@ private:
     TraceBuilder m_trace;
     EventQueue m_events;
     std::uint64_t m_nextSeq = 0;
-    std::size_t m_compactAt = 1024; // interrupted bursts leave far-future events behind
+    std::size_t m_compactAt = 256; // interrupted bursts leave far-future events behind
     TimeNs m_now = 0;
     std::deque<std::pair<SimThread *, std::uint32_t>> m_immediate; // resumes due now, in order
     std::vector<std::unique_ptr<SimThread>> m_threads;

@@ -12,6 +12,7 @@ namespace gilscope::core {
 struct SimulationOutcome {
     std::shared_ptr<const Trace> trace; // set on success
     std::string error;                  // set on failure: names the field or the limit hit
+    std::uint64_t engineSteps = 0;      // events and resumptions the engine processed (benchmarks)
     bool ok() const { return trace != nullptr; }
 };
 
