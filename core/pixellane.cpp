@@ -44,6 +44,9 @@ void PixelLane::buildBlocks() {
     const std::size_t blocks = (n + kBlockSize - 1) / kBlockSize;
     const int w = width();
     m_blockTotals.assign((blocks + 1) * static_cast<std::size_t>(w), 0);
+    m_blockFirst.resize(blocks);
+    for (std::size_t k = 0; k < blocks; ++k)
+        m_blockFirst[k] = m_starts[k * kBlockSize];
     std::array<std::int64_t, kMaxCategories> acc{};
     for (std::size_t i = 0; i < n; ++i) {
         if (i % kBlockSize == 0)
@@ -53,22 +56,81 @@ void PixelLane::buildBlocks() {
     std::copy_n(acc.begin(), w, m_blockTotals.begin() + blocks * w);
 }
 
-std::size_t PixelLane::seek(double t, std::size_t from) const {
+std::size_t PixelLane::seek(double t, std::size_t hint) const {
     const std::size_t n = m_starts.size();
     if (n == 0 || t < static_cast<double>(m_starts[0]))
         return 0;
-    if (from >= n || static_cast<double>(m_starts[from]) > t)
-        from = 0;
-    // Gallop forward: successive pixel edges are usually a few segments apart.
-    std::size_t lo = from, step = 1;
-    while (lo + step < n && static_cast<double>(m_starts[lo + step]) <= t) {
-        lo += step;
-        step *= 2;
+    // First find the block in the small array of block starts, which stays in cache; a search
+    // over the segments themselves would chain one memory miss after another on long traces.
+    const std::size_t blocks = m_blockFirst.size();
+    auto first = [this](std::size_t k) { return static_cast<double>(m_blockFirst[k]); };
+    std::size_t lo, hi; // first(lo) <= t < first(hi), or hi == blocks
+    std::size_t k = std::min(hint / kBlockSize, blocks - 1);
+    if (first(k) <= t) {
+        lo = k;
+        std::size_t step = 1;
+        while (lo + step < blocks && first(lo + step) <= t) {
+            lo += step;
+            step *= 2;
+        }
+        hi = std::min(lo + step, blocks);
+    } else {
+        hi = k;
+        std::size_t step = 1;
+        while (hi >= step && first(hi - step) > t) {
+            hi -= step;
+            step *= 2;
+        }
+        lo = hi >= step ? hi - step : 0;
     }
-    const std::size_t hi = std::min(lo + step, n);
-    auto it = std::upper_bound(m_starts.begin() + lo + 1, m_starts.begin() + hi, t,
+    auto bt = std::upper_bound(m_blockFirst.begin() + lo + 1, m_blockFirst.begin() + hi, t,
+                               [](double v, TimeNs s) { return v < static_cast<double>(s); });
+    const std::size_t block = static_cast<std::size_t>(bt - m_blockFirst.begin()) - 1;
+    // Then the segment within the block.
+    const std::size_t begin = block * kBlockSize;
+    const std::size_t end = std::min(begin + kBlockSize, n);
+    auto it = std::upper_bound(m_starts.begin() + begin + 1, m_starts.begin() + end, t,
                                [](double v, TimeNs s) { return v < static_cast<double>(s); });
     return static_cast<std::size_t>(it - m_starts.begin()) - 1;
+}
+
+void PixelLane::prefetch(std::size_t i) const {
+#if defined(__GNUC__)
+    if (i < m_starts.size()) {
+        // The whole block around i: the in-block search and the walk to the nearer block
+        // boundary read it, and fetching its lines together overlaps their latency.
+        const std::size_t begin = i / kBlockSize * kBlockSize;
+        const std::size_t end = std::min(begin + kBlockSize, m_starts.size());
+        for (std::size_t k = begin; k < end; k += 64 / sizeof(TimeNs))
+            __builtin_prefetch(m_starts.data() + k);
+        __builtin_prefetch(m_blockTotals.data() + (i / kBlockSize) * width());
+        __builtin_prefetch(m_blockTotals.data() + (i / kBlockSize + 1) * width());
+        if (m_mode == Mode::Categories)
+            __builtin_prefetch(m_categories.data() + begin);
+        else
+            __builtin_prefetch(m_levels.data() + begin);
+    }
+#else
+    (void)i;
+#endif
+}
+
+template <typename Acc>
+void PixelLane::sumSegments(std::size_t from, std::size_t to, Acc &acc) const {
+    // Hot loop of every frame: one branch on the mode outside, plain adds inside.
+    const std::size_t n = m_starts.size();
+    const std::size_t inner = std::min(to, n - 1); // segments with a successor
+    if (m_mode == Mode::Categories) {
+        for (std::size_t i = from; i < inner; ++i)
+            acc[m_categories[i]] += std::max<TimeNs>(0, m_starts[i + 1] - m_starts[i]);
+        if (to == n && from < n)
+            acc[m_categories[n - 1]] += std::max<TimeNs>(0, m_end - m_starts[n - 1]);
+    } else {
+        for (std::size_t i = from; i < inner; ++i)
+            acc[0] += static_cast<std::int64_t>(m_levels[i]) * std::max<TimeNs>(0, m_starts[i + 1] - m_starts[i]);
+        if (to == n && from < n)
+            acc[0] += static_cast<std::int64_t>(m_levels[n - 1]) * std::max<TimeNs>(0, m_end - m_starts[n - 1]);
+    }
 }
 
 void PixelLane::totalsBefore(double t, std::size_t j, Totals &out) const {
@@ -82,17 +144,14 @@ void PixelLane::totalsBefore(double t, std::size_t j, Totals &out) const {
     const std::size_t k = j / kBlockSize;
     const std::size_t low = k * kBlockSize;
     const std::size_t high = std::min(low + kBlockSize, n);
-    const std::int64_t *base;
     if (j - low <= high - j) {
-        for (std::size_t i = low; i < j; ++i)
-            acc[bucket(i)] += weight(i) * (segmentEnd(i) - m_starts[i]);
-        base = m_blockTotals.data() + k * w;
+        sumSegments(low, j, acc);
+        const std::int64_t *base = m_blockTotals.data() + k * w;
         for (int c = 0; c < w; ++c)
             out[c] = static_cast<double>(base[c] + acc[c]);
     } else {
-        for (std::size_t i = j; i < high; ++i)
-            acc[bucket(i)] += weight(i) * (segmentEnd(i) - m_starts[i]);
-        base = m_blockTotals.data() + (k + 1) * w;
+        sumSegments(j, high, acc);
+        const std::int64_t *base = m_blockTotals.data() + (k + 1) * w;
         for (int c = 0; c < w; ++c)
             out[c] = static_cast<double>(base[c] - acc[c]);
     }

@@ -17,7 +17,7 @@ namespace gilscope::core {
 //
 // Besides the borrowed data it keeps, every kBlockSize segments, the running totals the
 // reduction needs (time per category, or the integral of the level), so the totals over any
-// [a, b) cost O(log n + kBlockSize) however long the lane is. About 1.8 bytes a segment for a
+// [a, b) cost O(log n + kBlockSize) however long the lane is. About 2 bytes a segment for a
 // thread row.
 class PixelLane {
 public:
@@ -50,9 +50,12 @@ public:
         return m_mode == Mode::Categories ? m_categories[i] : m_levels[i];
     }
 
-    // Index of the last segment starting at or before t, searching forward from `from` (which
-    // must start at or before t, or be 0); 0 when t is before the first segment.
-    std::size_t seek(double t, std::size_t from = 0) const;
+    // Index of the last segment starting at or before t, searching outward from `hint` (a
+    // guess: any index is correct, a near one is fast); 0 when t is before the first segment.
+    std::size_t seek(double t, std::size_t hint = 0) const;
+    // Asks the CPU to fetch what reading around segment i will need (a hint, no effect on
+    // results): the reduction overlaps the next column's memory latency with this one's work.
+    void prefetch(std::size_t i) const;
 
     // Covered time before t, per category (Categories) or as the level integral in slot 0
     // (Levels). `segment` must be seek(t). Slots past categoryCount() are left untouched.
@@ -69,6 +72,8 @@ private:
         return m_mode == Mode::Categories ? 1 : static_cast<std::int64_t>(m_levels[i]);
     }
     void buildBlocks();
+    // Adds whole segments [from, to) into acc (time per category, or the level integral).
+    template <typename Acc> void sumSegments(std::size_t from, std::size_t to, Acc &acc) const;
 
     Mode m_mode = Mode::Categories;
     std::span<const TimeNs> m_starts;
@@ -80,6 +85,8 @@ private:
     // (blocks + 1) rows of width() totals: row k sums segments [0, k * kBlockSize); the last
     // row sums every segment.
     std::vector<std::int64_t> m_blockTotals;
+    // Start of each block's first segment: a search array small enough to stay in cache.
+    std::vector<TimeNs> m_blockFirst;
 };
 
 } // namespace gilscope::core

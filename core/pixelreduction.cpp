@@ -10,6 +10,7 @@ namespace {
 // Columns spanning at most this many segments are summed directly; wider ones through the
 // lane's block totals.
 constexpr std::size_t kDirectSegments = 8;
+constexpr std::size_t kPrefetchColumns = 2;
 
 // Walks the columns once. For a column inside a single segment calls single(i, segment);
 // otherwise totals(i, sums, a, b) with the covered time (or level integral) per slot.
@@ -21,6 +22,7 @@ void walkColumns(const PixelLane &lane, const PixelGrid &grid, Single single, Su
     const double last = lane.empty() ? 0.0 : static_cast<double>(lane.segmentEnd(lane.size() - 1));
     const int width = lane.mode() == PixelLane::Mode::Categories ? lane.categoryCount() : 1;
     std::size_t j = 0;
+    std::size_t span = 1; // segments per column lately: where the next edge probably falls
     double a = grid.edge(0);
     for (int i = 0; i < grid.columns; ++i) {
         const double b = grid.edge(i + 1);
@@ -34,7 +36,10 @@ void walkColumns(const PixelLane &lane, const PixelGrid &grid, Single single, Su
                 single(i, j);
                 beforeValid = false;
             } else {
-                const std::size_t jb = lane.seek(b, j);
+                const std::size_t jb = lane.seek(b, j + span);
+                span = std::max<std::size_t>(1, jb - j);
+                // Memory latency, not arithmetic, bounds long traces: fetch a few columns ahead.
+                lane.prefetch(jb + kPrefetchColumns * span);
                 if (jb - j <= kDirectSegments) {
                     within.fill(0.0);
                     lane.addDirect(a, b, j, within);
@@ -49,6 +54,7 @@ void walkColumns(const PixelLane &lane, const PixelGrid &grid, Single single, Su
                     beforeValid = true;
                 }
                 sums(i, within, a, b);
+                j = jb;
             }
         }
         a = b;

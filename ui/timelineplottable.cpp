@@ -15,6 +15,7 @@ struct TimelinePlottable::Frame {
     int columns = 0;
     double columnWidth = 1; // logical pixels
     double scale = 1;       // device pixels per logical pixel
+    bool raster = true;     // painting pixels (screen, PNG), not vectors (SVG, PDF)
     core::PixelGrid grid;
     QRect clip;
     double snap(double y) const { return std::round(y * scale) / scale; }
@@ -72,7 +73,9 @@ void TimelinePlottable::draw(QCPPainter *painter) {
     Frame f;
     f.clip = clipRect();
     f.left = keyAxis()->axisRect()->left();
-    if (painter->modes().testFlag(QCPPainter::pmVectorized)) {
+    f.raster = !painter->modes().testFlag(QCPPainter::pmVectorized) && painter->paintEngine() &&
+               painter->paintEngine()->type() == QPaintEngine::Raster;
+    if (!f.raster) {
         f.scale = std::max(1.0, m_vectorColumns);
     } else {
         const double device = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
@@ -163,12 +166,59 @@ void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const Ti
     const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
     const std::size_t row = static_cast<std::size_t>(lane.index);
     core::dominantPerColumn(m_index->row(row), f.grid, m_columns);
+    const bool marks = m_markKinds && m_index->marks(row).size() > 0;
+    if (marks)
+        core::marksPerColumn(m_index->marks(row), f.grid, m_markKinds, m_marks);
+    if (f.raster) {
+        drawRowImage(painter, f, top, height, marks);
+        return;
+    }
+    // Vector devices (SVG, PDF): rectangles, one per run of equal columns.
     const std::vector<QColor> colours(m_theme.state.begin(), m_theme.state.end());
     fillRuns(painter, f, top, height, colours);
-    if (m_markKinds && m_index->marks(row).size() > 0) {
-        core::marksPerColumn(m_index->marks(row), f.grid, m_markKinds, m_marks);
+    if (marks)
         drawMarks(painter, f, top, height);
+}
+
+void TimelinePlottable::drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
+                                     bool marks) {
+    // On raster devices a row is one image of one pixel per column, four bands high (drop
+    // requests in the top quarter, forced hand-offs in the bottom one), stretched to the bar:
+    // one draw call per row, however often the states alternate.
+    if (m_rowImage.width() != f.columns)
+        m_rowImage = QImage(f.columns, 4, QImage::Format_ARGB32_Premultiplied);
+    std::array<QRgb, core::kThreadStateCount> state{};
+    for (std::size_t s = 0; s < state.size(); ++s)
+        state[s] = m_theme.state[s].isValid() ? qPremultiply(m_theme.state[s].rgba()) : 0;
+    const QRgb first = qPremultiply(m_theme.failedFirst.rgba());
+    const QRgb again = qPremultiply(m_theme.failedRepeated.rgba());
+    const QRgb drop = qPremultiply(m_theme.dropRequest.rgba());
+    const QRgb forced = qPremultiply(m_theme.forcedHandoff.rgba());
+    const core::MarkKindSet wanted = m_markKinds;
+    auto *band0 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(0));
+    auto *band1 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(1));
+    auto *band2 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(2));
+    auto *band3 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(3));
+    for (int c = 0; c < f.columns; ++c) {
+        QRgb mid = state[m_columns[c]], up = mid, down = mid;
+        if (marks && m_marks[c]) {
+            const core::MarkKindSet bits = m_marks[c] & wanted;
+            if (bits & markBit(MarkKind::FailedAcquire))
+                mid = up = down = first;
+            if (bits & markBit(MarkKind::RepeatedFailedAcquire))
+                mid = up = down = again;
+            if (bits & markBit(MarkKind::DropRequest))
+                up = drop;
+            if (bits & markBit(MarkKind::ForcedHandoff))
+                down = forced;
+        }
+        band0[c] = up;
+        band1[c] = mid;
+        band2[c] = mid;
+        band3[c] = down;
     }
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter->drawImage(QRectF(f.left, top, f.columns * f.columnWidth, height), m_rowImage);
 }
 
 void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {

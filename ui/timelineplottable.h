@@ -61,6 +61,7 @@ private:
     void fillRuns(QCPPainter *painter, const Frame &f, double top, double height,
                   const std::vector<QColor> &colours);
     void drawMarks(QCPPainter *painter, const Frame &f, double top, double height);
+    void drawRowImage(QCPPainter *painter, const Frame &f, double top, double height, bool marks);
 
     core::TraceIndexPtr m_index;
     TimelineLayout m_layout;
@@ -71,6 +72,7 @@ private:
     std::vector<std::uint8_t> m_columns;
     std::vector<float> m_levels;
     std::vector<core::MarkKindSet> m_marks;
+    QImage m_rowImage;
 };
 
 } // namespace gilscope::ui

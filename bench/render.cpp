@@ -1,0 +1,179 @@
+// Prints how fast the timeline draws and how fast the window answers a slider.
+// Targets (issue 3, the timeline window): <= 16 ms per full-width frame at 10M segments,
+// <= 50 ms from a slider change to the new frame. Offscreen, 1600 px wide.
+//
+//   render [--quick]     (--quick: 1M segments only, fewer repeats)
+#include "controlspanel.h"
+#include "labeledslider.h"
+#include "mainwindow.h"
+#include "simulationcontroller.h"
+#include "timelineview.h"
+#include "traceindex.h"
+#include "zoomhistory.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+using namespace gilscope;
+
+namespace {
+
+constexpr int kRows = 32;
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double msSince(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
+}
+
+// A GIL battle on kRows threads: short running / waiting stretches, some I/O, and a failed
+// wake-up or drop request every few segments — the worst case for folding.
+std::shared_ptr<core::Trace> syntheticTrace(std::size_t segments) {
+    auto trace = std::make_shared<core::Trace>();
+    trace->cores = 4;
+    std::mt19937_64 rng(7);
+    std::uniform_int_distribution<int> length(50, 4000);
+    std::uniform_int_distribution<int> pick(0, 99);
+    core::TimeNs end = 0;
+    for (int r = 0; r < kRows; ++r) {
+        core::ThreadTrack t;
+        t.info.name = "cpu-" + std::to_string(r + 1);
+        t.info.kind = "cpu";
+        t.info.gilId = 0;
+        const std::size_t n = segments / kRows;
+        t.segmentStart.reserve(n);
+        t.segmentState.reserve(n);
+        core::TimeNs now = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const int p = pick(rng);
+            const auto state = p < 45 ? core::ThreadState::Running
+                               : p < 90 ? core::ThreadState::WaitingForGil
+                               : p < 97 ? core::ThreadState::Io
+                                        : core::ThreadState::Ready;
+            t.segmentStart.push_back(now);
+            t.segmentState.push_back(state);
+            if (state == core::ThreadState::WaitingForGil && p % 3 == 0) {
+                t.markTime.push_back(now + 10);
+                t.markKind.push_back(p % 2 ? core::MarkKind::FailedAcquire : core::MarkKind::RepeatedFailedAcquire);
+            }
+            now += length(rng);
+        }
+        end = std::max(end, now);
+        trace->threads.push_back(std::move(t));
+    }
+    trace->endNs = end;
+    return trace;
+}
+
+void frames(std::size_t segments, int repeats) {
+    const auto trace = syntheticTrace(segments);
+    auto t0 = std::chrono::steady_clock::now();
+    const auto index = core::TraceIndex::build(trace);
+    const double buildMs = msSince(t0);
+
+    ui::TimelineView view;
+    view.setThemeMode(ui::TimelineView::ThemeMode::Light);
+    view.resize(1600, 900);
+    view.show();
+    view.setIndex(index);
+    view.replot(QCustomPlot::rpImmediateRefresh);
+    view.replot(QCustomPlot::rpImmediateRefresh);
+
+    auto measure = [&](ui::TimeWindow window) {
+        view.zoom()->zoomTo(window);
+        view.replot(QCustomPlot::rpImmediateRefresh);
+        std::vector<double> times;
+        for (int i = 0; i < repeats; ++i) {
+            const auto s = std::chrono::steady_clock::now();
+            view.replot(QCustomPlot::rpImmediateRefresh);
+            times.push_back(msSince(s));
+        }
+        return median(times);
+    };
+    const double end = static_cast<double>(trace->endNs);
+    const double fit = measure({0, end});
+    const double tenth = measure({end * 0.45, end * 0.55});
+    const double deep = measure({end * 0.5, end * 0.5 + end * 1e-4});
+    std::printf("%5.1fM segments %5.1fM marks, %d rows, axis %d px: index built in %6.0f ms; "
+                "replot median: whole run %5.1f ms, 10%% %5.1f ms, 0.01%% %5.1f ms\n",
+                static_cast<double>(trace->segmentCount()) / 1e6, static_cast<double>(trace->markCount()) / 1e6,
+                kRows, view.axisRect()->width(), buildMs, fit, tenth, deep);
+}
+
+void sliderLatency(int repeats) {
+    QStandardPaths::setTestModeEnabled(true);
+    ui::MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    auto *controller = window.controller();
+    auto *view = window.timeline();
+    QEventLoop loop;
+    auto waitIdle = [&] {
+        QElapsedTimer t;
+        t.start();
+        while ((!controller->result() || controller->isBusy()) && t.elapsed() < 30000)
+            QApplication::processEvents(QEventLoop::AllEvents, 5);
+    };
+    waitIdle();
+    ui::LabeledSlider *cores = window.controls()->slider("cores");
+    std::vector<double> latency, compute;
+    for (int i = 0; i < repeats; ++i) {
+        QTimer::singleShot(120, &loop, &QEventLoop::quit); // let the throttle go quiet
+        loop.exec();
+        const auto before = controller->result();
+        bool got = false;
+        std::chrono::steady_clock::time_point start;
+        auto connection = QObject::connect(view, &ui::TimelineView::frameRendered, &loop, [&] {
+            if (controller->result() != before && view->index() == controller->result()->index) {
+                got = true;
+                loop.quit();
+            }
+        });
+        QTimer::singleShot(0, &loop, [&] {
+            start = std::chrono::steady_clock::now();
+            cores->slider()->setValue(2 + i % 3); // the default scenario has 2 cores: 2, 3, 4, 2, ...
+        });
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QObject::disconnect(connection);
+        if (!got || controller->result() == before) {
+            if (i % 3 == 0)
+                continue; // 2 -> 2 changes nothing on the first round
+            std::printf("slider latency: no new frame within 10 s\n");
+            return;
+        }
+        latency.push_back(msSince(start));
+        const auto &r = *controller->result();
+        compute.push_back(r.simulateMs + r.indexMs + r.metricsMs);
+    }
+    const auto &r = *controller->result();
+    std::printf("slider -> new frame, default scenario \"%s\" (%zu events): median %.1f ms over %zu changes "
+                "(simulate + index + metrics on the worker: median %.1f ms)\n",
+                r.scenario.name.c_str(), r.trace().eventCount(), median(latency), latency.size(), median(compute));
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const bool quick = argc > 1 && QByteArray(argv[1]) == "--quick";
+    frames(1'000'000, quick ? 5 : 21);
+    if (!quick)
+        frames(10'000'000, 21);
+    sliderLatency(quick ? 6 : 21);
+    return 0;
+}
