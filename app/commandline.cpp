@@ -1,6 +1,8 @@
 #include "commandline.h"
 
+#include "advisor.h"
 #include "metrics.h"
+#include "sweep.h"
 #include "metricsjson.h"
 #include "presets.h"
 #include "scenariojson.h"
@@ -9,16 +11,21 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
+#include <thread>
 
 namespace gilscope::app {
 
 namespace {
 
-const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--trace", "--csv",
+const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--trace", "--csv", "--advise", "--sweep",
                                     "--help", "-h", "--version", "-v"};
 
 void addOptions(QCommandLineParser &parser) {
@@ -40,8 +47,14 @@ void addOptions(QCommandLineParser &parser) {
                       "OUT"});
     parser.addOption({"trace", "Write the trace as Chrome trace-event JSON (opens in Perfetto UI).",
                       "OUT.json"});
-    parser.addOption({"csv", "Write the trace's segments as CSV: thread,state,start_ns,end_ns.",
+    parser.addOption({"csv", "Write the trace's segments as CSV: thread,state,start_ns,end_ns "
+                             "(with --sweep: one row per point).",
                       "OUT.csv"});
+    parser.addOption({"advise", "Simulate the workload under every executor and interpreter and "
+                                "write the best fit and every run's metrics to --metrics."});
+    parser.addOption({"sweep", "Vary one value: threads=1:16, switch_interval_ms=0.1:50[:POINTS] "
+                               "or any numeric dotted path; write the curve to --csv.",
+                      "KEY=FROM:TO"});
 }
 
 int badInput(const std::string &message) {
@@ -72,6 +85,32 @@ int writeOutputs(const QCommandLineParser &parser, const core::Trace &trace) {
     if (parser.isSet("trace") && !writeOutput(parser.value("trace"), core::traceToChromeJson(trace), &error))
         return badInput(error);
     if (parser.isSet("csv") && !writeOutput(parser.value("csv"), core::traceToCsv(trace), &error))
+        return badInput(error);
+    return 0;
+}
+
+int writeAdvice(const QCommandLineParser &parser, const core::Advice &advice) {
+    if (!parser.isSet("metrics"))
+        return badInput("--advise writes its result to --metrics OUT.json (or - for standard output)");
+    QJsonArray runs;
+    for (const auto &run : advice.runs) {
+        QJsonObject m = run.trace ? core::metricsToJsonObject(run.metrics) : QJsonObject{};
+        m["executor"] = QString::fromUtf8(core::toString(run.executor).data());
+        m["interpreter"] = QString::fromUtf8(core::toString(run.interpreter).data());
+        if (!run.error.empty())
+            m["error"] = QString::fromStdString(run.error);
+        runs.append(m);
+    }
+    QJsonObject best;
+    if (advice.best >= 0) {
+        const auto &b = advice.runs[static_cast<std::size_t>(advice.best)];
+        best = {{"executor", QString::fromUtf8(core::toString(b.executor).data())},
+                {"interpreter", QString::fromUtf8(core::toString(b.interpreter).data())},
+                {"reason", QString::fromStdString(advice.reason)}};
+    }
+    const QByteArray json = QJsonDocument(QJsonObject{{"best", best}, {"runs", runs}}).toJson(QJsonDocument::Indented);
+    std::string error;
+    if (!writeOutput(parser.value("metrics"), json, &error))
         return badInput(error);
     return 0;
 }
@@ -138,6 +177,22 @@ int runHeadless(const QStringList &arguments) {
         return badInput(parsed.error);
     const std::string source =
         fromFile ? parser.value("scenario").toStdString() : "preset " + parser.value("preset").toStdString();
+
+    const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    if (parser.isSet("advise"))
+        return writeAdvice(parser, core::advise(*parsed.scenario, static_cast<int>(threads)));
+    if (parser.isSet("sweep")) {
+        const auto result = core::sweep(*parsed.scenario, parser.value("sweep").toStdString(),
+                                        static_cast<int>(threads));
+        if (!result.ok())
+            return badInput(source + ": " + result.error);
+        if (!parser.isSet("csv"))
+            return badInput("--sweep writes its curve to --csv OUT.csv (or - for standard output)");
+        std::string error;
+        if (!writeOutput(parser.value("csv"), QByteArray::fromStdString(core::sweepToCsv(result)), &error))
+            return badInput(error);
+        return 0;
+    }
 
     const auto outcome = core::simulate(*parsed.scenario);
     if (!outcome.ok())

@@ -147,3 +147,30 @@ TEST_CASE("a truncated trace is refused with its line and column") {
     CHECK(r.err.contains("cut.json: line 2, column"));
     CHECK(r.err.contains("truncated"));
 }
+
+TEST_CASE("advise names the best executor and lists every run") {
+    const Run r = gilscope({"--preset", "multiprocessing-4cpu", "--advise", "--metrics", "-"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const QJsonObject doc = QJsonDocument::fromJson(r.out).object();
+    const QJsonObject best = doc["best"].toObject();
+    CHECK(best["executor"].toString() != "threading");
+    CHECK(best["reason"].toString().contains("faster than threading"));
+    const QJsonArray runs = doc["runs"].toArray();
+    CHECK(runs.size() == 12);
+    CHECK(runs[0].toObject()["executor"].toString() == "threading");
+    CHECK(runs[0].toObject()["makespan_ms"].toDouble() > 0);
+}
+
+TEST_CASE("sweep writes one CSV row per thread count") {
+    const Run r = gilscope({"--preset", "threading-4cpu", "--sweep", "threads=1:6", "--csv", "-"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const auto lines = QString::fromUtf8(r.out).trimmed().split('\n');
+    REQUIRE(lines.size() == 7);
+    CHECK(lines[0].startsWith("workers.0.count,makespan_ms,"));
+    CHECK(lines[6].startsWith("6,"));
+    const Run bad = gilscope({"--preset", "threading-4cpu", "--sweep", "threads=1:6"});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err == "gilscope: --sweep writes its curve to --csv OUT.csv (or - for standard output)");
+}
