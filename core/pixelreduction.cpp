@@ -61,26 +61,30 @@ void walkColumns(const PixelLane &lane, const PixelGrid &grid, Single single, Su
     }
 }
 
-std::uint8_t dominant(const PixelLane &lane, PixelLane::Totals &t, double a, double b) {
+std::uint8_t dominant(const PixelLane &lane, PixelLane::Totals &t, double a, double b, Dominance rule) {
     const int n = lane.categoryCount();
+    const int background = lane.uncovered();
     double covered = 0;
     for (int c = 0; c < n; ++c)
         covered += t[c];
-    t[lane.uncovered()] += (b - a) - covered;
-    double best = t[0];
-    for (int c = 1; c < n; ++c)
-        best = std::max(best, t[c]);
+    t[background] += (b - a) - covered;
     // Rounding in the partial segments must not decide a tie.
     const double eps = (b - a) * 1e-9;
+    const bool skipBackground = rule == Dominance::ForegroundFirst && t[background] < (b - a) / 2 - eps;
+    double best = -1;
     for (int c = 0; c < n; ++c)
-        if (t[c] >= best - eps)
+        if (!(skipBackground && c == background))
+            best = std::max(best, t[c]);
+    for (int c = 0; c < n; ++c)
+        if (!(skipBackground && c == background) && t[c] >= best - eps)
             return static_cast<std::uint8_t>(c);
     return lane.uncovered();
 }
 
 } // namespace
 
-void dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<std::uint8_t> out) {
+void dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<std::uint8_t> out,
+                       Dominance rule) {
     assert(lane.mode() == PixelLane::Mode::Categories);
     assert(out.size() >= static_cast<std::size_t>(std::max(grid.columns, 0)));
     if (!grid.isValid())
@@ -88,12 +92,12 @@ void dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<s
     walkColumns(
         lane, grid,
         [&](int i, std::size_t segment) { out[i] = static_cast<std::uint8_t>(lane.value(segment)); },
-        [&](int i, PixelLane::Totals &t, double a, double b) { out[i] = dominant(lane, t, a, b); });
+        [&](int i, PixelLane::Totals &t, double a, double b) { out[i] = dominant(lane, t, a, b, rule); });
 }
 
-std::vector<std::uint8_t> dominantPerColumn(const PixelLane &lane, const PixelGrid &grid) {
+std::vector<std::uint8_t> dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, Dominance rule) {
     std::vector<std::uint8_t> out(std::max(grid.columns, 0), lane.uncovered());
-    dominantPerColumn(lane, grid, out);
+    dominantPerColumn(lane, grid, out, rule);
     return out;
 }
 

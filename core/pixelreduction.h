@@ -16,11 +16,23 @@
 
 namespace gilscope::core {
 
+// How a column's categories are weighed.
+enum class Dominance {
+    // The category covering most of the column's time (thread rows).
+    Plurality,
+    // lane.uncovered() only when it covers at least half the column, otherwise the other
+    // category with the most time: a GIL held 60 % of a column by two threads taking turns
+    // shows as held, not as free (holder lanes).
+    ForegroundFirst,
+};
+
 // For each column, the category covering most of its time; time without data counts as
 // lane.uncovered(). Ties go to the lower category (for thread rows: Running, then
 // WaitingForGil, Ready, Io, Starting, Done, Absent). `out` holds grid.columns values.
-void dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<std::uint8_t> out);
-std::vector<std::uint8_t> dominantPerColumn(const PixelLane &lane, const PixelGrid &grid);
+void dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<std::uint8_t> out,
+                       Dominance rule = Dominance::Plurality);
+std::vector<std::uint8_t> dominantPerColumn(const PixelLane &lane, const PixelGrid &grid,
+                                            Dominance rule = Dominance::Plurality);
 
 // For each column, the mean level over its time (Levels lanes), time without data as 0.
 void meanPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<float> out);

@@ -30,7 +30,7 @@ TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderL
                                     : QObject::tr("GIL %1 holder").arg(holders[h].gilId));
     }
     if (busyLane && !trace.threads.empty())
-        add(TimelineLane::Kind::Busy, 0, kRowHeight, QObject::tr("cores busy"));
+        add(TimelineLane::Kind::Busy, 0, kRowHeight, QObject::tr("cores busy / %1").arg(trace.cores));
     if (!layout.m_lanes.empty())
         y += kSummaryGap;
 

@@ -122,17 +122,18 @@ void TimelinePlottable::fillRuns(QCPPainter *painter, const Frame &f, double top
 }
 
 void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double top, double height) {
-    // Failed wake-ups span the bar, yellow first then red over it (Beazley's charts); drop
-    // requests are short ticks hanging from the top, forced hand-offs short ticks standing on
-    // the bottom, so a run of them every switch interval does not hide the states.
+    // Failed wake-ups: lines over the upper 5/8 of the bar, yellow first then red over it
+    // (Beazley's colours); the lower part always shows the state, so a GIL battle dense enough
+    // to mark every pixel still shows who runs. Drop requests are short ticks hanging from the
+    // top, forced hand-offs short ticks standing on the bottom.
     struct Pass {
         MarkKind kind;
         QColor colour;
         double from, to; // fractions of the bar height
     };
     const double h = height;
-    const Pass passes[] = {{MarkKind::FailedAcquire, m_theme.failedFirst, 0.0, 1.0},
-                           {MarkKind::RepeatedFailedAcquire, m_theme.failedRepeated, 0.0, 1.0},
+    const Pass passes[] = {{MarkKind::FailedAcquire, m_theme.failedFirst, 0.0, 0.625},
+                           {MarkKind::RepeatedFailedAcquire, m_theme.failedRepeated, 0.0, 0.625},
                            {MarkKind::DropRequest, m_theme.dropRequest, 0.0, 0.25},
                            {MarkKind::ForcedHandoff, m_theme.forcedHandoff, 0.75, 1.0}};
     for (const Pass &p : passes) {
@@ -182,11 +183,13 @@ void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const Ti
 
 void TimelinePlottable::drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
                                      bool marks) {
-    // On raster devices a row is one image of one pixel per column, four bands high (drop
-    // requests in the top quarter, forced hand-offs in the bottom one), stretched to the bar:
-    // one draw call per row, however often the states alternate.
+    // On raster devices a row is one image of one pixel per column, eight bands high, stretched
+    // to the bar: one draw call per row, however often the states alternate. Bands as in
+    // drawMarks(): drop requests 0-1, failed wake-ups 0-4, the state 5-7 (and wherever no
+    // mark is), forced hand-offs 6-7.
+    constexpr int kBands = 8;
     if (m_rowImage.width() != f.columns)
-        m_rowImage = QImage(f.columns, 4, QImage::Format_ARGB32_Premultiplied);
+        m_rowImage = QImage(f.columns, kBands, QImage::Format_ARGB32_Premultiplied);
     std::array<QRgb, core::kThreadStateCount> state{};
     for (std::size_t s = 0; s < state.size(); ++s)
         state[s] = m_theme.state[s].isValid() ? qPremultiply(m_theme.state[s].rgba()) : 0;
@@ -195,27 +198,27 @@ void TimelinePlottable::drawRowImage(QCPPainter *painter, const Frame &f, double
     const QRgb drop = qPremultiply(m_theme.dropRequest.rgba());
     const QRgb forced = qPremultiply(m_theme.forcedHandoff.rgba());
     const core::MarkKindSet wanted = m_markKinds;
-    auto *band0 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(0));
-    auto *band1 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(1));
-    auto *band2 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(2));
-    auto *band3 = reinterpret_cast<QRgb *>(m_rowImage.scanLine(3));
+    std::array<QRgb *, kBands> band;
+    for (int b = 0; b < kBands; ++b)
+        band[b] = reinterpret_cast<QRgb *>(m_rowImage.scanLine(b));
     for (int c = 0; c < f.columns; ++c) {
-        QRgb mid = state[m_columns[c]], up = mid, down = mid;
+        const QRgb s = state[m_columns[c]];
+        QRgb upper = s, top = s, bottom = s;
         if (marks && m_marks[c]) {
             const core::MarkKindSet bits = m_marks[c] & wanted;
             if (bits & markBit(MarkKind::FailedAcquire))
-                mid = up = down = first;
+                upper = top = first;
             if (bits & markBit(MarkKind::RepeatedFailedAcquire))
-                mid = up = down = again;
+                upper = top = again;
             if (bits & markBit(MarkKind::DropRequest))
-                up = drop;
+                top = drop;
             if (bits & markBit(MarkKind::ForcedHandoff))
-                down = forced;
+                bottom = forced;
         }
-        band0[c] = up;
-        band1[c] = mid;
-        band2[c] = mid;
-        band3[c] = down;
+        band[0][c] = band[1][c] = top;
+        band[2][c] = band[3][c] = band[4][c] = upper;
+        band[5][c] = s;
+        band[6][c] = band[7][c] = bottom;
     }
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
     painter->drawImage(QRectF(f.left, top, f.columns * f.columnWidth, height), m_rowImage);
@@ -230,7 +233,7 @@ void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const Ti
     const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
     painter->fillRect(QRectF(f.left, top, f.clip.width(), height), m_theme.stripe);
     const auto &holder = holders[lane.index];
-    core::dominantPerColumn(holder.lane, f.grid, m_columns);
+    core::dominantPerColumn(holder.lane, f.grid, m_columns, core::Dominance::ForegroundFirst);
     std::vector<QColor> colours(1 + core::TraceIndex::kHolderColours);
     for (std::size_t c = 0; c < colours.size(); ++c)
         colours[c] = m_theme.holderColor(static_cast<unsigned>(c));
@@ -249,8 +252,7 @@ void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const Ti
             ++e;
         const double width = (e - c) * f.columnWidth;
         if (v != core::TraceIndex::kFree && width > 40) {
-            const double mid = (f.grid.edge(c) + f.grid.edge(e)) / 2;
-            const std::int32_t who = holder.holders[holder.lane.seek(mid)];
+            const std::int32_t who = dominantHolder(holder, f.grid.edge(c), f.grid.edge(e));
             if (who >= 0) {
                 const QString name = QString::fromStdString(m_index->trace().threads[who].info.name);
                 if (fm.horizontalAdvance(name) + 8 < width) {
@@ -263,6 +265,30 @@ void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const Ti
         c = e;
     }
     painter->setPen(Qt::NoPen);
+}
+
+std::int32_t TimelinePlottable::dominantHolder(const core::TraceIndex::HolderLane &holder, double a, double b) {
+    // The thread that held the GIL longest within [a, b); -1 when too many hand-overs fold
+    // into the stretch for one name to mean anything.
+    constexpr std::size_t kMaxStretches = 256;
+    const std::size_t first = holder.lane.seek(a);
+    const std::size_t last = holder.lane.seek(b, first);
+    if (last - first > kMaxStretches)
+        return -1;
+    std::vector<std::pair<std::int32_t, double>> time;
+    for (std::size_t i = first; i <= last; ++i) {
+        const double lo = std::max(a, static_cast<double>(holder.lane.start(i)));
+        const double hi = std::min(b, static_cast<double>(holder.lane.segmentEnd(i)));
+        if (hi <= lo || holder.holders[i] < 0)
+            continue;
+        auto it = std::find_if(time.begin(), time.end(), [&](const auto &p) { return p.first == holder.holders[i]; });
+        if (it == time.end())
+            time.emplace_back(holder.holders[i], hi - lo);
+        else
+            it->second += hi - lo;
+    }
+    auto best = std::max_element(time.begin(), time.end(), [](const auto &x, const auto &y) { return x.second < y.second; });
+    return best == time.end() ? -1 : best->first;
 }
 
 void TimelinePlottable::drawBusy(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {

@@ -61,6 +61,7 @@ private:
     void fillRuns(QCPPainter *painter, const Frame &f, double top, double height,
                   const std::vector<QColor> &colours);
     void drawMarks(QCPPainter *painter, const Frame &f, double top, double height);
+    static std::int32_t dominantHolder(const core::TraceIndex::HolderLane &holder, double a, double b);
     void drawRowImage(QCPPainter *painter, const Frame &f, double top, double height, bool marks);
 
     core::TraceIndexPtr m_index;

@@ -248,3 +248,25 @@ TEST_CASE("pixels: time per state within a range for tooltips") {
     CHECK(totals[int(I)] == 10.0);
     CHECK(totals[int(A)] == 10.0); // [60,70) after the trace end
 }
+
+TEST_CASE("pixels: a holder lane shows the GIL held when it is held most of the column") {
+    // free [0,40), thread A (1) [40,70), thread B (2) [70,100): held 60 %, by two threads
+    const std::vector<TimeNs> starts{0, 40, 70};
+    const std::vector<std::uint8_t> holders{0, 1, 2};
+    const auto lane = PixelLane::categories(starts, holders, 100, 3, 0);
+    // by plurality free (40) beats A (30) and B (30) ...
+    CHECK(dominantPerColumn(lane, PixelGrid{0, 100, 1}) == std::vector<std::uint8_t>{0});
+    // ... held first: A and B tie at 30, the lower wins
+    CHECK(dominantPerColumn(lane, PixelGrid{0, 100, 1}, Dominance::ForegroundFirst) ==
+          std::vector<std::uint8_t>{1});
+    // [0,80): free 40 of 80 is half: free stays
+    CHECK(dominantPerColumn(lane, PixelGrid{0, 80, 1}, Dominance::ForegroundFirst) ==
+          std::vector<std::uint8_t>{0});
+    // [20,100): free 20, A 30, B 30 -> A; [30,100): free 10, A 30, B 30 -> A
+    CHECK(dominantPerColumn(lane, PixelGrid{20, 100, 1}, Dominance::ForegroundFirst) ==
+          std::vector<std::uint8_t>{1});
+    // [50,100): A 20, B 30 -> B under either rule
+    CHECK(dominantPerColumn(lane, PixelGrid{50, 100, 1}, Dominance::ForegroundFirst) ==
+          std::vector<std::uint8_t>{2});
+    CHECK(dominantPerColumn(lane, PixelGrid{50, 100, 1}) == std::vector<std::uint8_t>{2});
+}

@@ -102,6 +102,10 @@ TEST_CASE("the timeline paints each state of a tiny trace in its colour at its p
     const int y1 = static_cast<int>(f.view.rowBarRect(1).center().y());
     CHECK(img.pixelColor(static_cast<int>(std::floor(f.view.xAt(20 * us))) + 3, y1) ==
           theme.stateColor(ThreadState::WaitingForGil));
+    // Below the marks the state stays visible, however dense the marks.
+    const int lowY = static_cast<int>(f.view.rowBarRect(1).top() + 0.8 * f.view.rowBarRect(1).height());
+    CHECK(img.pixelColor(static_cast<int>(std::floor(f.view.xAt(20 * us))), lowY) ==
+          theme.stateColor(ThreadState::WaitingForGil));
 
     // Between the bars: the background, not a state colour.
     const int gapY = static_cast<int>(f.view.rowBarRect(0).bottom()) + 2;
