@@ -27,7 +27,7 @@ struct TimelineLane {
 class TimelineLayout {
 public:
     static constexpr double kRowHeight = 1.0;
-    static constexpr double kHeaderHeight = 0.8;
+    static constexpr double kHeaderHeight = 0.55;
     static constexpr double kSummaryGap = 0.35;
 
     TimelineLayout() = default;

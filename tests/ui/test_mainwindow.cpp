@@ -15,6 +15,9 @@
 #include <QLabel>
 
 #include <QComboBox>
+#include <QFile>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSlider>
@@ -290,4 +293,50 @@ TEST_CASE("thread-count edits grow the first group and shrink from the last") {
     CHECK(s.workers[0].cpu_ms == 42);
     CHECK(s.workers[2].cpu_ms == 42);
     CHECK(s.workers[3].cpu_ms == 0.5); // mixed groups keep theirs
+}
+
+TEST_CASE("a scenario file opens into the controls and the chart and a bad one says why") {
+    Window win;
+    QTemporaryDir dir;
+    REQUIRE(dir.isValid());
+    const QString good = dir.filePath("three.json");
+    QFile f(good);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "Three threads", "interpreter": "gil", "executor": "threading", "cores": 3,
+                "workers": [{"kind": "cpu", "count": 3, "cpu_ms": 5}]})");
+    f.close();
+    const quint64 before = win.c->requestedGeneration();
+    QString error;
+    REQUIRE(win.w.openScenarioFile(good, &error));
+    REQUIRE(waitUntil([&] { return win.c->result()->generation > before && !win.c->isBusy(); }));
+    CHECK(win.c->result()->scenario.name == "Three threads");
+    CHECK(rowsOfKind(win.c->result()->trace(), "cpu") == 3);
+    CHECK(win.slider("cores")->value() == 3);
+    CHECK(win.w.windowTitle().contains("three.json"));
+
+    const QString bad = dir.filePath("bad.json");
+    QFile b(bad);
+    REQUIRE(b.open(QIODevice::WriteOnly));
+    b.write(R"({"cores": 0, "workers": [{"kind": "cpu"}]})");
+    b.close();
+    CHECK_FALSE(win.w.openScenarioFile(bad, &error));
+    CHECK(error.contains("cores"));
+    CHECK(win.c->scenario().name == "Three threads"); // unchanged
+}
+
+TEST_CASE("the window remembers its colours and lanes across sessions") {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    {
+        MainWindow w;
+        w.timeline()->setThemeMode(ui::TimelineView::ThemeMode::Dark);
+        w.timeline()->setShowBusyLane(false);
+        w.show();
+        w.close(); // writes the settings
+    }
+    MainWindow again;
+    CHECK(again.timeline()->themeMode() == ui::TimelineView::ThemeMode::Dark);
+    CHECK_FALSE(again.timeline()->showBusyLane());
+    CHECK(again.timeline()->showHolderLanes());
+    QSettings().clear();
 }

@@ -8,7 +8,9 @@
 #include "zoomhistory.h"
 
 #include <QTextDocumentFragment>
+#include <QTest>
 #include <QWheelEvent>
+#include <QAction>
 
 using namespace gilscope;
 using core::MarkKind;
@@ -257,4 +259,76 @@ TEST_CASE("time axis labels use units that fit the range") {
         CHECK(l.endsWith(QString::fromUtf8(" µs")));
     // neighbouring labels differ: enough decimals
     CHECK(labels[0] != labels[1]);
+}
+
+TEST_CASE("dragging pans by the dragged distance and Back undoes it") {
+    Fixture f;
+    f.view.zoom()->zoomTo(ui::TimeWindow{20 * us, 60 * us});
+    f.view.replot();
+    const auto before = f.view.zoom()->window();
+    const double y = f.view.rowBarRect(0).center().y();
+    const QPoint from(int(f.view.xAt(40 * us)), int(y));
+    const QPoint to = from + QPoint(-100, 0);
+    const double nsPerPx = before.span() / f.view.axisRect()->width();
+    QTest::mousePress(&f.view, Qt::LeftButton, Qt::NoModifier, from);
+    QTest::mouseMove(&f.view, from + QPoint(-50, 0));
+    QTest::mouseMove(&f.view, to);
+    QTest::mouseRelease(&f.view, Qt::LeftButton, Qt::NoModifier, to);
+    const auto after = f.view.zoom()->window();
+    CHECK(after.span() == Approx(before.span()));
+    CHECK(after.begin - before.begin == Approx(100 * nsPerPx)); // dragged left: later times come in
+    f.view.zoom()->back();
+    CHECK(f.view.zoom()->window() == before);
+}
+
+TEST_CASE("a right-drag band zooms to the times under it") {
+    Fixture f;
+    const double y = f.view.rowBarRect(0).center().y();
+    const int x0 = int(f.view.xAt(20 * us)), x1 = int(f.view.xAt(50 * us));
+    const double t0 = f.view.timeAt(x0), t1 = f.view.timeAt(x1);
+    QTest::mousePress(&f.view, Qt::RightButton, Qt::NoModifier, QPoint(x0, int(y)));
+    QTest::mouseMove(&f.view, QPoint((x0 + x1) / 2, int(y)));
+    QTest::mouseMove(&f.view, QPoint(x1, int(y)));
+    QTest::mouseRelease(&f.view, Qt::RightButton, Qt::NoModifier, QPoint(x1, int(y)));
+    const auto w = f.view.zoom()->window();
+    CHECK(w.begin == Approx(t0));
+    CHECK(w.end == Approx(t1));
+    CHECK(f.view.zoom()->canGoBack());
+}
+
+TEST_CASE("zoom stops at ten nanoseconds across and never leaves the run") {
+    Fixture f;
+    for (int i = 0; i < 40; ++i)
+        f.view.zoom()->zoomInAction()->trigger();
+    CHECK(f.view.zoom()->window().span() == Approx(ui::ZoomHistory::kMinSpanNs));
+    f.view.zoom()->moveTo(f.view.zoom()->window().shifted(-1e9));
+    CHECK(f.view.zoom()->window().begin == Approx(0));
+    f.view.zoom()->zoomTo(ui::TimeWindow{-5e9, 5e9});
+    CHECK(f.view.zoom()->isFitted());
+}
+
+TEST_CASE("a new trace refits a fitted view and keeps a zoomed one") {
+    Fixture f;
+    REQUIRE(f.view.zoom()->isFitted());
+    auto longer = std::make_shared<core::Trace>(*tinyTrace());
+    longer->endNs = 200 * us;
+    f.view.setIndex(core::TraceIndex::build(longer));
+    CHECK(f.view.zoom()->window().end == Approx(200 * us)); // followed the new length
+    f.view.zoom()->zoomTo(ui::TimeWindow{10 * us, 30 * us});
+    f.view.setIndex(core::TraceIndex::build(tinyTrace()));
+    CHECK(f.view.zoom()->window() == ui::TimeWindow{10 * us, 30 * us}); // the user's zoom stays
+}
+
+TEST_CASE("the chart follows the desktop palette between light and dark") {
+    Fixture f;
+    f.view.setThemeMode(TimelineView::ThemeMode::FollowPalette);
+    QPalette dark = f.view.palette();
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    f.view.setPalette(dark);
+    CHECK(f.view.theme().dark);
+    CHECK(f.frame().pixelColor(2, 2) == ui::TimelineTheme::screenDark().background);
+    QPalette light = f.view.palette();
+    light.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
+    f.view.setPalette(light);
+    CHECK_FALSE(f.view.theme().dark);
 }
