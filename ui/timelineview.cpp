@@ -159,7 +159,7 @@ void TimelineView::updateRowLabels() {
             k = 0;
             continue;
         }
-        if (lane.kind != TimelineLane::Kind::Thread || k++ % step == 0)
+        if (k++ % step == 0)
             m_rowTicker->addTick(lane.centre(), lane.label);
     }
 }
