@@ -8,6 +8,8 @@
 #include "zoomhistory.h"
 
 #include <QTextDocumentFragment>
+#include <QBuffer>
+#include <QSvgGenerator>
 #include <QTest>
 #include <QWheelEvent>
 #include <QAction>
@@ -331,4 +333,43 @@ TEST_CASE("the chart follows the desktop palette between light and dark") {
     light.setColor(QPalette::Window, QColor(0xf0, 0xf0, 0xf0));
     f.view.setPalette(light);
     CHECK_FALSE(f.view.theme().dark);
+}
+
+TEST_CASE("vector output folds to the pixel grid too: an SVG of 200k segments stays small") {
+    auto trace = std::make_shared<core::Trace>();
+    trace->endNs = 2'000'000;
+    core::ThreadTrack t;
+    t.info.name = "battle";
+    for (core::TimeNs s = 0; s < trace->endNs; s += 20) { // 200k segments of 10 ns
+        t.segmentStart.push_back(s);
+        t.segmentState.push_back(ThreadState::Running);
+        t.segmentStart.push_back(s + 10);
+        t.segmentState.push_back(ThreadState::WaitingForGil);
+    }
+    trace->threads.push_back(t);
+    TimelineView view;
+    view.setThemeMode(TimelineView::ThemeMode::Light);
+    view.setShowBusyLane(false);
+    view.setShowHolderLanes(false);
+    view.resize(800, 300);
+    view.setIndex(core::TraceIndex::build(trace));
+    QBuffer svg;
+    svg.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&svg);
+    generator.setSize(QSize(800, 300));
+    generator.setViewBox(QRect(0, 0, 800, 300));
+    QCPPainter painter(&generator);
+    view.toPainter(&painter, 800, 300);
+    painter.end();
+    const QByteArray text = svg.data();
+    INFO("SVG bytes: " << text.size());
+    QFile dump("/tmp/gilscope-test-vector.svg");
+    if (dump.open(QIODevice::WriteOnly))
+        dump.write(text);
+    // About 140 cycles per pixel column: each column running or waiting by a few ns, so at most
+    // one rectangle per column and row, not one per segment.
+    CHECK(text.contains(ui::TimelineTheme::screenLight().stateColor(ThreadState::Running).name().toLatin1()));
+    CHECK(text.count("<rect") < 1000);
+    CHECK(text.size() < 400'000);
 }
