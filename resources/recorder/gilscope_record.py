@@ -1,0 +1,1050 @@
+#!/usr/bin/env python
+# -*- coding: utf-8 -*-
+"""GIL Scope recorder: run a Python script and record, thread by thread, when it runs Python
+code, when it waits for the GIL and when it blocks in I/O. The result is Chrome trace-event JSON
+that GIL Scope (and Perfetto UI) opens beside a simulation.
+
+    python gilscope_record.py [--out TRACE.json] [--switch-interval MS] [--hook HOOK]
+                              -- SCRIPT.py [ARGS...]
+
+Standard library only; runs on CPython 2.7 and 3.6+. The script runs as __main__ with sys.argv
+set to [SCRIPT.py, ARGS...]; the recorder exits with the script's exit status.
+
+How it sees the GIL
+-------------------
+Only the thread holding the GIL executes Python code. So at every hook event the recorder asks
+one cheap question, "is this the thread that ran last?", and stamps the time only when the
+answer is no: the previous thread held the GIL until this one was first seen. Hooks:
+sys.monitoring on 3.12+ (loop back-edges, function starts, resumes, returns and yields) and
+sys.settrace before (every line). Both see a thread within one loop iteration of it getting the
+GIL. --hook calls uses the profiler hook instead: nearly free, but blind inside loops that call
+nothing. A tight loop runs several times slower under the line or back-edge hooks (the cost is
+measured at start-up and written to otherData.recorder_slowdown); time-based hand-offs of the 3.2+
+GIL keep their length, but a thread's work takes longer.
+
+Blocking calls (socket send/recv/accept/connect, select.select, time.sleep, os.read/os.write,
+Thread.join, Condition.wait, os.waitpid) are wrapped: the thread is "io" from the call until the
+call completed, then "waiting" until it runs Python again (the convoy effect). When the call
+completed is known for sleeps (the deadline) and for data written by a recorded thread or a forked
+child of the recorded process (socketpairs, TCP between them, pipes): the write that supplied the
+data. Writes are assumed not to block. Elsewhere the completion is unknown: the whole call is "io"
+and no io-end mark is written. Calls that did not block (data already there) are no I/O: the thread
+is "waiting" during them only if another thread ran meanwhile.
+
+Children made with os.fork (and multiprocessing's fork start method) are recorded too, each as a
+process with its own GIL. Threads started with the low-level _thread module are seen only with
+the sys.monitoring hook; free-threaded builds are not supported.
+"""
+from __future__ import absolute_import, division, print_function
+
+import bisect
+import json
+import os
+import platform
+import runpy
+import select
+import shutil
+import socket
+import stat
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import weakref
+
+try:
+    import _thread as _threadmodule
+except ImportError:  # Python 2
+    import thread as _threadmodule
+
+PY2 = sys.version_info[0] == 2
+RECORDER_VERSION = "1"
+EXIT_USAGE = 2
+
+_get_ident = _threadmodule.get_ident
+_clock = getattr(time, "perf_counter", None) or time.time
+
+# ---------------------------------------------------------------------------------------------
+# What is recorded. Everything is appended while holding the GIL, so list appends are safe.
+
+_transitions = []  # (ident or None, t): from t on, thread `ident` runs Python code (None: nobody)
+_add = _transitions.append
+_cur = [None]  # the thread seen last
+_io = []  # (ident, kind, call, t0, t1, detail)
+_threads = []  # [ident, Thread or None, name, start requested, began, ended]
+_depth = {}  # ident -> 1 while inside a wrapped call (nested wrapped calls are not recorded again)
+_on = [False]
+_state = {"pid": os.getpid(), "child": False, "fork_time": None, "tmpdir": None,
+          "origin": 0.0, "hook": None, "tool": None}
+
+
+def _seen(_gi=_get_ident, _c=_clock, _cur=_cur, _add=_add):
+    # The GIL may move while this runs; appends are sorted by time when the trace is built.
+    t = _c()
+    ident = _gi()
+    _cur[0] = ident
+    _add((ident, t))
+
+
+def _make_trace_hook():
+    def hook(frame, event, arg, _gi=_get_ident, _cur=_cur, _seen=_seen):
+        if _gi() != _cur[0]:
+            _seen()
+        return hook
+    return hook
+
+
+_trace_hook = _make_trace_hook()
+
+
+def _profile_hook(frame, event, arg, _gi=_get_ident, _cur=_cur, _seen=_seen):
+    if _gi() != _cur[0]:
+        _seen()
+
+
+def _monitor2(code, offset, _gi=_get_ident, _cur=_cur, _seen=_seen):
+    if _gi() != _cur[0]:
+        _seen()
+
+
+def _monitor3(code, offset, arg, _gi=_get_ident, _cur=_cur, _seen=_seen):
+    if _gi() != _cur[0]:
+        _seen()
+
+
+def _monitoring_events():
+    ev = sys.monitoring.events
+    return [(ev.PY_START, _monitor2), (ev.PY_RESUME, _monitor2), (ev.PY_RETURN, _monitor3),
+            (ev.PY_YIELD, _monitor3), (ev.JUMP, _monitor3)]
+
+
+def _install_hook(hook, this_thread_only=False):
+    if hook == "monitoring":
+        mon = sys.monitoring
+        if _state["tool"] is None:
+            for tool in (mon.PROFILER_ID, 5, 4, 3):
+                try:
+                    mon.use_tool_id(tool, "gilscope-record")
+                except ValueError:
+                    continue
+                _state["tool"] = tool
+                break
+            else:
+                raise RuntimeError("every sys.monitoring tool id is in use")
+        mask = 0
+        for event, callback in _monitoring_events():
+            mon.register_callback(_state["tool"], event, callback)
+            mask |= event
+        mon.set_events(_state["tool"], mask)
+    elif hook == "settrace":
+        sys.settrace(_trace_hook)
+        if not this_thread_only:
+            threading.settrace(_trace_hook)
+    else:
+        sys.setprofile(_profile_hook)
+        if not this_thread_only:
+            threading.setprofile(_profile_hook)
+
+
+def _remove_hook(hook):
+    if hook == "monitoring":
+        mon = sys.monitoring
+        mon.set_events(_state["tool"], 0)
+        for event, _ in _monitoring_events():
+            mon.register_callback(_state["tool"], event, None)
+    elif hook == "settrace":
+        threading.settrace(None)
+        sys.settrace(None)
+    else:
+        threading.setprofile(None)
+        sys.setprofile(None)
+
+
+def _release_tool():
+    if _state["tool"] is not None:
+        sys.monitoring.free_tool_id(_state["tool"])
+        _state["tool"] = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocking calls.
+
+_sockpair_peer = {}  # socket inode -> inode of the other end, for socketpairs made while recording
+_sock_channels = weakref.WeakKeyDictionary()  # socket -> (write channel, read channel) or None
+_fd_channels = {}  # fd -> (write channel, read channel) or None, for os.read/os.write/select
+
+
+def _inode_channels(fd):
+    st = os.fstat(fd)
+    if stat.S_ISFIFO(st.st_mode):
+        key = "pipe:%d" % st.st_ino
+        return (key, key)
+    if stat.S_ISSOCK(st.st_mode) and st.st_ino in _sockpair_peer:
+        peer = _sockpair_peer[st.st_ino]
+        return ("unix:%d>%d" % (st.st_ino, peer), "unix:%d>%d" % (peer, st.st_ino))
+    return None
+
+
+def _channels_of_socket(sock):
+    try:
+        return _sock_channels[sock]
+    except (KeyError, TypeError):
+        pass
+    keys = None
+    try:
+        if sock.family in (socket.AF_INET, getattr(socket, "AF_INET6", -1)):
+            here = "%s:%s" % sock.getsockname()[:2]
+            there = "%s:%s" % sock.getpeername()[:2]
+            keys = ("tcp:%s>%s" % (here, there), "tcp:%s>%s" % (there, here))
+        else:
+            keys = _inode_channels(sock.fileno())
+    except Exception:
+        keys = None
+    try:
+        _sock_channels[sock] = keys
+    except TypeError:
+        pass
+    return keys
+
+
+def _channels_of(obj):
+    if isinstance(obj, int):
+        if obj not in _fd_channels:
+            try:
+                _fd_channels[obj] = _inode_channels(obj)
+            except OSError:
+                _fd_channels[obj] = None
+        return _fd_channels[obj]
+    if hasattr(obj, "family"):
+        return _channels_of_socket(obj)
+    try:
+        return _channels_of(obj.fileno())
+    except Exception:
+        return None
+
+
+def _forget_fd(fd):
+    _fd_channels.pop(fd, None)
+
+
+def _nbytes(value):
+    try:
+        return len(value)
+    except TypeError:
+        return value if isinstance(value, int) else -1
+
+
+def _detail_recv(args, kwargs, result):
+    keys = _channels_of(args[0])
+    if isinstance(result, tuple):  # recvfrom, recvfrom_into
+        result = result[0]
+    return [keys[1] if keys else None, _nbytes(result)]
+
+
+def _detail_send(args, kwargs, result):
+    keys = _channels_of(args[0])
+    count = result if isinstance(result, int) else _nbytes(args[1])
+    return [keys[0] if keys else None, count]
+
+
+def _detail_os_read(args, kwargs, result):
+    keys = _channels_of(args[0])
+    return [keys[1] if keys else None, _nbytes(result)]
+
+
+def _detail_os_write(args, kwargs, result):
+    keys = _channels_of(args[0])
+    return [keys[0] if keys else None, result if isinstance(result, int) else -1]
+
+
+def _detail_select(args, kwargs, result):
+    timeout = args[3] if len(args) > 3 else kwargs.get("timeout")
+    ready = []
+    if result is not None:
+        for obj in result[0]:
+            keys = _channels_of(obj)
+            ready.append(keys[1] if keys else None)
+        if not (result[0] or result[1] or result[2]):
+            ready = None  # timed out
+    return [ready, timeout]
+
+
+def _detail_sleep(args, kwargs, result):
+    return [args[0] if args else kwargs.get("secs", 0)]
+
+
+def _detail_join(args, kwargs, result):
+    return [id(args[0])]
+
+
+_FAILED = object()
+
+
+def _wrap(kind, call, fn, detail=None, self_ref=None):
+    """A wrapper of fn recording one blocking call; kind: read, write, select, sleep, sync, other.
+    self_ref: a weak reference to prepend to args (Python 2 sockets delegate to bound methods)."""
+    def wrapper(*args, **kwargs):
+        ident = _get_ident()
+        if not _on[0] or _depth.get(ident):
+            return fn(*args, **kwargs)
+        _depth[ident] = 1
+        t0 = _clock()
+        _add((None, t0))
+        result = _FAILED
+        try:
+            result = fn(*args, **kwargs)
+            return result
+        finally:
+            t1 = _clock()
+            _cur[0] = ident
+            _add((ident, t1))
+            _depth[ident] = 0
+            info = None
+            if detail is not None and result is not _FAILED:
+                try:
+                    info = detail((self_ref(),) + args if self_ref else args, kwargs, result)
+                except Exception:
+                    info = None
+            _io.append((ident, kind, call, t0, t1, info))
+    wrapper.__name__ = getattr(fn, "__name__", call)
+    wrapper.__doc__ = getattr(fn, "__doc__", None)
+    wrapper._gilscope_original = fn
+    return wrapper
+
+
+_SOCKET_READS = ("recv", "recv_into", "recvfrom", "recvfrom_into")
+_SOCKET_WRITES = ("send", "sendto")
+
+
+def _patch(owner, name, kind, detail=None, call=None):
+    original = getattr(owner, name, None)
+    if original is None or hasattr(original, "_gilscope_original"):
+        return
+    setattr(owner, name, _wrap(kind, call or name, original, detail))
+
+
+def _install_wrappers():
+    sock_class = socket.socket
+    if PY2:
+        # socket._socketobject sets recv & co. per instance from the C socket: wrap them there.
+        original_init = socket._socketobject.__init__
+
+        def init(self, *args, **kwargs):
+            original_init(self, *args, **kwargs)
+            ref = weakref.ref(self)
+            for name in _SOCKET_READS:
+                setattr(self, name, _wrap("read", name, getattr(self._sock, name), _detail_recv, ref))
+            for name in _SOCKET_WRITES:
+                setattr(self, name, _wrap("write", name, getattr(self._sock, name), _detail_send, ref))
+        socket._socketobject.__init__ = init
+    else:
+        for name in _SOCKET_READS:
+            _patch(sock_class, name, "read", _detail_recv)
+        for name in _SOCKET_WRITES:
+            _patch(sock_class, name, "write", _detail_send)
+    _patch(sock_class, "sendall", "write", _detail_send)
+    _patch(sock_class, "accept", "other")
+    _patch(sock_class, "connect", "other")
+    _patch(sock_class, "connect_ex", "other")
+
+    original_close = sock_class.close
+
+    def close(self):
+        try:
+            _forget_fd(self.fileno())
+        except Exception:
+            pass
+        return original_close(self)
+    sock_class.close = close
+
+    if hasattr(socket, "socketpair"):
+        original_pair = socket.socketpair
+
+        def socketpair(*args, **kwargs):
+            a, b = original_pair(*args, **kwargs)
+            if PY2:
+                a, b = socket.socket(_sock=a), socket.socket(_sock=b)
+            try:
+                ia, ib = os.fstat(a.fileno()).st_ino, os.fstat(b.fileno()).st_ino
+                _sockpair_peer[ia] = ib
+                _sockpair_peer[ib] = ia
+                for fd in (a.fileno(), b.fileno()):
+                    _forget_fd(fd)
+                _sock_channels[a] = ("unix:%d>%d" % (ia, ib), "unix:%d>%d" % (ib, ia))
+                _sock_channels[b] = ("unix:%d>%d" % (ib, ia), "unix:%d>%d" % (ia, ib))
+            except Exception:
+                pass
+            return a, b
+        socket.socketpair = socketpair
+
+    _patch(select, "select", "select", _detail_select)
+    _patch(time, "sleep", "sleep", _detail_sleep)
+    _patch(os, "read", "read", _detail_os_read)
+    _patch(os, "write", "write", _detail_os_write)
+    _patch(os, "waitpid", "sync")
+    _patch(os, "wait", "sync")
+    original_os_close = os.close
+
+    def os_close(fd):
+        _forget_fd(fd)
+        return original_os_close(fd)
+    os.close = os_close
+
+    _patch(threading.Thread, "join", "sync", _detail_join)
+    _patch(threading._Condition if PY2 else threading.Condition, "wait", "sync")
+
+    original_start = threading.Thread.start
+
+    def start(self):
+        _start_requests[id(self)] = _clock()
+        return original_start(self)
+    threading.Thread.start = start
+
+    inner_name = "_Thread__bootstrap_inner" if PY2 else "_bootstrap_inner"
+    original_inner = getattr(threading.Thread, inner_name)
+
+    def bootstrap_inner(self):
+        ident = _get_ident()
+        t = _clock()
+        _cur[0] = ident
+        _add((ident, t))
+        record = [ident, self, None, _start_requests.pop(id(self), None), t, None]
+        _threads.append(record)
+        try:
+            original_inner(self)
+        finally:
+            t = _clock()
+            _add((None, t))
+            _cur[0] = None
+            record[5] = t
+    setattr(threading.Thread, inner_name, bootstrap_inner)
+
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_after_fork_in_child)
+    elif hasattr(os, "fork"):
+        original_fork = os.fork
+
+        def fork():
+            pid = original_fork()
+            if pid == 0:
+                _after_fork_in_child()
+            return pid
+        os.fork = fork
+    original_exit = os._exit
+
+    def exit_now(code):
+        if _state["child"]:
+            _flush_child()
+        original_exit(code)
+    os._exit = exit_now
+
+
+_start_requests = {}  # id(Thread) -> time start() was called
+
+
+# ---------------------------------------------------------------------------------------------
+# Forked children: each writes its own record to the shared directory when it exits.
+
+def _after_fork_in_child():
+    if not _on[0]:
+        return
+    now = _clock()
+    del _transitions[:]
+    del _io[:]
+    me = threading.current_thread()
+    ident = _get_ident()
+    parent = [r for r in _threads if r[0] == ident and r[5] is None]
+    name = parent[-1][1].name if parent and parent[-1][1] is not None else me.name
+    del _threads[:]
+    _threads.append([ident, None, name, None, now, None])
+    _depth.clear()
+    _depth[ident] = 0
+    _cur[0] = ident
+    _add((ident, now))
+    _state.update(pid=os.getpid(), child=True, fork_time=now)
+
+
+def _flush_child():
+    if not _state["child"] or not _on[0]:
+        return
+    _on[0] = False
+    now = _clock()
+    _remove_hook(_state["hook"])
+    me = _get_ident()
+    threads = [[r[0], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4],
+                now if r[5] is None and r[0] == me else r[5]] for r in _threads]
+    record = {"pid": os.getpid(), "fork_time": _state["fork_time"], "stop": now,
+              "transitions": _transitions, "io": _io, "threads": threads,
+              "thread_ids": [id(r[1]) if r[1] is not None else None for r in _threads]}
+    path = os.path.join(_state["tmpdir"], "child-%d.json" % os.getpid())
+    try:
+        with open(path + ".part", "w") as f:
+            json.dump(record, f)
+        os.rename(path + ".part", path)
+    except Exception as error:  # the parent still writes its own trace
+        sys.stderr.write("gilscope-record: child %d: cannot save its record: %s\n"
+                         % (os.getpid(), error))
+
+
+# ---------------------------------------------------------------------------------------------
+# From what was recorded to trace segments.
+
+class _Row(object):
+    def __init__(self, ident, name, thread_id, requested, began, ended):
+        self.ident, self.name, self.thread_id = ident, name, thread_id
+        self.requested, self.began, self.ended = requested, began, ended
+        self.runs = []
+        self.calls = []
+        self.segments = []  # (start, end, state)
+        self.marks = []  # (t, name, args)
+
+
+def _completions(processes):
+    """Sets detail["completion"] on every recorded call: when the blocking part ended (None when
+    unknown). Data-carrying calls are matched with the writes of every recorded process."""
+    writes = {}
+    for proc in processes:
+        for call in proc["calls"]:
+            ident, kind, name, t0, t1, info = call["raw"]
+            if kind == "write" and info and info[0] is not None and info[1] > 0:
+                writes.setdefault(info[0], []).append((t0, info[1]))
+    cumulative = {}
+    for key, ws in writes.items():
+        ws.sort()
+        times, total, sums = [], 0, []
+        for t, n in ws:
+            total += n
+            times.append(t)
+            sums.append(total)
+        cumulative[key] = (times, sums)
+
+    def first_write_in(key, t0, t1):
+        if key not in cumulative:
+            return None
+        times = cumulative[key][0]
+        i = bisect.bisect_right(times, t0)
+        return times[i] if i < len(times) and times[i] <= t1 else None
+
+    def written_by(key, t):
+        times, sums = cumulative[key]
+        i = bisect.bisect_right(times, t)
+        return sums[i - 1] if i else 0
+
+    ends = {}  # (process, id of a Thread) -> when it ended, for join()
+    calls = []
+    for proc in processes:
+        for row in proc["rows"]:
+            if row.thread_id is not None:
+                ends[(proc["index"], row.thread_id)] = row.ended
+        calls.extend(proc["calls"])
+    consumed = {}
+    calls.sort(key=lambda c: c["raw"][3])
+    for call in calls:
+        ident, kind, name, t0, t1, info = call["raw"]
+        done = None
+        if kind == "write":
+            done = t0
+        elif kind == "sleep":
+            try:
+                done = t0 + max(0.0, float(info[0]))
+            except (TypeError, ValueError, IndexError):
+                done = None
+        elif kind == "read" and info and info[0] in cumulative and info[1] > 0:
+            key = info[0]
+            if written_by(key, t0) > consumed.get(key, 0):
+                done = t0  # the data was there already
+            else:
+                done = first_write_in(key, t0, t1)
+            consumed[key] = consumed.get(key, 0) + info[1]
+        elif kind == "select" and info:
+            ready, timeout = info
+            if ready is None:
+                done = t0 + timeout if timeout is not None else None
+            elif ready and all(k in cumulative for k in ready):
+                woke = [first_write_in(k, t0, t1) for k in ready]
+                woke = [w for w in woke if w is not None]
+                done = min(woke) if woke else t0
+        elif kind == "sync" and name == "join" and info:
+            done = ends.get((call["process"], info[0]))
+        if done is not None:
+            done = min(max(done, t0), t1)
+        call["completion"] = done
+
+
+def _gather(transitions, io, threads, thread_ids, stop, pid, index):
+    """Rows and their running stretches for one process."""
+    rows = []
+    by_ident = {}
+    for i, (ident, thread, name, requested, began, ended) in enumerate(threads):
+        row = _Row(ident, name, thread_ids[i], requested, began, ended)
+        rows.append(row)
+        by_ident.setdefault(ident, []).append(row)
+    for ident in by_ident:
+        by_ident[ident].sort(key=lambda r: r.began)
+
+    def row_of(ident, t):
+        candidates = by_ident.get(ident)
+        if not candidates:
+            row = _Row(ident, "thread %d" % (len(rows) + 1), None, None, t, None)
+            rows.append(row)
+            by_ident[ident] = candidates = [row]
+        chosen = candidates[0]
+        for r in candidates:
+            if r.began <= t:
+                chosen = r
+        return chosen
+
+    ordered = sorted(transitions, key=lambda x: x[1])
+    for i, (ident, t) in enumerate(ordered):
+        end = ordered[i + 1][1] if i + 1 < len(ordered) else stop
+        if ident is None or end <= t:
+            continue
+        row = row_of(ident, t)
+        if row.ended is not None:
+            end = min(end, row.ended)
+        if end > t:
+            row.runs.append((t, end))
+    calls = []
+    for raw in io:
+        row = row_of(raw[0], raw[3])
+        call = {"raw": raw, "row": row, "process": index, "completion": None}
+        row.calls.append(call)
+        calls.append(call)
+    return {"pid": pid, "index": index, "rows": rows, "calls": calls, "stop": stop,
+            "ordered": ordered}
+
+
+def _others_ran(ordered, times, row, t0, t1, rows_by_ident_time):
+    i = bisect.bisect_right(times, t0)
+    while i < len(times) and times[i] < t1:
+        ident = ordered[i][0]
+        if ident is not None and rows_by_ident_time(ident, times[i]) is not row:
+            return True
+        i += 1
+    return False
+
+
+def _segments(proc):
+    ordered = proc["ordered"]
+    times = [t for _, t in ordered]
+    rows = proc["rows"]
+    by_ident = {}
+    for r in rows:
+        by_ident.setdefault(r.ident, []).append(r)
+
+    def row_at(ident, t):
+        chosen = None
+        for r in by_ident.get(ident, ()):
+            if chosen is None or r.began <= t:
+                chosen = r
+        return chosen
+
+    for row in rows:
+        pieces = [(s, e, "running") for s, e in row.runs]
+        for call in row.calls:
+            ident, kind, name, t0, t1, info = call["raw"]
+            done = call["completion"]
+            blocked = done is None or done > t0
+            if blocked and kind != "write":
+                io_end = done if done is not None else t1
+                pieces.append((t0, io_end, "io"))
+                if io_end < t1:
+                    pieces.append((io_end, t1, "waiting"))
+                if kind != "sync":
+                    args = {"call": name}
+                    row.marks.append((t0, "io-begin", args))
+                    if done is not None:
+                        row.marks.append((done, "io-end", {"call": name}))
+            elif not _others_ran(ordered, times, row, t0, t1, row_at):
+                pieces.append((t0, t1, "running"))  # kept or retook the GIL at once
+        if not pieces:
+            continue
+        pieces.sort(key=lambda p: (p[0], p[1]))
+        began = min(row.began, pieces[0][0])
+        if row.ended is not None:
+            ended = row.ended
+        elif row.thread_id is not None:
+            ended = proc["stop"]  # a daemon thread still alive when the recording stopped
+        else:
+            ended = pieces[-1][1]  # not a threading.Thread: its end is unknown
+        segments = []
+
+        def put(start, end, state):
+            if end <= start:
+                return
+            if segments and segments[-1][2] == state and abs(segments[-1][1] - start) < 1e-12:
+                segments[-1] = (segments[-1][0], end, state)
+            else:
+                segments.append((start, end, state))
+
+        if row.requested is not None and row.requested < began:
+            put(row.requested, began, "starting")
+        cursor = began
+        for start, end, state in pieces:
+            start = max(start, cursor)
+            end = min(end, ended)
+            if end <= start:
+                continue
+            put(cursor, start, "waiting")
+            put(start, end, state)
+            cursor = end
+        put(cursor, ended, "waiting")
+        row.segments = segments
+        # Lock marks follow from the segments: a thread acquired the GIL when it started running
+        # after not running, and released it when it stopped.
+        for i, (start, end, state) in enumerate(segments):
+            if state != "running":
+                continue
+            if i == 0 or segments[i - 1][2] != "running":
+                row.marks.append((start, "acquire", None))
+            if i + 1 < len(segments) or row.ended is not None:
+                row.marks.append((end, "release", None))
+        row.marks.sort(key=lambda m: m[0])
+
+
+def _python_label():
+    return "%s %s" % (platform.python_implementation().lower().replace("cpython", "python"),
+                      platform.python_version())
+
+
+def _gil_enabled():
+    check = getattr(sys, "_is_gil_enabled", None)
+    return check() if check else True
+
+
+def _cores():
+    if hasattr(os, "sched_getaffinity"):
+        try:
+            return len(os.sched_getaffinity(0))
+        except OSError:
+            pass
+    try:
+        import multiprocessing
+        return multiprocessing.cpu_count()
+    except (ImportError, NotImplementedError):
+        return 1
+
+
+def _ns(t, origin):
+    return max(0, int(round((t - origin) * 1e9)))
+
+
+def _us(ns):
+    # Microseconds with exactly three decimals, from integer nanoseconds: a segment's ts + dur
+    # is then exactly the next one's ts.
+    return "%d.%03d" % divmod(ns, 1000)
+
+
+def _write_trace(path, processes, origin, stop, meta):
+    out = []
+    add = out.append
+    tid = 0
+    for proc in processes:
+        pid = proc["index"]
+        label = _python_label() if pid == 1 else "%s (child %d)" % (_python_label(), proc["pid"])
+        add('{"ph":"M","name":"process_name","pid":%d,"args":{"name":%s}}'
+            % (pid, json.dumps(label)))
+        gil = (pid - 1) if meta["gil"] else -1
+        waiting_edges = []
+        for row in proc["rows"]:
+            if not row.segments:
+                continue
+            tid += 1
+            ids = '"pid":%d,"tid":%d' % (pid, tid)
+            add('{"ph":"M","name":"thread_name",%s,"args":{"name":%s,"kind":"recorded","gil":%d}}'
+                % (ids, json.dumps(row.name), gil))
+            add('{"ph":"M","name":"thread_sort_index",%s,"args":{"sort_index":%d}}' % (ids, tid))
+            for start, end, state in row.segments:
+                begin_ns, end_ns = _ns(start, origin), _ns(end, origin)
+                if end_ns <= begin_ns:
+                    continue
+                add('{"ph":"X","cat":"state","name":"%s",%s,"ts":%s,"dur":%s}'
+                    % (state, ids, _us(begin_ns), _us(end_ns - begin_ns)))
+                if state == "waiting":
+                    waiting_edges.append((start, 1))
+                    waiting_edges.append((end, -1))
+            for t, name, args in row.marks:
+                extra = ',"args":%s' % json.dumps(args, sort_keys=True) if args else ""
+                add('{"ph":"i","s":"t","cat":"lock","name":"%s",%s,"ts":%s%s}'
+                    % (name, ids, _us(_ns(t, origin)), extra))
+        waiting_edges.sort()
+        waiting = 0
+        for i, (t, delta) in enumerate(waiting_edges):
+            waiting += delta
+            if i + 1 < len(waiting_edges) and waiting_edges[i + 1][0] == t:
+                continue
+            add('{"ph":"C","name":"GIL waiters","pid":%d,"ts":%s,"args":{"waiting":%d}}'
+                % (pid, _us(_ns(t, origin)), waiting))
+    other = dict(meta)
+    other.pop("gil", None)
+    other["end_ns"] = int(round((stop - origin) * 1e9))
+    text = ('{"displayTimeUnit":"ns","otherData":%s,"traceEvents":[\n%s\n]}\n'
+            % (json.dumps(other, sort_keys=True), ",\n".join(out)))
+    part = "%s.part%d" % (path, os.getpid())
+    with open(part, "w") as f:
+        f.write(text)
+    os.rename(part, path)
+    return tid
+
+
+def _hold_summary(processes):
+    holds, switches = [], 0
+    for proc in processes[:1]:
+        stretches = []
+        for row in proc["rows"]:
+            for start, end, state in row.segments:
+                if state == "running":
+                    holds.append(end - start)
+                    stretches.append((start, row))
+        stretches.sort(key=lambda s: s[0])
+        switches = sum(1 for a, b in zip(stretches, stretches[1:]) if a[1] is not b[1])
+    holds.sort()
+    return (holds[len(holds) // 2] * 1e3 if holds else 0.0), switches
+
+
+# ---------------------------------------------------------------------------------------------
+# Running a script.
+
+def _spin(n):
+    while n > 0:
+        n -= 1
+
+
+def _measure_slowdown(hook, n=60000):
+    """How many times slower a tight loop runs with the hook: the worst case, since the loop
+    body is one cheap line."""
+    def best(repeat=3):
+        times = []
+        for _ in range(repeat):
+            t = _clock()
+            _spin(n)
+            times.append(_clock() - t)
+        return min(times)
+    plain = best()
+    _install_hook(hook, this_thread_only=True)
+    try:
+        hooked = best()
+    finally:
+        _remove_hook(hook)
+        del _transitions[:]
+        _cur[0] = None
+    return hooked / plain if plain > 0 else 0.0
+
+
+USAGE = """usage: gilscope_record.py [--out TRACE.json] [--switch-interval MS] [--hook HOOK] [--quiet]
+                          -- SCRIPT.py [ARGS...]
+
+Runs SCRIPT.py as __main__ and writes a GIL Scope trace (Chrome trace-event JSON).
+  --out TRACE.json       where to write (default: SCRIPT.trace.json in the current directory)
+  --switch-interval MS   sys.setswitchinterval before the script starts (Python 3.2+)
+  --hook HOOK            auto (default: monitoring on 3.12+, else settrace), monitoring,
+                         settrace, or calls (cheapest; blind inside loops that call nothing)
+  --quiet                no summary line on standard error
+"""
+
+
+def _usage_error(message):
+    sys.stderr.write("gilscope-record: %s\n%s" % (message, USAGE))
+    return EXIT_USAGE
+
+
+def _parse(argv):
+    opts = {"out": None, "switch_interval": None, "hook": "auto", "quiet": False}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            i += 1
+            break
+        if arg in ("-h", "--help"):
+            sys.stdout.write(USAGE)
+            return None, 0
+        if arg == "--quiet":
+            opts["quiet"] = True
+            i += 1
+            continue
+        name, eq, value = arg.partition("=")
+        if name in ("--out", "--switch-interval", "--hook"):
+            if not eq:
+                if i + 1 >= len(argv):
+                    return None, _usage_error("%s needs a value" % name)
+                value = argv[i + 1]
+                i += 1
+            opts[name[2:].replace("-", "_")] = value
+            i += 1
+            continue
+        if arg.startswith("-"):
+            return None, _usage_error("unknown option %s" % arg)
+        break
+    rest = argv[i:]
+    if not rest:
+        return None, _usage_error("no script given")
+    opts["script"], opts["args"] = rest[0], rest[1:]
+    if opts["switch_interval"] is not None:
+        try:
+            ms = float(opts["switch_interval"])
+        except ValueError:
+            ms = -1
+        if not ms > 0:
+            return None, _usage_error("--switch-interval: expected milliseconds > 0, got %s"
+                                      % opts["switch_interval"])
+        opts["switch_interval"] = ms
+    if opts["hook"] not in ("auto", "monitoring", "settrace", "calls"):
+        return None, _usage_error("--hook: expected auto, monitoring, settrace or calls, got %s"
+                                  % opts["hook"])
+    if opts["hook"] == "auto":
+        opts["hook"] = "monitoring" if hasattr(sys, "monitoring") else "settrace"
+    if opts["hook"] == "monitoring" and not hasattr(sys, "monitoring"):
+        return None, _usage_error("--hook monitoring needs Python 3.12 or later")
+    return opts, None
+
+
+def _exit_status(code):
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write("%s\n" % (code,))
+    return 1
+
+
+def _join_remaining_threads():
+    # What the interpreter does at exit, done here so that the threads are recorded to the end.
+    main = threading.current_thread()
+    while True:
+        alive = [t for t in threading.enumerate() if t is not main and not t.daemon and t.is_alive()]
+        if not alive:
+            return
+        for t in alive:
+            t.join()
+
+
+def main(argv):
+    if sys.version_info < (2, 7) or (3, 0) <= sys.version_info < (3, 6):
+        sys.stderr.write("gilscope-record: needs Python 2.7 or 3.6+, this is %s\n"
+                         % platform.python_version())
+        return EXIT_USAGE
+    opts, status = _parse(argv)
+    if opts is None:
+        return status
+    script = opts["script"]
+    if not os.path.isfile(script):
+        sys.stderr.write("gilscope-record: %s: no such script\n" % script)
+        return EXIT_USAGE
+    if not _gil_enabled():
+        sys.stderr.write("gilscope-record: free-threaded builds run threads in parallel; "
+                         "this recorder needs a GIL\n")
+        return EXIT_USAGE
+    out = opts["out"] or os.path.splitext(os.path.basename(script))[0] + ".trace.json"
+    out_dir = os.path.dirname(os.path.abspath(out))
+    if not os.path.isdir(out_dir):
+        sys.stderr.write("gilscope-record: %s: no such directory\n" % out_dir)
+        return EXIT_USAGE
+    if opts["switch_interval"] is not None:
+        if hasattr(sys, "setswitchinterval"):
+            sys.setswitchinterval(opts["switch_interval"] / 1000.0)
+        elif not opts["quiet"]:
+            sys.stderr.write("gilscope-record: Python %s has no switch interval (the old GIL "
+                             "checks every %d ticks); --switch-interval ignored\n"
+                             % (platform.python_version(), sys.getcheckinterval()))
+
+    hook = opts["hook"]
+    _state["hook"] = hook
+    slowdown = _measure_slowdown(hook)
+    _state["tmpdir"] = tempfile.mkdtemp(prefix="gilscope-record-")
+    _install_wrappers()
+
+    sys.argv = [script] + list(opts["args"])
+    sys.path[0] = os.path.dirname(os.path.abspath(script))
+    main_ident = _get_ident()
+    origin = _clock()
+    _state["origin"] = origin
+    _threads.append([main_ident, threading.current_thread(), None, None, origin, None])
+    _on[0] = True
+    _cur[0] = main_ident
+    _add((main_ident, origin))
+    _install_hook(hook)
+    status = 0
+    try:
+        try:
+            runpy.run_path(script, run_name="__main__")
+        except SystemExit as stop:
+            status = _exit_status(stop.code)
+        except KeyboardInterrupt:
+            status = 130
+        except BaseException:
+            traceback.print_exc()
+            status = 1
+        if _state["child"]:
+            # A forked child that ran off the end of the script: save its part and leave.
+            _flush_child()
+            return status
+        try:
+            _join_remaining_threads()
+        except KeyboardInterrupt:
+            status = 130
+    finally:
+        if not _state["child"]:
+            stop = _clock()
+            _on[0] = False
+            _remove_hook(hook)
+            _release_tool()
+    switch_interval = (sys.getswitchinterval() * 1000.0 if hasattr(sys, "getswitchinterval")
+                       else None)
+    main_record = _threads[0]
+    main_record[5] = stop
+    threads = [[r[0], r[1], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4], r[5]]
+               for r in _threads]
+    processes = [_gather(list(_transitions), list(_io), threads,
+                         [id(r[1]) if r[1] is not None else None for r in _threads],
+                         stop, os.getpid(), 1)]
+    children = []
+    for name in sorted(os.listdir(_state["tmpdir"])):
+        if not name.endswith(".json"):
+            continue
+        try:
+            with open(os.path.join(_state["tmpdir"], name)) as f:
+                children.append(json.load(f))
+        except (OSError, IOError, ValueError) as error:
+            sys.stderr.write("gilscope-record: cannot read a child's record %s: %s\n"
+                             % (name, error))
+    shutil.rmtree(_state["tmpdir"], ignore_errors=True)
+    children.sort(key=lambda c: c["fork_time"])
+    for i, child in enumerate(children):
+        threads = [[t[0], None, t[1], t[2], t[3], t[4]] for t in child["threads"]]
+        processes.append(_gather([tuple(x) for x in child["transitions"]],
+                                 [tuple(x) for x in child["io"]], threads, child["thread_ids"],
+                                 child["stop"], child["pid"], i + 2))
+    _completions(processes)
+    for proc in processes:
+        _segments(proc)
+    unknown = sum(1 for p in processes for c in p["calls"]
+                  if c["completion"] is None and c["raw"][1] not in ("sync",))
+    meta = {"generator": "gilscope-record", "recorder_version": RECORDER_VERSION,
+            "scenario": os.path.basename(script), "interpreter": "recorded",
+            "executor": "threading", "cores": _cores(), "python": platform.python_version(),
+            "sequential_ns": 0, "hook": hook, "recorder_slowdown": round(slowdown, 2),
+            "gil": _gil_enabled(), "io_calls_unknown_completion": unknown,
+            "argv": [os.path.basename(script)] + list(opts["args"])}
+    if switch_interval is not None:
+        meta["switch_interval_ms"] = switch_interval
+    else:
+        meta["check_interval"] = sys.getcheckinterval()
+    try:
+        rows = _write_trace(out, processes, origin, stop, meta)
+    except (OSError, IOError) as error:
+        sys.stderr.write("gilscope-record: %s: cannot write: %s\n" % (out, error))
+        return 1
+    if not opts["quiet"]:
+        hold, switches = _hold_summary(processes)
+        sys.stderr.write("gilscope-record: wrote %s: %d thread%s in %d process%s, %.3f s, "
+                         "%d switches, median hold %.2f ms; %s hook, tight loops ~%.1fx slower\n"
+                         % (out, rows, "" if rows == 1 else "s", len(processes),
+                            "" if len(processes) == 1 else "es", stop - origin, switches, hold,
+                            hook, slowdown))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
