@@ -1,0 +1,169 @@
+#include "recordcommand.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#endif
+
+namespace gilscope::app {
+
+namespace {
+
+const QString kRecorderFile = QStringLiteral("gilscope_record.py");
+
+int fail(const QString &message) {
+    std::fprintf(stderr, "gilscope record: %s\n", message.toLocal8Bit().constData());
+    return 2;
+}
+
+void addOptions(QCommandLineParser &parser) {
+    parser.setApplicationDescription(
+        "Run a Python script under the GIL Scope recorder and write a trace of when each thread "
+        "ran, waited for the GIL and blocked in I/O (Chrome trace-event JSON; GIL Scope and "
+        "Perfetto open it).\nOptions go before the script; everything after it is the script's.");
+    parser.addHelpOption();
+    parser.addOption({"python", "The Python to run the script with (default: python3 on PATH).",
+                      "PATH"});
+    parser.addOption({"out", "Where to write the trace (default: SCRIPT.trace.json here).",
+                      "TRACE.json"});
+    parser.addOption({"switch-interval",
+                      "sys.setswitchinterval before the script starts, in ms (Python 3).", "MS"});
+    parser.addPositionalArgument("SCRIPT.py", "The script to run as __main__.");
+    parser.addPositionalArgument("ARGS", "Its arguments.", "[ARGS...]");
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+}
+
+QString binaryDir(const QString &program) {
+    if (QCoreApplication::instance())
+        return QCoreApplication::applicationDirPath();
+    QString path = program;
+    if (!path.contains('/')) {
+        const QString found = QStandardPaths::findExecutable(program);
+        if (!found.isEmpty())
+            path = found;
+    }
+    return QFileInfo(path).canonicalPath();
+}
+
+// A name without a slash is looked up on PATH, like a shell would.
+QString findPython(const QString &python) {
+    if (python.contains('/')) {
+        const QFileInfo info(python);
+        return info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
+    }
+    return QStandardPaths::findExecutable(python);
+}
+
+// While the recorder runs, Ctrl-C belongs to it: the recorder stops the script and still writes
+// the trace, and we return its status instead of dying first.
+class IgnoreInterrupts {
+public:
+#ifdef Q_OS_UNIX
+    IgnoreInterrupts() { m_previous = std::signal(SIGINT, SIG_IGN); }
+    ~IgnoreInterrupts() { std::signal(SIGINT, m_previous); }
+
+private:
+    void (*m_previous)(int) = SIG_DFL;
+#endif
+};
+
+} // namespace
+
+QStringList recorderCandidates(const QString &program) {
+    const QString override = qEnvironmentVariable("GILSCOPE_RECORDER_DIR");
+    if (!override.isEmpty())
+        return {QDir(override).absoluteFilePath(kRecorderFile)};
+    QStringList candidates;
+    const QString dir = binaryDir(program);
+    if (!dir.isEmpty())
+        candidates << QDir::cleanPath(dir + "/../share/gilscope/recorder/" + kRecorderFile);
+#ifdef GILSCOPE_SOURCE_DIR
+    candidates << QDir::cleanPath(QStringLiteral(GILSCOPE_SOURCE_DIR) + "/resources/recorder/" +
+                                  kRecorderFile);
+#endif
+    return candidates;
+}
+
+int runRecord(const QStringList &arguments) {
+    QCommandLineParser parser;
+    addOptions(parser);
+    // The parser sees "gilscope [options] SCRIPT [ARGS]": drop the subcommand.
+    QStringList forParser = arguments.mid(0, 1) + arguments.mid(2);
+    if (forParser.isEmpty())
+        forParser << "gilscope";
+    if (!parser.parse(forParser))
+        return fail(parser.errorText() + " (see gilscope record --help)");
+    if (parser.isSet("help")) {
+        QString help = parser.helpText();
+        help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope record");
+        std::fputs(help.toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return fail("no script given: gilscope record [OPTIONS] -- SCRIPT.py [ARGS...]");
+    QStringList recorderArgs;
+    if (parser.isSet("out"))
+        recorderArgs << "--out" << parser.value("out");
+    if (parser.isSet("switch-interval")) {
+        bool ok = false;
+        const double ms = parser.value("switch-interval").toDouble(&ok);
+        if (!ok || !(ms > 0))
+            return fail("--switch-interval: expected milliseconds > 0, got " +
+                        parser.value("switch-interval"));
+        recorderArgs << "--switch-interval" << QString::number(ms, 'g', 12);
+    }
+    const QString script = positional.first();
+    if (!QFileInfo(script).isFile())
+        return fail(script + ": no such script");
+
+    const QStringList candidates = recorderCandidates(arguments.value(0));
+    QString recorder;
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isFile()) {
+            recorder = candidate;
+            break;
+        }
+    }
+    if (recorder.isEmpty())
+        return fail("the recorder " + kRecorderFile + " is missing; looked at " +
+                    candidates.join(", ") + " (set GILSCOPE_RECORDER_DIR to its directory)");
+
+    const QString wanted = parser.isSet("python") ? parser.value("python") : QString("python3");
+    const QString python = findPython(wanted);
+    if (python.isEmpty())
+        return fail(wanted.contains('/') ? wanted + ": no such Python interpreter"
+                                         : wanted + " not found on PATH; give --python PATH");
+
+    QProcess process;
+    process.setProgram(python);
+    process.setArguments(QStringList{recorder} + recorderArgs + QStringList{"--"} + positional);
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
+    process.setInputChannelMode(QProcess::ForwardedInputChannel);
+#ifdef Q_OS_UNIX
+    // An ignored SIGINT survives exec, and Python would then leave it ignored: restore it.
+    process.setChildProcessModifier([] { std::signal(SIGINT, SIG_DFL); });
+#endif
+    IgnoreInterrupts ignore;
+    process.start();
+    if (!process.waitForStarted(-1))
+        return fail("cannot run " + python + ": " + process.errorString());
+    process.waitForFinished(-1);
+    if (process.exitStatus() == QProcess::CrashExit) {
+        std::fprintf(stderr, "gilscope record: %s stopped abnormally: %s\n",
+                     python.toLocal8Bit().constData(), process.errorString().toLocal8Bit().constData());
+        return 1;
+    }
+    return process.exitCode();
+}
+
+} // namespace gilscope::app
