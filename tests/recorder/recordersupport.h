@@ -1,0 +1,190 @@
+#pragma once
+
+// Helpers for the recorder tests: finding real Python interpreters, running the recorder on a
+// calibration workload and reading the trace back with GIL Scope's own loader.
+#include "metrics.h"
+#include "trace.h"
+#include "tracejson.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace gilscope::test {
+
+struct Python {
+    QString path;
+    int major = 0, minor = 0, micro = 0;
+    QString version() const { return QString("%1.%2.%3").arg(major).arg(minor).arg(micro); }
+    bool hasNewGil() const { return major == 3; }
+    bool hasMonitoring() const { return major == 3 && minor >= 12; }
+};
+
+inline QString recorderDir() { return QString(GILSCOPE_SOURCE_DIR) + "/resources/recorder"; }
+inline QString recorderScript() { return recorderDir() + "/gilscope_record.py"; }
+inline QString workload(const char *name) { return recorderDir() + "/workloads/" + name; }
+
+inline std::optional<Python> probe(const QString &path) {
+    QProcess p;
+    p.start(path, {"-c", "import sys; print('%d %d %d' % sys.version_info[:3])"});
+    if (!p.waitForFinished(20'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        return std::nullopt;
+    const QStringList parts = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(' ');
+    if (parts.size() != 3)
+        return std::nullopt;
+    Python py{QFileInfo(path).absoluteFilePath(), parts[0].toInt(), parts[1].toInt(), parts[2].toInt()};
+    const bool supported = (py.major == 2 && py.minor == 7) || (py.major == 3 && py.minor >= 6);
+    return supported ? std::optional<Python>(py) : std::nullopt;
+}
+
+// Every supported interpreter we can find, one per version: $GILSCOPE_TEST_PYTHONS (paths
+// separated by ':') when set; else pyenv's versions and python3, python2.7, python2 on PATH.
+inline const std::vector<Python> &pythons() {
+    static const std::vector<Python> found = [] {
+        QStringList candidates;
+        const QString listed = qEnvironmentVariable("GILSCOPE_TEST_PYTHONS");
+        if (!listed.isEmpty()) {
+            candidates = listed.split(':', Qt::SkipEmptyParts);
+        } else {
+            // pyenv's interpreters first: its shims on PATH start a shell script each time.
+            QString pyenv = qEnvironmentVariable("PYENV_ROOT");
+            if (pyenv.isEmpty())
+                pyenv = QDir::homePath() + "/.pyenv";
+            const QDir versions(pyenv + "/versions");
+            for (const QString &v : versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+                candidates << versions.filePath(v + "/bin/python");
+            for (const char *name : {"python3", "python2.7", "python2"})
+                candidates << QStandardPaths::findExecutable(name);
+        }
+        std::vector<Python> result;
+        for (const QString &c : candidates) {
+            if (c.isEmpty() || !QFileInfo(c).isExecutable())
+                continue;
+            const auto py = probe(c);
+            if (py && std::none_of(result.begin(), result.end(),
+                                   [&](const Python &o) { return o.version() == py->version(); }))
+                result.push_back(*py);
+        }
+        std::sort(result.begin(), result.end(), [](const Python &a, const Python &b) {
+            return std::tie(a.major, a.minor, a.micro) < std::tie(b.major, b.minor, b.micro);
+        });
+        return result;
+    }();
+    return found;
+}
+
+// The newest Python 3 (sys.monitoring hook on 3.12+), the newest 3.x before 3.12 (sys.settrace
+// hook) and 2.7: one of each kind of GIL and hook.
+inline std::optional<Python> newestPython3() {
+    std::optional<Python> best;
+    for (const auto &py : pythons())
+        if (py.major == 3)
+            best = py;
+    return best;
+}
+inline std::optional<Python> settracePython3() {
+    std::optional<Python> best;
+    for (const auto &py : pythons())
+        if (py.major == 3 && py.minor < 12)
+            best = py;
+    return best;
+}
+inline std::optional<Python> python27() {
+    for (const auto &py : pythons())
+        if (py.major == 2)
+            return py;
+    return std::nullopt;
+}
+
+struct Recording {
+    int exitCode = -1;
+    QString out, err;
+    QString tracePath;
+    core::TraceLoad load;
+    const core::Trace &trace() const { return *load.trace; }
+};
+
+// Runs `python gilscope_record.py --out DIR/trace.json [--switch-interval MS] -- SCRIPT ARGS`.
+inline Recording record(const Python &py, const QString &script, const QStringList &args,
+                        double switchIntervalMs, const QTemporaryDir &dir) {
+    Recording r;
+    r.tracePath = dir.filePath("trace.json");
+    QFile::remove(r.tracePath);
+    QStringList all{recorderScript(), "--out", r.tracePath};
+    if (switchIntervalMs > 0)
+        all << "--switch-interval" << QString::number(switchIntervalMs);
+    all << "--" << script << args;
+    QProcess p;
+    p.start(py.path, all);
+    REQUIRE(p.waitForFinished(180'000));
+    r.exitCode = p.exitCode();
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    r.load = core::loadTraceFile(r.tracePath);
+    return r;
+}
+
+// A copy of the trace with the rows of one process only (groupId), e.g. without a forked peer.
+inline core::Trace onlyProcess(const core::Trace &trace, int groupId) {
+    core::Trace copy = trace;
+    copy.threads.erase(std::remove_if(copy.threads.begin(), copy.threads.end(),
+                                      [&](const core::ThreadTrack &t) { return t.info.groupId != groupId; }),
+                       copy.threads.end());
+    return copy;
+}
+
+inline const core::ThreadTrack *row(const core::Trace &trace, const std::string &name) {
+    for (const auto &t : trace.threads)
+        if (t.info.name == name)
+            return &t;
+    return nullptr;
+}
+
+// Maximal Running stretches of the named rows, in time order: (start, row index).
+inline std::vector<std::pair<core::TimeNs, int>> runningStretches(const core::Trace &trace,
+                                                                  const std::vector<std::string> &names) {
+    std::vector<std::pair<core::TimeNs, int>> out;
+    for (std::size_t r = 0; r < trace.threads.size(); ++r) {
+        const auto &t = trace.threads[r];
+        if (std::find(names.begin(), names.end(), t.info.name) == names.end())
+            continue;
+        for (std::size_t i = 0; i < t.segmentCount(); ++i)
+            if (t.segmentState[i] == core::ThreadState::Running &&
+                (i == 0 || t.segmentState[i - 1] != core::ThreadState::Running))
+                out.push_back({t.segmentStart[i], static_cast<int>(r)});
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+inline QString loadAverage() {
+    QFile f("/proc/loadavg");
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString("unknown");
+}
+
+// Timing on a shared machine: another process busy on the second core delays a woken waiter to
+// the next scheduler tick (3.x hand-offs then come at 8 ms instead of 5). A property that holds
+// on a quiet machine gets up to kAttempts runs a few seconds apart; all are reported on failure.
+constexpr int kAttempts = 4;
+
+inline void pauseBeforeRetry(int attempt) {
+    if (attempt < kAttempts)
+        std::this_thread::sleep_for(std::chrono::seconds(3));
+}
+
+} // namespace gilscope::test

@@ -1,0 +1,104 @@
+// `gilscope record`, end to end: the real binary finds the recorder and runs it under Python.
+#include "recordersupport.h"
+
+#include <QProcessEnvironment>
+
+
+using namespace gilscope::test;
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QString out, err;
+};
+
+Run gilscopeRecord(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(GILSCOPE_BINARY, QStringList{"record"} + args);
+    REQUIRE(p.waitForFinished(180'000));
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+QString writeScript(const QTemporaryDir &dir, const char *name, const char *text) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    return path;
+}
+
+} // namespace
+
+TEST_CASE("gilscope record writes a trace of the script that GIL Scope opens") {
+    const auto py = newestPython3();
+    if (!py) {
+        WARN("no Python 3.6+ found: skipped");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString trace = dir.filePath("countdown.json");
+    const Run r = gilscopeRecord({"--python", py->path, "--out", trace, "--switch-interval", "2", "--",
+                            workload("countdown.py"), "--threads", "2", "--total", "300000"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.contains("\"workload\": \"countdown\"")); // the script's output comes through
+    CHECK(r.out.contains("\"switch_interval_ms\": 2.0")); // the interval reached the script
+    const auto load = gilscope::core::loadTraceFile(trace);
+    REQUIRE(load.ok());
+    CHECK(row(*load.trace, "cpu-1") != nullptr);
+    CHECK(row(*load.trace, "cpu-2") != nullptr);
+}
+
+TEST_CASE("gilscope record returns the script's exit status") {
+    const auto py = newestPython3();
+    if (!py) {
+        WARN("no Python 3.6+ found: skipped");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, "three.py", "import sys\nsys.exit(3)\n");
+    const Run r = gilscopeRecord({"--python", py->path, "--out", dir.filePath("t.json"), script});
+    CHECK(r.exitCode == 3);
+    CHECK(gilscope::core::loadTraceFile(dir.filePath("t.json")).ok());
+}
+
+TEST_CASE("gilscope record says what is missing and exits with status 2") {
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, "ok.py", "pass\n");
+
+    SECTION("no script") {
+        const Run r = gilscopeRecord({});
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.contains("no script given"));
+    }
+    SECTION("a script that does not exist") {
+        const Run r = gilscopeRecord({"--", dir.filePath("absent.py")});
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.contains("absent.py: no such script"));
+    }
+    SECTION("a Python that does not exist") {
+        const Run r = gilscopeRecord({"--python", dir.filePath("no-python"), "--", script});
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.contains("no-python: no such Python interpreter"));
+    }
+    SECTION("a Python name not on PATH") {
+        const Run r = gilscopeRecord({"--python", "gilscope-no-such-python", "--", script});
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.contains("gilscope-no-such-python not found on PATH"));
+    }
+    SECTION("the recorder is not where GILSCOPE_RECORDER_DIR points") {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert("GILSCOPE_RECORDER_DIR", dir.path());
+        const Run r = gilscopeRecord({"--", script}, env);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.contains("gilscope_record.py is missing"));
+        CHECK(r.err.contains(dir.path()));
+    }
+    SECTION("a switch interval that is not a positive number") {
+        const Run r = gilscopeRecord({"--switch-interval", "0", "--", script});
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.contains("--switch-interval"));
+    }
+}
