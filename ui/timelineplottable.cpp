@@ -2,8 +2,12 @@
 
 #include "pixelreduction.h"
 
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace gilscope::ui {
 
@@ -88,17 +92,22 @@ void TimelinePlottable::draw(QCPPainter *painter) {
     f.columnWidth = static_cast<double>(keyAxis()->axisRect()->width()) / f.columns;
     m_columns.resize(f.columns);
     m_levels.resize(f.columns);
-    m_marks.resize(f.columns);
+
+    auto visible = [&](const TimelineLane &lane) {
+        const double y0 = valueAxis()->coordToPixel(lane.top);
+        const double y1 = valueAxis()->coordToPixel(lane.bottom);
+        return !(std::max(y0, y1) < f.clip.top() || std::min(y0, y1) > f.clip.bottom());
+    };
+    reduceRows(f, visible);
 
     painter->setAntialiasing(false);
     painter->setPen(Qt::NoPen);
+    std::size_t slot = 0;
     for (const auto &lane : m_layout.lanes()) {
-        const double y0 = valueAxis()->coordToPixel(lane.top);
-        const double y1 = valueAxis()->coordToPixel(lane.bottom);
-        if (std::max(y0, y1) < f.clip.top() || std::min(y0, y1) > f.clip.bottom())
+        if (!visible(lane))
             continue;
         switch (lane.kind) {
-        case TimelineLane::Kind::Thread: drawThread(painter, f, lane); break;
+        case TimelineLane::Kind::Thread: drawThread(painter, f, lane, slot++); break;
         case TimelineLane::Kind::Holder: drawHolder(painter, f, lane); break;
         case TimelineLane::Kind::Busy: drawBusy(painter, f, lane); break;
         case TimelineLane::Kind::GroupHeader: drawHeader(painter, f, lane); break;
@@ -106,12 +115,42 @@ void TimelinePlottable::draw(QCPPainter *painter) {
     }
 }
 
+template <typename Visible> void TimelinePlottable::reduceRows(const Frame &f, Visible visible) {
+    // Every visible thread row reduced to its columns before any painting. Long traces spread
+    // the rows over the worker threads: each row's reduction waits on memory, not on the CPU.
+    m_rowSlots.clear();
+    std::size_t segments = 0;
+    for (const auto &lane : m_layout.lanes())
+        if (lane.kind == TimelineLane::Kind::Thread && visible(lane)) {
+            m_rowSlots.push_back(static_cast<std::size_t>(lane.index));
+            segments += m_index->row(static_cast<std::size_t>(lane.index)).size();
+        }
+    const std::size_t columns = static_cast<std::size_t>(f.columns);
+    m_rowColumns.resize(m_rowSlots.size() * columns);
+    m_rowMarks.resize(m_rowSlots.size() * columns);
+    auto reduce = [&](std::size_t k) {
+        const std::size_t row = m_rowSlots[k];
+        core::dominantPerColumn(m_index->row(row), f.grid, std::span(m_rowColumns.data() + k * columns, columns));
+        if (m_markKinds && m_index->marks(row).size() > 0)
+            core::marksPerColumn(m_index->marks(row), f.grid, m_markKinds,
+                                 std::span(m_rowMarks.data() + k * columns, columns));
+        else
+            std::fill_n(m_rowMarks.data() + k * columns, columns, core::MarkKindSet(0));
+    };
+    std::vector<std::size_t> ks(m_rowSlots.size());
+    std::iota(ks.begin(), ks.end(), std::size_t(0));
+    if (segments >= kParallelSegments && m_rowSlots.size() > 1 && QThread::idealThreadCount() > 1)
+        QtConcurrent::blockingMap(ks, reduce);
+    else
+        std::for_each(ks.begin(), ks.end(), reduce);
+}
+
 void TimelinePlottable::fillRuns(QCPPainter *painter, const Frame &f, double top, double height,
-                                 const std::vector<QColor> &colours) {
+                                 const std::vector<QColor> &colours, const std::uint8_t *columns) {
     for (int c = 0; c < f.columns;) {
-        const std::uint8_t v = m_columns[c];
+        const std::uint8_t v = columns[c];
         int e = c + 1;
-        while (e < f.columns && m_columns[e] == v)
+        while (e < f.columns && columns[e] == v)
             ++e;
         const QColor &colour = colours[v];
         if (colour.isValid())
@@ -121,7 +160,8 @@ void TimelinePlottable::fillRuns(QCPPainter *painter, const Frame &f, double top
     }
 }
 
-void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double top, double height) {
+void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double top, double height,
+                                  const core::MarkKindSet *marks) {
     // Failed wake-ups: lines over the upper 5/8 of the bar, yellow first then red over it
     // (Beazley's colours); the lower part always shows the state, so a GIL battle dense enough
     // to mark every pixel still shows who runs. Drop requests are short ticks hanging from the
@@ -143,12 +183,12 @@ void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double to
         const double y = f.snap(top + p.from * h);
         const double yh = std::max(1.0 / f.scale, f.snap(top + p.to * h) - y);
         for (int c = 0; c < f.columns;) {
-            if (!(m_marks[c] & bit)) {
+            if (!(marks[c] & bit)) {
                 ++c;
                 continue;
             }
             int e = c + 1;
-            while (e < f.columns && (m_marks[e] & bit))
+            while (e < f.columns && (marks[e] & bit))
                 ++e;
             painter->fillRect(QRectF(f.left + c * f.columnWidth, y, (e - c) * f.columnWidth, yh), p.colour);
             c = e;
@@ -156,7 +196,8 @@ void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double to
     }
 }
 
-void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {
+void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const TimelineLane &lane,
+                                   std::size_t slot) {
     const QRectF bar = barRect(lane);
     if (lane.striped) {
         const double y0 = valueAxis()->coordToPixel(lane.top), y1 = valueAxis()->coordToPixel(lane.bottom);
@@ -165,24 +206,20 @@ void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const Ti
     }
     const double top = f.snap(bar.top());
     const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
-    const std::size_t row = static_cast<std::size_t>(lane.index);
-    core::dominantPerColumn(m_index->row(row), f.grid, m_columns);
-    const bool marks = m_markKinds && m_index->marks(row).size() > 0;
-    if (marks)
-        core::marksPerColumn(m_index->marks(row), f.grid, m_markKinds, m_marks);
+    const std::uint8_t *columns = m_rowColumns.data() + slot * static_cast<std::size_t>(f.columns);
+    const core::MarkKindSet *marks = m_rowMarks.data() + slot * static_cast<std::size_t>(f.columns);
     if (f.raster) {
-        drawRowImage(painter, f, top, height, marks);
+        drawRowImage(painter, f, top, height, columns, marks);
         return;
     }
     // Vector devices (SVG, PDF): rectangles, one per run of equal columns.
     const std::vector<QColor> colours(m_theme.state.begin(), m_theme.state.end());
-    fillRuns(painter, f, top, height, colours);
-    if (marks)
-        drawMarks(painter, f, top, height);
+    fillRuns(painter, f, top, height, colours, columns);
+    drawMarks(painter, f, top, height, marks);
 }
 
 void TimelinePlottable::drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
-                                     bool marks) {
+                                     const std::uint8_t *columns, const core::MarkKindSet *marks) {
     // On raster devices a row is one image of one pixel per column, eight bands high, stretched
     // to the bar: one draw call per row, however often the states alternate. Bands as in
     // drawMarks(): drop requests 0-1, failed wake-ups 0-4, the state 5-7 (and wherever no
@@ -202,10 +239,10 @@ void TimelinePlottable::drawRowImage(QCPPainter *painter, const Frame &f, double
     for (int b = 0; b < kBands; ++b)
         band[b] = reinterpret_cast<QRgb *>(m_rowImage.scanLine(b));
     for (int c = 0; c < f.columns; ++c) {
-        const QRgb s = state[m_columns[c]];
+        const QRgb s = state[columns[c]];
         QRgb upper = s, top = s, bottom = s;
-        if (marks && m_marks[c]) {
-            const core::MarkKindSet bits = m_marks[c] & wanted;
+        if (marks[c]) {
+            const core::MarkKindSet bits = marks[c] & wanted;
             if (bits & markBit(MarkKind::FailedAcquire))
                 upper = top = first;
             if (bits & markBit(MarkKind::RepeatedFailedAcquire))
@@ -237,7 +274,7 @@ void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const Ti
     std::vector<QColor> colours(1 + core::TraceIndex::kHolderColours);
     for (std::size_t c = 0; c < colours.size(); ++c)
         colours[c] = m_theme.holderColor(static_cast<unsigned>(c));
-    fillRuns(painter, f, top, height, colours);
+    fillRuns(painter, f, top, height, colours, m_columns.data());
 
     // Name the holder inside every stretch wide enough to read, so the lane needs no key.
     QFont font = parentPlot()->font();

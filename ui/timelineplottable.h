@@ -22,6 +22,8 @@ class TimelinePlottable : public QCPAbstractPlottable {
 public:
     // Fraction of a lane left blank above and below its bar.
     static constexpr double kLanePadding = 0.14;
+    // Visible segments from which a frame reduces its rows on several threads.
+    static constexpr std::size_t kParallelSegments = 400'000;
     static constexpr core::MarkKindSet kDefaultMarks =
         core::markBit(core::MarkKind::FailedAcquire) | core::markBit(core::MarkKind::RepeatedFailedAcquire) |
         core::markBit(core::MarkKind::DropRequest) | core::markBit(core::MarkKind::ForcedHandoff);
@@ -54,25 +56,30 @@ protected:
 
 private:
     struct Frame; // the per-frame geometry shared by the lane painters
-    void drawThread(QCPPainter *painter, const Frame &f, const TimelineLane &lane);
+    template <typename Visible> void reduceRows(const Frame &f, Visible visible);
+    void drawThread(QCPPainter *painter, const Frame &f, const TimelineLane &lane, std::size_t slot);
     void drawHolder(QCPPainter *painter, const Frame &f, const TimelineLane &lane);
     void drawBusy(QCPPainter *painter, const Frame &f, const TimelineLane &lane);
     void drawHeader(QCPPainter *painter, const Frame &f, const TimelineLane &lane);
     void fillRuns(QCPPainter *painter, const Frame &f, double top, double height,
-                  const std::vector<QColor> &colours);
-    void drawMarks(QCPPainter *painter, const Frame &f, double top, double height);
+                  const std::vector<QColor> &colours, const std::uint8_t *columns);
+    void drawMarks(QCPPainter *painter, const Frame &f, double top, double height,
+                   const core::MarkKindSet *marks);
     static std::int32_t dominantHolder(const core::TraceIndex::HolderLane &holder, double a, double b);
-    void drawRowImage(QCPPainter *painter, const Frame &f, double top, double height, bool marks);
+    void drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
+                      const std::uint8_t *columns, const core::MarkKindSet *marks);
 
     core::TraceIndexPtr m_index;
     TimelineLayout m_layout;
     TimelineTheme m_theme = TimelineTheme::screenLight();
     core::MarkKindSet m_markKinds = kDefaultMarks;
     double m_vectorColumns = 1.0;
-    // Scratch buffers reused frame to frame.
+    // Scratch buffers reused frame to frame: summary lanes, then every visible thread row.
     std::vector<std::uint8_t> m_columns;
     std::vector<float> m_levels;
-    std::vector<core::MarkKindSet> m_marks;
+    std::vector<std::size_t> m_rowSlots;
+    std::vector<std::uint8_t> m_rowColumns;
+    std::vector<core::MarkKindSet> m_rowMarks;
     QImage m_rowImage;
 };
 
