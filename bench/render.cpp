@@ -58,7 +58,7 @@ std::shared_ptr<core::Trace> syntheticTrace(std::size_t segments) {
         core::TimeNs now = 0;
         for (std::size_t i = 0; i < n; ++i) {
             const int p = pick(rng);
-            const auto state = p < 45 ? core::ThreadState::Running
+            const auto state = p < 45   ? core::ThreadState::Running
                                : p < 90 ? core::ThreadState::WaitingForGil
                                : p < 97 ? core::ThreadState::Io
                                         : core::ThreadState::Ready;
@@ -66,7 +66,8 @@ std::shared_ptr<core::Trace> syntheticTrace(std::size_t segments) {
             t.segmentState.push_back(state);
             if (state == core::ThreadState::WaitingForGil && p % 3 == 0) {
                 t.markTime.push_back(now + 10);
-                t.markKind.push_back(p % 2 ? core::MarkKind::FailedAcquire : core::MarkKind::RepeatedFailedAcquire);
+                t.markKind.push_back(p % 2 ? core::MarkKind::FailedAcquire
+                                           : core::MarkKind::RepeatedFailedAcquire);
             }
             now += length(rng);
         }
@@ -108,8 +109,9 @@ void frames(std::size_t segments, int repeats) {
     const double deep = measure({end * 0.5, end * 0.5 + end * 1e-4});
     std::printf("%5.1fM segments %5.1fM marks, %d rows, axis %d px: index built in %6.0f ms; "
                 "replot median: whole run %5.1f ms, 10%% %5.1f ms, 0.01%% %5.1f ms\n",
-                static_cast<double>(trace->segmentCount()) / 1e6, static_cast<double>(trace->markCount()) / 1e6,
-                kRows, view.axisRect()->width(), buildMs, fit, tenth, deep);
+                static_cast<double>(trace->segmentCount()) / 1e6,
+                static_cast<double>(trace->markCount()) / 1e6, kRows, view.axisRect()->width(),
+                buildMs, fit, tenth, deep);
 }
 
 void sliderLatency(int repeats) {
@@ -143,7 +145,8 @@ void sliderLatency(int repeats) {
         });
         QTimer::singleShot(0, &loop, [&] {
             start = std::chrono::steady_clock::now();
-            cores->slider()->setValue(2 + i % 3); // the default scenario has 2 cores: 2, 3, 4, 2, ...
+            cores->slider()->setValue(2 +
+                                      i % 3); // the default scenario has 2 cores: 2, 3, 4, 2, ...
         });
         QTimer::singleShot(10000, &loop, &QEventLoop::quit);
         loop.exec();
@@ -159,9 +162,11 @@ void sliderLatency(int repeats) {
         compute.push_back(r.simulateMs + r.indexMs + r.metricsMs);
     }
     const auto &r = *controller->result();
-    std::printf("slider -> new frame, default scenario \"%s\" (%zu events): median %.1f ms over %zu changes "
+    std::printf("slider -> new frame, default scenario \"%s\" (%zu events): median %.1f ms over "
+                "%zu changes "
                 "(simulate + index + metrics on the worker: median %.1f ms)\n",
-                r.scenario.name.c_str(), r.trace().eventCount(), median(latency), latency.size(), median(compute));
+                r.scenario.name.c_str(), r.trace().eventCount(), median(latency), latency.size(),
+                median(compute));
 }
 
 } // namespace

@@ -5,8 +5,9 @@
 
 namespace gilscope::core {
 
-PixelLane PixelLane::categories(std::span<const TimeNs> starts, std::span<const std::uint8_t> values,
-                                TimeNs end, int categoryCount, std::uint8_t uncovered) {
+PixelLane PixelLane::categories(std::span<const TimeNs> starts,
+                                std::span<const std::uint8_t> values, TimeNs end, int categoryCount,
+                                std::uint8_t uncovered) {
     assert(starts.size() == values.size());
     assert(categoryCount > 0 && categoryCount <= kMaxCategories && uncovered < categoryCount);
     PixelLane lane;
@@ -127,9 +128,11 @@ void PixelLane::sumSegments(std::size_t from, std::size_t to, Acc &acc) const {
             acc[m_categories[n - 1]] += std::max<TimeNs>(0, m_end - m_starts[n - 1]);
     } else {
         for (std::size_t i = from; i < inner; ++i)
-            acc[0] += static_cast<std::int64_t>(m_levels[i]) * std::max<TimeNs>(0, m_starts[i + 1] - m_starts[i]);
+            acc[0] += static_cast<std::int64_t>(m_levels[i]) *
+                      std::max<TimeNs>(0, m_starts[i + 1] - m_starts[i]);
         if (to == n && from < n)
-            acc[0] += static_cast<std::int64_t>(m_levels[n - 1]) * std::max<TimeNs>(0, m_end - m_starts[n - 1]);
+            acc[0] += static_cast<std::int64_t>(m_levels[n - 1]) *
+                      std::max<TimeNs>(0, m_end - m_starts[n - 1]);
     }
 }
 

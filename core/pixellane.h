@@ -30,8 +30,9 @@ public:
     PixelLane() = default;
     // Each value is a category (< categoryCount, <= kMaxCategories); time without data counts
     // as category `uncovered`. Thread rows: ThreadState values, uncovered = Absent.
-    static PixelLane categories(std::span<const TimeNs> starts, std::span<const std::uint8_t> values,
-                                TimeNs end, int categoryCount, std::uint8_t uncovered);
+    static PixelLane categories(std::span<const TimeNs> starts,
+                                std::span<const std::uint8_t> values, TimeNs end, int categoryCount,
+                                std::uint8_t uncovered);
     // Each value is a level (busy cores); the reduction averages it, time without data as 0.
     static PixelLane levels(std::span<const TimeNs> starts, std::span<const std::uint16_t> levels,
                             TimeNs end);

@@ -12,7 +12,9 @@ namespace gilscope::core {
 
 // A set of mark kinds as bits.
 using MarkKindSet = std::uint16_t;
-constexpr MarkKindSet markBit(MarkKind kind) { return MarkKindSet(1u << static_cast<unsigned>(kind)); }
+constexpr MarkKindSet markBit(MarkKind kind) {
+    return MarkKindSet(1u << static_cast<unsigned>(kind));
+}
 static_assert(kMarkKindCount <= 16, "MarkKindSet holds one bit per MarkKind");
 
 // One row's instant marks, prepared for per-pixel reduction: borrows the sorted times and kinds

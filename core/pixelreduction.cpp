@@ -61,7 +61,8 @@ void walkColumns(const PixelLane &lane, const PixelGrid &grid, Single single, Su
     }
 }
 
-std::uint8_t dominant(const PixelLane &lane, PixelLane::Totals &t, double a, double b, Dominance rule) {
+std::uint8_t dominant(const PixelLane &lane, PixelLane::Totals &t, double a, double b,
+                      Dominance rule) {
     const int n = lane.categoryCount();
     const int background = lane.uncovered();
     double covered = 0;
@@ -70,7 +71,8 @@ std::uint8_t dominant(const PixelLane &lane, PixelLane::Totals &t, double a, dou
     t[background] += (b - a) - covered;
     // Rounding in the partial segments must not decide a tie.
     const double eps = (b - a) * 1e-9;
-    const bool skipBackground = rule == Dominance::ForegroundFirst && t[background] < (b - a) / 2 - eps;
+    const bool skipBackground =
+        rule == Dominance::ForegroundFirst && t[background] < (b - a) / 2 - eps;
     double best = -1;
     for (int c = 0; c < n; ++c)
         if (!(skipBackground && c == background))
@@ -91,11 +93,16 @@ void dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<s
         return;
     walkColumns(
         lane, grid,
-        [&](int i, std::size_t segment) { out[i] = static_cast<std::uint8_t>(lane.value(segment)); },
-        [&](int i, PixelLane::Totals &t, double a, double b) { out[i] = dominant(lane, t, a, b, rule); });
+        [&](int i, std::size_t segment) {
+            out[i] = static_cast<std::uint8_t>(lane.value(segment));
+        },
+        [&](int i, PixelLane::Totals &t, double a, double b) {
+            out[i] = dominant(lane, t, a, b, rule);
+        });
 }
 
-std::vector<std::uint8_t> dominantPerColumn(const PixelLane &lane, const PixelGrid &grid, Dominance rule) {
+std::vector<std::uint8_t> dominantPerColumn(const PixelLane &lane, const PixelGrid &grid,
+                                            Dominance rule) {
     std::vector<std::uint8_t> out(std::max(grid.columns, 0), lane.uncovered());
     dominantPerColumn(lane, grid, out, rule);
     return out;
@@ -107,7 +114,8 @@ void meanPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<float
     if (!grid.isValid())
         return;
     walkColumns(
-        lane, grid, [&](int i, std::size_t segment) { out[i] = static_cast<float>(lane.value(segment)); },
+        lane, grid,
+        [&](int i, std::size_t segment) { out[i] = static_cast<float>(lane.value(segment)); },
         [&](int i, PixelLane::Totals &t, double a, double b) {
             out[i] = static_cast<float>(t[0] / (b - a));
         });
@@ -169,7 +177,8 @@ std::vector<ThreadState> statesPerColumn(const ThreadTrack &track, TimeNs traceE
         track.segmentStart,
         std::span(reinterpret_cast<const std::uint8_t *>(track.segmentState.data()),
                   track.segmentState.size()),
-        traceEnd, static_cast<int>(kThreadStateCount), static_cast<std::uint8_t>(ThreadState::Absent));
+        traceEnd, static_cast<int>(kThreadStateCount),
+        static_cast<std::uint8_t>(ThreadState::Absent));
     const auto columns = dominantPerColumn(lane, grid);
     std::vector<ThreadState> out(columns.size());
     std::transform(columns.begin(), columns.end(), out.begin(),

@@ -35,7 +35,8 @@ public:
         } else {
             while (m_pos < n && states[m_pos] == ThreadState::Running)
                 ++m_pos;
-            t = m_pos < n ? m_track->segmentStart[m_pos] : std::max(m_traceEnd, m_track->segmentStart[n - 1]);
+            t = m_pos < n ? m_track->segmentStart[m_pos]
+                          : std::max(m_traceEnd, m_track->segmentStart[n - 1]);
         }
         m_running = !m_running;
         isStart = m_running;
@@ -95,9 +96,9 @@ std::shared_ptr<const TraceIndex> TraceIndex::build(std::shared_ptr<const Trace>
     for (const auto &track : t.threads) {
         if (cancelled(cancel))
             return nullptr;
-        index->m_rows.push_back(PixelLane::categories(track.segmentStart, stateBytes(track), t.endNs,
-                                                      static_cast<int>(kThreadStateCount),
-                                                      static_cast<std::uint8_t>(ThreadState::Absent)));
+        index->m_rows.push_back(PixelLane::categories(
+            track.segmentStart, stateBytes(track), t.endNs, static_cast<int>(kThreadStateCount),
+            static_cast<std::uint8_t>(ThreadState::Absent)));
         index->m_marks.emplace_back(track.markTime, track.markKind);
     }
     if (!index->buildSummaries(cancel))
@@ -162,7 +163,8 @@ bool TraceIndex::buildSummaries(const std::atomic<bool> *cancel) {
                 if (e.isStart)
                     running.push_back(e.row);
                 else
-                    running.erase(std::remove(running.begin(), running.end(), e.row), running.end());
+                    running.erase(std::remove(running.begin(), running.end(), e.row),
+                                  running.end());
                 touched.push_back(lane);
             }
             if (cursors[e.row].next(e.t, e.isStart))
@@ -175,7 +177,8 @@ bool TraceIndex::buildSummaries(const std::atomic<bool> *cancel) {
             // The latest to start holds it; a GIL held by two rows at once only happens in
             // recorded traces, and then the newer holder is the one shown.
             const auto &running = runningInLane[lane];
-            const std::int32_t holder = running.empty() ? -1 : static_cast<std::int32_t>(running.back());
+            const std::int32_t holder =
+                running.empty() ? -1 : static_cast<std::int32_t>(running.back());
             appendStep(m_holders[lane].starts, m_holders[lane].holders, now, holder);
         }
     }

@@ -25,7 +25,9 @@ namespace edits = scenarioedits;
 
 namespace {
 
-QString msText(double ms) { return formatDuration(ms * 1e6); }
+QString msText(double ms) {
+    return formatDuration(ms * 1e6);
+}
 
 core::WorkerGroup defaultCpuGroup() {
     core::WorkerGroup g;
@@ -73,12 +75,13 @@ ControlsPanel::ControlsPanel(QWidget *parent)
         std::string error;
         if (auto preset = core::loadPreset(id, &error)) {
             m_preset->addItem(QString::fromStdString(preset->name), QString::fromStdString(id));
-            m_preset->setItemData(m_preset->count() - 1, QString::fromStdString(preset->description),
-                                  Qt::ToolTipRole);
+            m_preset->setItemData(m_preset->count() - 1,
+                                  QString::fromStdString(preset->description), Qt::ToolTipRole);
             m_presets.emplace(id, *preset);
         }
     }
-    m_preset->setToolTip(tr("Scenarios that reproduce published results (R1–R9) and classic effects"));
+    m_preset->setToolTip(
+        tr("Scenarios that reproduce published results (R1–R9) and classic effects"));
     m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_preset->setMinimumContentsLength(18);
     scenarioForm->addRow(tr("&Preset:"), m_preset);
@@ -127,12 +130,14 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     // Machine and GIL
     auto *machineBox = new QGroupBox(tr("Machine and GIL"));
     auto *machineForm = new QFormLayout(machineBox);
-    m_cores = addSlider(machineForm, QStringLiteral("cores"), tr("Cores:"), tr("CPU cores of the machine"),
+    m_cores = addSlider(machineForm, QStringLiteral("cores"), tr("Cores:"),
+                        tr("CPU cores of the machine"),
                         new LabeledSlider(1, 64, LabeledSlider::Scale::Linear, count));
-    m_switchInterval = addSlider(machineForm, QStringLiteral("switchInterval"), tr("Switch interval:"),
-                                 tr("sys.setswitchinterval(): how long a waiter waits before it asks the "
-                                    "holder to drop the GIL (3.2+)"),
-                                 new LabeledSlider(0.05, 100, LabeledSlider::Scale::Log, msText));
+    m_switchInterval =
+        addSlider(machineForm, QStringLiteral("switchInterval"), tr("Switch interval:"),
+                  tr("sys.setswitchinterval(): how long a waiter waits before it asks the "
+                     "holder to drop the GIL (3.2+)"),
+                  new LabeledSlider(0.05, 100, LabeledSlider::Scale::Log, msText));
     m_checkInterval = addSlider(
         machineForm, QStringLiteral("checkInterval"), tr("Check interval:"),
         tr("sys.setcheckinterval(): ticks between the legacy GIL's release-and-reacquire checks"),
@@ -158,19 +163,27 @@ ControlsPanel::ControlsPanel(QWidget *parent)
 
     connect(m_preset, &QComboBox::activated, this, &ControlsPanel::choosePreset);
     connect(m_interpreter, &QComboBox::activated, this, [this](int i) {
-        edit([&](core::Scenario &s) { s.interpreter = static_cast<Interpreter>(m_interpreter->itemData(i).toInt()); });
+        edit([&](core::Scenario &s) {
+            s.interpreter = static_cast<Interpreter>(m_interpreter->itemData(i).toInt());
+        });
     });
     connect(m_executor, &QComboBox::activated, this, [this](int i) {
-        edit([&](core::Scenario &s) { s.executor = static_cast<Executor>(m_executor->itemData(i).toInt()); });
+        edit([&](core::Scenario &s) {
+            s.executor = static_cast<Executor>(m_executor->itemData(i).toInt());
+        });
     });
     connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
         edit([&](core::Scenario &s) { s.seed = static_cast<std::uint64_t>(v); });
     });
     connect(m_cpuThreads, &LabeledSlider::valueChanged, this, [this](double v) {
-        edit([&](core::Scenario &s) { edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m_cpuModel); });
+        edit([&](core::Scenario &s) {
+            edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m_cpuModel);
+        });
     });
     connect(m_ioThreads, &LabeledSlider::valueChanged, this, [this](double v) {
-        edit([&](core::Scenario &s) { edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m_ioModel); });
+        edit([&](core::Scenario &s) {
+            edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m_ioModel);
+        });
     });
     connect(m_cpuBurst, &LabeledSlider::valueChanged, this, [this](double v) {
         m_cpuModel.cpu_ms = v;
@@ -180,9 +193,8 @@ ControlsPanel::ControlsPanel(QWidget *parent)
         m_ioModel.io_ms = v;
         edit([&](core::Scenario &s) { edits::setIoWaitMs(s, v); });
     });
-    connect(m_cores, &LabeledSlider::valueChanged, this, [this](double v) {
-        edit([&](core::Scenario &s) { s.cores = int(std::lround(v)); });
-    });
+    connect(m_cores, &LabeledSlider::valueChanged, this,
+            [this](double v) { edit([&](core::Scenario &s) { s.cores = int(std::lround(v)); }); });
     connect(m_switchInterval, &LabeledSlider::valueChanged, this, [this](double v) {
         edit([&](core::Scenario &s) { s.params.switch_interval_ms = v; });
     });
@@ -193,8 +205,9 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     setScenario(m_scenario);
 }
 
-LabeledSlider *ControlsPanel::addSlider(QFormLayout *form, const QString &name, const QString &label,
-                                        const QString &help, LabeledSlider *slider) {
+LabeledSlider *ControlsPanel::addSlider(QFormLayout *form, const QString &name,
+                                        const QString &label, const QString &help,
+                                        LabeledSlider *slider) {
     slider->setObjectName(name);
     slider->setToolTip(help);
     auto *l = new QLabel(label);
@@ -247,7 +260,8 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
     m_executor->setCurrentIndex(m_executor->findData(int(scenario.executor)));
     {
         const QSignalBlocker block(m_seed);
-        m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(scenario.seed, std::numeric_limits<int>::max())));
+        m_seed->setValue(static_cast<int>(
+            std::min<std::uint64_t>(scenario.seed, std::numeric_limits<int>::max())));
     }
     m_cpuThreads->setValue(edits::workerCount(scenario, WorkerKind::Cpu));
     m_ioThreads->setValue(edits::workerCount(scenario, WorkerKind::Io));
@@ -262,7 +276,9 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
 }
 
 void ControlsPanel::setError(const QString &message) {
-    m_error->setText(message.isEmpty() ? QString() : tr("<b>Cannot simulate:</b> %1").arg(message.toHtmlEscaped()));
+    m_error->setText(message.isEmpty()
+                         ? QString()
+                         : tr("<b>Cannot simulate:</b> %1").arg(message.toHtmlEscaped()));
     m_error->setStyleSheet(QStringLiteral("color: #d93025"));
     m_error->setVisible(!message.isEmpty());
 }
@@ -275,7 +291,8 @@ void ControlsPanel::updateEnabled() {
 void ControlsPanel::updateSummary() {
     QStringList parts;
     for (const auto &w : m_scenario.workers) {
-        const QString name = w.name.empty() ? QString::fromUtf8(core::toString(w.kind).data()) : QString::fromStdString(w.name);
+        const QString name = w.name.empty() ? QString::fromUtf8(core::toString(w.kind).data())
+                                            : QString::fromStdString(w.name);
         if (w.ops <= 1 && w.io_ms == 0)
             parts << tr("%1 × %2: %3 CPU").arg(w.count).arg(name, msText(w.cpu_ms));
         else

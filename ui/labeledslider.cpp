@@ -75,7 +75,9 @@ void LabeledSlider::setValue(double value) {
     updateLabel();
 }
 
-QString LabeledSlider::valueText() const { return m_label->text(); }
+QString LabeledSlider::valueText() const {
+    return m_label->text();
+}
 
 void LabeledSlider::onSliderMoved(int position) {
     if (m_setting)
@@ -85,6 +87,8 @@ void LabeledSlider::onSliderMoved(int position) {
     emit valueChanged(m_value);
 }
 
-void LabeledSlider::updateLabel() { m_label->setText(m_format(m_value)); }
+void LabeledSlider::updateLabel() {
+    m_label->setText(m_format(m_value));
+}
 
 } // namespace gilscope::ui

@@ -19,8 +19,8 @@ public:
     enum class Scale { Linear, Log };
     static constexpr int kLogSteps = 1000;
 
-    LabeledSlider(double minimum, double maximum, Scale scale, std::function<QString(double)> format,
-                  QWidget *parent = nullptr);
+    LabeledSlider(double minimum, double maximum, Scale scale,
+                  std::function<QString(double)> format, QWidget *parent = nullptr);
 
     double value() const { return m_value; }
     // Shows `value` without emitting valueChanged().

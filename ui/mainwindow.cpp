@@ -43,9 +43,12 @@ core::Scenario fallbackScenario() {
 
 QString interpreterName(core::Interpreter i) {
     switch (i) {
-    case core::Interpreter::LegacyGil: return QObject::tr("legacy GIL");
-    case core::Interpreter::Gil: return QObject::tr("3.2+ GIL");
-    case core::Interpreter::FreeThreaded: return QObject::tr("free-threaded");
+    case core::Interpreter::LegacyGil:
+        return QObject::tr("legacy GIL");
+    case core::Interpreter::Gil:
+        return QObject::tr("3.2+ GIL");
+    case core::Interpreter::FreeThreaded:
+        return QObject::tr("free-threaded");
     }
     return {};
 }
@@ -69,7 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createStatusBar();
 
-    connect(m_controls, &ControlsPanel::scenarioEdited, m_controller, &SimulationController::setScenario);
+    connect(m_controls, &ControlsPanel::scenarioEdited, m_controller,
+            &SimulationController::setScenario);
     connect(m_controller, &SimulationController::resultReady, this, &MainWindow::showResult);
     connect(m_controller, &SimulationController::failed, this, &MainWindow::showError);
     connect(m_controller, &SimulationController::busyChanged, this, &MainWindow::showBusy);
@@ -100,25 +104,26 @@ void MainWindow::createDocks() {
     m_metricsDock = new QDockWidget(tr("Metrics"), this);
     m_metricsDock->setObjectName(QStringLiteral("metricsDock"));
     m_metricsDock->setWidget(m_metrics);
-    m_metricsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea | Qt::BottomDockWidgetArea);
+    m_metricsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea |
+                                   Qt::BottomDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_metricsDock);
     resizeDocks({m_controlsDock, m_metricsDock}, {330, 330}, Qt::Horizontal);
 }
 
 void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Scenario…"), this,
-                                    &MainWindow::open);
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")),
+                                    tr("&Open Scenario…"), this, &MainWindow::open);
     open->setShortcut(QKeySequence::Open);
-    QAction *save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save Scenario"), this,
-                                    &MainWindow::save);
+    QAction *save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")),
+                                    tr("&Save Scenario"), this, &MainWindow::save);
     save->setShortcut(QKeySequence::Save);
     QAction *saveAs = file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
                                       tr("Save Scenario &As…"), this, &MainWindow::saveAs);
     saveAs->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
-    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this,
-                                    &QWidget::close);
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")),
+                                    tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -157,14 +162,16 @@ void MainWindow::createMenus() {
     view->addAction(m_controlsDock->toggleViewAction());
     view->addAction(m_metricsDock->toggleViewAction());
     view->addSeparator();
-    m_fullScreen = view->addAction(QIcon::fromTheme(QStringLiteral("view-fullscreen")), tr("&Full Screen"));
+    m_fullScreen =
+        view->addAction(QIcon::fromTheme(QStringLiteral("view-fullscreen")), tr("&Full Screen"));
     m_fullScreen->setCheckable(true);
     m_fullScreen->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
     connect(m_fullScreen, &QAction::triggered, this, &MainWindow::toggleFullScreen);
 
     QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
-    QAction *rerun = simulation->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Run Again"),
-                                           m_controller, &SimulationController::rerun);
+    QAction *rerun =
+        simulation->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Run Again"),
+                              m_controller, &SimulationController::rerun);
     rerun->setShortcut(QKeySequence::Refresh);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -172,21 +179,26 @@ void MainWindow::createMenus() {
         QMessageBox::information(
             this, tr("Reading the timeline"),
             tr("<p>One row per thread, time left to right, as in David Beazley's GIL charts.</p>"
-               "<p><b>Green</b>: running Python code (holds the GIL). <b>Pale</b>: waiting for the GIL. "
+               "<p><b>Green</b>: running Python code (holds the GIL). <b>Pale</b>: waiting for the "
+               "GIL. "
                "<b>Grey</b>: blocking I/O, GIL released. <b>Lavender</b>: runnable, no free core. "
                "<b>Blue</b>: starting.</p>"
                "<p>Thin lines: a <b>yellow</b> line is the first wake-up that found the GIL taken, "
-               "<b>red</b> lines each further one in the same wait. Drop requests hang from the top of a "
+               "<b>red</b> lines each further one in the same wait. Drop requests hang from the "
+               "top of a "
                "row, forced hand-offs stand on its bottom.</p>"
-               "<p>Where many events share a pixel, the pixel shows the state that covers most of its "
+               "<p>Where many events share a pixel, the pixel shows the state that covers most of "
+               "its "
                "time; hover it to see the mix.</p>"
-               "<p>Mouse wheel: zoom around the cursor. Drag: pan. Right-drag or Shift-drag: zoom to a "
+               "<p>Mouse wheel: zoom around the cursor. Drag: pan. Right-drag or Shift-drag: zoom "
+               "to a "
                "range. Double-click: zoom in. Home: whole run. Backspace: back.</p>"));
     });
     help->addAction(tr("&About GIL Scope"), this, [this] {
-        QMessageBox::about(this, tr("About GIL Scope"),
-                           tr("<b>GIL Scope</b><p>Simulates how Python threads are scheduled under the GIL "
-                              "and draws per-thread timelines.</p>"));
+        QMessageBox::about(
+            this, tr("About GIL Scope"),
+            tr("<b>GIL Scope</b><p>Simulates how Python threads are scheduled under the GIL "
+               "and draws per-thread timelines.</p>"));
     });
 }
 
@@ -231,8 +243,8 @@ bool MainWindow::openScenarioFile(const QString &path, QString *error) {
 
 bool MainWindow::saveScenarioFile(const QString &path, QString *error) {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(core::scenarioToJson(m_controller->scenario())) < 0 ||
-        !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(core::scenarioToJson(m_controller->scenario())) < 0 || !file.commit()) {
         if (error)
             *error = tr("%1: %2").arg(path, file.errorString());
         return false;
@@ -289,10 +301,12 @@ void MainWindow::showResult(const SimulationResultPtr &result) {
     m_metrics->setResult(result);
     m_controls->setError(QString());
     const auto &trace = result->trace();
-    m_events->setText(tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace.eventCount()))));
+    m_events->setText(
+        tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace.eventCount()))));
     m_simTime->setText(tr("simulated %1").arg(formatDuration(static_cast<double>(trace.endNs), 4)));
-    m_runTime->setText(tr("computed in %1").arg(
-        formatDuration((result->simulateMs + result->indexMs + result->metricsMs) * 1e6)));
+    m_runTime->setText(
+        tr("computed in %1")
+            .arg(formatDuration((result->simulateMs + result->indexMs + result->metricsMs) * 1e6)));
 }
 
 void MainWindow::showError(const QString &message) {
@@ -300,14 +314,17 @@ void MainWindow::showError(const QString &message) {
     m_status->setText(tr("Cannot simulate: %1").arg(message));
 }
 
-void MainWindow::showBusy(bool busy) { m_status->setText(busy ? tr("Simulating…") : QString()); }
+void MainWindow::showBusy(bool busy) {
+    m_status->setText(busy ? tr("Simulating…") : QString());
+}
 
 void MainWindow::showHoverTime(double ns) {
     if (std::isnan(ns) || !m_view->index()) {
         m_hover->clear();
         return;
     }
-    const double resolution = m_view->zoom()->window().span() / std::max(1, m_view->axisRect()->width());
+    const double resolution =
+        m_view->zoom()->window().span() / std::max(1, m_view->axisRect()->width());
     m_hover->setText(tr("t = %1").arg(formatTimestamp(ns, std::max(1.0, resolution))));
 }
 

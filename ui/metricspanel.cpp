@@ -18,7 +18,9 @@ namespace {
 QString perSecond(double v) {
     return QObject::tr("%1 /s").arg(QLocale().toString(v, 'f', v < 10 ? 1 : 0));
 }
-QString ms(double v) { return formatDuration(v * 1e6); }
+QString ms(double v) {
+    return formatDuration(v * 1e6);
+}
 } // namespace
 
 MetricsPanel::MetricsPanel(QWidget *parent)
@@ -31,7 +33,8 @@ MetricsPanel::MetricsPanel(QWidget *parent)
 
     auto *runBox = new QGroupBox(tr("Run"));
     auto *form = new QFormLayout(runBox);
-    addValue(form, QStringLiteral("makespan"), tr("Makespan:"), tr("Simulated time until every thread is done"));
+    addValue(form, QStringLiteral("makespan"), tr("Makespan:"),
+             tr("Simulated time until every thread is done"));
     addValue(form, QStringLiteral("speedup"), tr("Speed-up:"),
              tr("Sequential time (one thread doing all the work) divided by the makespan"));
     addValue(form, QStringLiteral("events"), tr("Events:"), tr("Segments and marks in the trace"));
@@ -42,17 +45,20 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     addValue(gilForm, QStringLiteral("switches"), tr("Switches:"),
              tr("Times a different thread of the same GIL started running, per simulated second"));
     addValue(gilForm, QStringLiteral("failed"), tr("Failed acquires:"),
-             tr("Wake-ups that found the GIL taken again, per simulated second (Beazley's yellow and red)"));
+             tr("Wake-ups that found the GIL taken again, per simulated second (Beazley's yellow "
+                "and red)"));
     addValue(gilForm, QStringLiteral("hold"), tr("Hold time:"),
              tr("Median and 90th percentile of uninterrupted running stretches"));
     column->addWidget(gilBox);
 
     auto *ioBox = new QGroupBox(tr("I/O"));
     auto *ioForm = new QFormLayout(ioBox);
-    addValue(ioForm, QStringLiteral("ioP50"), tr("Latency p50:"),
-             tr("From a blocking call's completion until its thread runs Python code again (median)"));
+    addValue(
+        ioForm, QStringLiteral("ioP50"), tr("Latency p50:"),
+        tr("From a blocking call's completion until its thread runs Python code again (median)"));
     addValue(ioForm, QStringLiteral("ioP99"), tr("Latency p99:"), tr("The same, 99th percentile"));
-    addValue(ioForm, QStringLiteral("ioRate"), tr("Throughput:"), tr("Blocking calls completed per simulated second"));
+    addValue(ioForm, QStringLiteral("ioRate"), tr("Throughput:"),
+             tr("Blocking calls completed per simulated second"));
     column->addWidget(ioBox);
 
     auto *threadsBox = new QGroupBox(tr("Threads"));
@@ -63,7 +69,8 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     m_table->verticalHeader()->setVisible(false);
     m_table->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ThreadMetricsModel::States, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ThreadMetricsModel::States,
+                                                      QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setShowGrid(false);
     m_table->setAlternatingRowColors(true);
@@ -72,7 +79,8 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     column->addWidget(threadsBox, 1);
 }
 
-void MetricsPanel::addValue(QFormLayout *form, const QString &key, const QString &label, const QString &help) {
+void MetricsPanel::addValue(QFormLayout *form, const QString &key, const QString &label,
+                            const QString &help) {
     auto *value = new QLabel(QStringLiteral("–"));
     value->setObjectName(key);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -113,15 +121,18 @@ void MetricsPanel::setResult(const SimulationResultPtr &result) {
     else
         verdict = tr("same as one thread");
     set(QStringLiteral("speedup"),
-        tr("<b>%1×</b> <span style=\"color:gray\">%2</span>").arg(m.speedup, 0, 'f', 2).arg(verdict),
+        tr("<b>%1×</b> <span style=\"color:gray\">%2</span>")
+            .arg(m.speedup, 0, 'f', 2)
+            .arg(verdict),
         tr("Sequential %1 / makespan %2").arg(ms(m.sequential_ms), ms(m.makespan_ms)));
     set(QStringLiteral("events"), QLocale().toString(static_cast<qlonglong>(m.events)));
     set(QStringLiteral("switches"), perSecond(m.gil.switches_per_s),
         tr("%1 switches in all").arg(QLocale().toString(m.gil.switches)));
     set(QStringLiteral("failed"), perSecond(m.gil.failed_acquires_per_s),
         tr("%1 failed acquires in all").arg(QLocale().toString(m.gil.failed_acquires)));
-    set(QStringLiteral("hold"), m.gil.acquires > 0 ? tr("%1 (p90 %2)").arg(ms(m.gil.hold_ms_p50), ms(m.gil.hold_ms_p90))
-                                                    : QStringLiteral("–"));
+    set(QStringLiteral("hold"),
+        m.gil.acquires > 0 ? tr("%1 (p90 %2)").arg(ms(m.gil.hold_ms_p50), ms(m.gil.hold_ms_p90))
+                           : QStringLiteral("–"));
     const bool io = m.io.ops > 0;
     set(QStringLiteral("ioP50"), io ? ms(m.io.latency_ms_p50) : QStringLiteral("–"));
     set(QStringLiteral("ioP99"), io ? ms(m.io.latency_ms_p99) : QStringLiteral("–"));

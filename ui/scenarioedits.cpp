@@ -14,12 +14,14 @@ int workerCount(const core::Scenario &scenario, WorkerKind kind) {
     return n;
 }
 
-void setWorkerCount(core::Scenario &scenario, WorkerKind kind, int count, const core::WorkerGroup &model) {
+void setWorkerCount(core::Scenario &scenario, WorkerKind kind, int count,
+                    const core::WorkerGroup &model) {
     count = std::max(0, count);
     const int total = workerCount(scenario, kind);
     auto &workers = scenario.workers;
     if (count > total) {
-        auto first = std::find_if(workers.begin(), workers.end(), [kind](const auto &w) { return w.kind == kind; });
+        auto first = std::find_if(workers.begin(), workers.end(),
+                                  [kind](const auto &w) { return w.kind == kind; });
         if (first == workers.end()) {
             core::WorkerGroup group = model;
             group.kind = kind;

@@ -37,7 +37,9 @@ void SimulationController::setScenario(const core::Scenario &scenario) {
     schedule();
 }
 
-void SimulationController::rerun() { schedule(); }
+void SimulationController::rerun() {
+    schedule();
+}
 
 void SimulationController::schedule() {
     if (!m_dirty)
@@ -79,9 +81,10 @@ void SimulationController::start() {
     m_runs.push_back(std::move(run));
 }
 
-SimulationController::Outcome SimulationController::work(core::Scenario scenario, quint64 generation,
-                                                         std::shared_ptr<std::atomic<bool>> cancel,
-                                                         std::chrono::steady_clock::time_point requestedAt) {
+SimulationController::Outcome
+SimulationController::work(core::Scenario scenario, quint64 generation,
+                           std::shared_ptr<std::atomic<bool>> cancel,
+                           std::chrono::steady_clock::time_point requestedAt) {
     Outcome out;
     auto t0 = std::chrono::steady_clock::now();
     const core::SimulationOutcome sim = core::simulate(scenario, cancel.get());

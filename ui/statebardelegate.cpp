@@ -11,15 +11,19 @@ using core::ThreadState;
 StateBarDelegate::StateBarDelegate(QObject *parent)
     : QStyledItemDelegate(parent) {}
 
-void StateBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const {
+void StateBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const {
     QStyledItemDelegate::paint(painter, option, QModelIndex()); // selection background only
     const QVariantList times = index.data(ThreadMetricsModel::StateTimesRole).toList();
     const double total = index.data(ThreadMetricsModel::MakespanRole).toDouble();
     if (times.isEmpty() || total <= 0)
         return;
-    static constexpr ThreadState order[] = {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
-                                            ThreadState::Io, ThreadState::Starting};
-    const QRectF bar = QRectF(option.rect).adjusted(3, option.rect.height() * 0.25, -3, -option.rect.height() * 0.25);
+    static constexpr ThreadState order[] = {ThreadState::Running, ThreadState::WaitingForGil,
+                                            ThreadState::Ready, ThreadState::Io,
+                                            ThreadState::Starting};
+    const QRectF bar =
+        QRectF(option.rect)
+            .adjusted(3, option.rect.height() * 0.25, -3, -option.rect.height() * 0.25);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing, false);
     painter->fillRect(bar, option.palette.color(QPalette::Mid).lighter(m_theme.dark ? 60 : 150));
@@ -34,7 +38,8 @@ void StateBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->restore();
 }
 
-QSize StateBarDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const {
+QSize StateBarDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     s.setWidth(std::max(s.width(), 120));
     return s;

@@ -14,7 +14,8 @@ public:
     explicit StateBarDelegate(QObject *parent = nullptr);
     void setTheme(const TimelineTheme &theme) { m_theme = theme; }
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:

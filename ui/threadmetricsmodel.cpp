@@ -7,7 +7,8 @@ namespace gilscope::ui {
 
 namespace {
 QString share(double part, double whole) {
-    return whole > 0 ? QStringLiteral("%1 %").arg(100.0 * part / whole, 0, 'f', 0) : QStringLiteral("–");
+    return whole > 0 ? QStringLiteral("%1 %").arg(100.0 * part / whole, 0, 'f', 0)
+                     : QStringLiteral("–");
 }
 } // namespace
 
@@ -25,7 +26,9 @@ int ThreadMetricsModel::rowCount(const QModelIndex &parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_threads.size());
 }
 
-int ThreadMetricsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ThreadMetricsModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
@@ -51,11 +54,16 @@ QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case Thread: return QString::fromStdString(t.name);
-    case States: return {};
-    case Running: return share(t.running_ms, total);
-    case Waiting: return share(t.waiting_ms + t.ready_ms, total);
-    case Io: return share(t.io_ms, total);
+    case Thread:
+        return QString::fromStdString(t.name);
+    case States:
+        return {};
+    case Running:
+        return share(t.running_ms, total);
+    case Waiting:
+        return share(t.waiting_ms + t.ready_ms, total);
+    case Io:
+        return share(t.io_ms, total);
     }
     return {};
 }
@@ -65,20 +73,29 @@ QVariant ThreadMetricsModel::headerData(int section, Qt::Orientation orientation
         return {};
     if (role == Qt::ToolTipRole) {
         switch (section) {
-        case States: return tr("Time in each state over the whole run");
-        case Running: return tr("Share of the run spent running Python code");
-        case Waiting: return tr("Share spent waiting for the GIL or for a free core");
-        case Io: return tr("Share spent in blocking calls");
+        case States:
+            return tr("Time in each state over the whole run");
+        case Running:
+            return tr("Share of the run spent running Python code");
+        case Waiting:
+            return tr("Share spent waiting for the GIL or for a free core");
+        case Io:
+            return tr("Share spent in blocking calls");
         }
     }
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Thread: return tr("Thread");
-    case States: return tr("Time in state");
-    case Running: return tr("Run");
-    case Waiting: return tr("Wait");
-    case Io: return tr("I/O");
+    case Thread:
+        return tr("Thread");
+    case States:
+        return tr("Time in state");
+    case Running:
+        return tr("Run");
+    case Waiting:
+        return tr("Wait");
+    case Io:
+        return tr("I/O");
     }
     return {};
 }

@@ -4,7 +4,9 @@
 
 namespace gilscope::ui {
 
-TimeAxisTicker::TimeAxisTicker() { setTickCount(8); }
+TimeAxisTicker::TimeAxisTicker() {
+    setTickCount(8);
+}
 
 double TimeAxisTicker::niceStep(double span, int tickCount) {
     const double raw = span / std::max(1, tickCount);

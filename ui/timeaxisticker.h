@@ -19,7 +19,8 @@ public:
 protected:
     double getTickStep(const QCPRange &range) override;
     int getSubTickCount(double tickStep) override;
-    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar, int precision) override;
+    QString getTickLabel(double tick, const QLocale &locale, QChar formatChar,
+                         int precision) override;
     QVector<QString> createLabelVector(const QVector<double> &ticks, const QLocale &locale,
                                        QChar formatChar, int precision) override;
 

@@ -24,7 +24,8 @@ int decimalsFor(double resolutionNs, TimeUnit unit) {
 }
 
 QString formatInUnit(double ns, TimeUnit unit, int decimals) {
-    return QString::number(ns / unit.ns, 'f', decimals) + QChar(' ') + QString::fromUtf8(unit.suffix);
+    return QString::number(ns / unit.ns, 'f', decimals) + QChar(' ') +
+           QString::fromUtf8(unit.suffix);
 }
 
 QString formatDuration(double ns, int significant) {

@@ -7,7 +7,8 @@
 
 namespace gilscope::ui {
 
-TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderLanes, bool busyLane) {
+TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderLanes,
+                                     bool busyLane) {
     TimelineLayout layout;
     double y = 0;
     auto add = [&](TimelineLane::Kind kind, int i, double height, QString label) {
@@ -30,7 +31,8 @@ TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderL
                                     : QObject::tr("GIL %1 holder").arg(holders[h].gilId));
     }
     if (busyLane && !trace.threads.empty())
-        add(TimelineLane::Kind::Busy, 0, kRowHeight, QObject::tr("cores busy / %1").arg(trace.cores));
+        add(TimelineLane::Kind::Busy, 0, kRowHeight,
+            QObject::tr("cores busy / %1").arg(trace.cores));
     if (!layout.m_lanes.empty())
         y += kSummaryGap;
 

@@ -15,8 +15,8 @@ namespace gilscope::ui {
 struct TimelineLane {
     enum class Kind { Holder, Busy, Thread, GroupHeader };
     Kind kind = Kind::Thread;
-    int index = 0;      // thread row, or holder lane number
-    double top = 0;     // in row units
+    int index = 0;  // thread row, or holder lane number
+    double top = 0; // in row units
     double bottom = 0;
     QString label;
     bool striped = false; // every other thread row gets a faint background band

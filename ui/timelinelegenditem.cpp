@@ -15,15 +15,17 @@ void TimelineLegendItem::draw(QCPPainter *painter) {
     const QSize icon = mParentLegend->iconSize();
     const QFontMetrics fm(mFont);
     const int h = std::max(icon.height(), fm.height());
-    const QRect iconRect(mRect.left(), mRect.top() + (h - icon.height()) / 2, icon.width(), icon.height());
+    const QRect iconRect(mRect.left(), mRect.top() + (h - icon.height()) / 2, icon.width(),
+                         icon.height());
     painter->setAntialiasing(false);
     painter->setPen(Qt::NoPen);
     if (m_swatch == Swatch::Box) {
         painter->fillRect(iconRect, m_colour);
     } else {
         const int w = std::max(2, icon.width() / 6);
-        painter->fillRect(QRect(iconRect.center().x() - w / 2, iconRect.top() - 2, w, icon.height() + 4),
-                          m_colour);
+        painter->fillRect(
+            QRect(iconRect.center().x() - w / 2, iconRect.top() - 2, w, icon.height() + 4),
+            m_colour);
     }
     painter->setFont(mFont);
     painter->setPen(mTextColor);

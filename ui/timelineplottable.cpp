@@ -11,8 +11,8 @@
 
 namespace gilscope::ui {
 
-using core::MarkKind;
 using core::markBit;
+using core::MarkKind;
 
 struct TimelinePlottable::Frame {
     double left = 0;
@@ -45,7 +45,8 @@ QRectF TimelinePlottable::barRect(const TimelineLane &lane) const {
     const double y0 = valueAxis()->coordToPixel(lane.top + h * kLanePadding);
     const double y1 = valueAxis()->coordToPixel(lane.bottom - h * kLanePadding);
     const QRect r = keyAxis()->axisRect()->rect();
-    return QRectF(QPointF(r.left(), std::min(y0, y1)), QPointF(r.left() + r.width(), std::max(y0, y1)));
+    return QRectF(QPointF(r.left(), std::min(y0, y1)),
+                  QPointF(r.left() + r.width(), std::max(y0, y1)));
 }
 
 core::PixelGrid TimelinePlottable::grid(double columnsPerPixel) const {
@@ -55,14 +56,17 @@ core::PixelGrid TimelinePlottable::grid(double columnsPerPixel) const {
                            std::max(1, static_cast<int>(std::lround(width * columnsPerPixel)))};
 }
 
-double TimelinePlottable::selectTest(const QPointF &, bool, QVariant *) const { return -1; }
+double TimelinePlottable::selectTest(const QPointF &, bool, QVariant *) const {
+    return -1;
+}
 
 QCPRange TimelinePlottable::getKeyRange(bool &foundRange, QCP::SignDomain) const {
     foundRange = m_index != nullptr;
     return foundRange ? QCPRange(0, static_cast<double>(m_index->trace().endNs)) : QCPRange();
 }
 
-QCPRange TimelinePlottable::getValueRange(bool &foundRange, QCP::SignDomain, const QCPRange &) const {
+QCPRange TimelinePlottable::getValueRange(bool &foundRange, QCP::SignDomain,
+                                          const QCPRange &) const {
     foundRange = m_index != nullptr;
     return QCPRange(0, m_layout.height());
 }
@@ -107,10 +111,18 @@ void TimelinePlottable::draw(QCPPainter *painter) {
         if (!visible(lane))
             continue;
         switch (lane.kind) {
-        case TimelineLane::Kind::Thread: drawThread(painter, f, lane, slot++); break;
-        case TimelineLane::Kind::Holder: drawHolder(painter, f, lane); break;
-        case TimelineLane::Kind::Busy: drawBusy(painter, f, lane); break;
-        case TimelineLane::Kind::GroupHeader: drawHeader(painter, f, lane); break;
+        case TimelineLane::Kind::Thread:
+            drawThread(painter, f, lane, slot++);
+            break;
+        case TimelineLane::Kind::Holder:
+            drawHolder(painter, f, lane);
+            break;
+        case TimelineLane::Kind::Busy:
+            drawBusy(painter, f, lane);
+            break;
+        case TimelineLane::Kind::GroupHeader:
+            drawHeader(painter, f, lane);
+            break;
         }
     }
 }
@@ -130,7 +142,8 @@ template <typename Visible> void TimelinePlottable::reduceRows(const Frame &f, V
     m_rowMarks.resize(m_rowSlots.size() * columns);
     auto reduce = [&](std::size_t k) {
         const std::size_t row = m_rowSlots[k];
-        core::dominantPerColumn(m_index->row(row), f.grid, std::span(m_rowColumns.data() + k * columns, columns));
+        core::dominantPerColumn(m_index->row(row), f.grid,
+                                std::span(m_rowColumns.data() + k * columns, columns));
         if (m_markKinds && m_index->marks(row).size() > 0)
             core::marksPerColumn(m_index->marks(row), f.grid, m_markKinds,
                                  std::span(m_rowMarks.data() + k * columns, columns));
@@ -154,8 +167,8 @@ void TimelinePlottable::fillRuns(QCPPainter *painter, const Frame &f, double top
             ++e;
         const QColor &colour = colours[v];
         if (colour.isValid())
-            painter->fillRect(QRectF(f.left + c * f.columnWidth, top, (e - c) * f.columnWidth, height),
-                              colour);
+            painter->fillRect(
+                QRectF(f.left + c * f.columnWidth, top, (e - c) * f.columnWidth, height), colour);
         c = e;
     }
 }
@@ -190,7 +203,8 @@ void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double to
             int e = c + 1;
             while (e < f.columns && (marks[e] & bit))
                 ++e;
-            painter->fillRect(QRectF(f.left + c * f.columnWidth, y, (e - c) * f.columnWidth, yh), p.colour);
+            painter->fillRect(QRectF(f.left + c * f.columnWidth, y, (e - c) * f.columnWidth, yh),
+                              p.colour);
             c = e;
         }
     }
@@ -200,9 +214,11 @@ void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const Ti
                                    std::size_t slot) {
     const QRectF bar = barRect(lane);
     if (lane.striped) {
-        const double y0 = valueAxis()->coordToPixel(lane.top), y1 = valueAxis()->coordToPixel(lane.bottom);
-        painter->fillRect(QRectF(f.left, f.snap(std::min(y0, y1)), f.clip.width(),
-                                 f.snap(std::abs(y1 - y0))), m_theme.stripe);
+        const double y0 = valueAxis()->coordToPixel(lane.top),
+                     y1 = valueAxis()->coordToPixel(lane.bottom);
+        painter->fillRect(
+            QRectF(f.left, f.snap(std::min(y0, y1)), f.clip.width(), f.snap(std::abs(y1 - y0))),
+            m_theme.stripe);
     }
     const double top = f.snap(bar.top());
     const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
@@ -291,11 +307,14 @@ void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const Ti
         if (v != core::TraceIndex::kFree && width > 40) {
             const std::int32_t who = dominantHolder(holder, f.grid.edge(c), f.grid.edge(e));
             if (who >= 0) {
-                const QString name = QString::fromStdString(m_index->trace().threads[who].info.name);
+                const QString name =
+                    QString::fromStdString(m_index->trace().threads[who].info.name);
                 if (fm.horizontalAdvance(name) + 8 < width) {
                     const QColor bg = colours[v];
-                    painter->setPen(bg.lightnessF() > 0.6 ? QColor(0x20, 0x21, 0x24) : QColor(Qt::white));
-                    painter->drawText(QRectF(f.left + c * f.columnWidth, top, width, height), Qt::AlignCenter, name);
+                    painter->setPen(bg.lightnessF() > 0.6 ? QColor(0x20, 0x21, 0x24)
+                                                          : QColor(Qt::white));
+                    painter->drawText(QRectF(f.left + c * f.columnWidth, top, width, height),
+                                      Qt::AlignCenter, name);
                 }
             }
         }
@@ -304,7 +323,8 @@ void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const Ti
     painter->setPen(Qt::NoPen);
 }
 
-std::int32_t TimelinePlottable::dominantHolder(const core::TraceIndex::HolderLane &holder, double a, double b) {
+std::int32_t TimelinePlottable::dominantHolder(const core::TraceIndex::HolderLane &holder, double a,
+                                               double b) {
     // The thread that held the GIL longest within [a, b); -1 when too many hand-overs fold
     // into the stretch for one name to mean anything.
     constexpr std::size_t kMaxStretches = 256;
@@ -318,13 +338,15 @@ std::int32_t TimelinePlottable::dominantHolder(const core::TraceIndex::HolderLan
         const double hi = std::min(b, static_cast<double>(holder.lane.segmentEnd(i)));
         if (hi <= lo || holder.holders[i] < 0)
             continue;
-        auto it = std::find_if(time.begin(), time.end(), [&](const auto &p) { return p.first == holder.holders[i]; });
+        auto it = std::find_if(time.begin(), time.end(),
+                               [&](const auto &p) { return p.first == holder.holders[i]; });
         if (it == time.end())
             time.emplace_back(holder.holders[i], hi - lo);
         else
             it->second += hi - lo;
     }
-    auto best = std::max_element(time.begin(), time.end(), [](const auto &x, const auto &y) { return x.second < y.second; });
+    auto best = std::max_element(time.begin(), time.end(),
+                                 [](const auto &x, const auto &y) { return x.second < y.second; });
     return best == time.end() ? -1 : best->first;
 }
 
@@ -354,13 +376,15 @@ void TimelinePlottable::drawBusy(QCPPainter *painter, const Frame &f, const Time
 }
 
 void TimelinePlottable::drawHeader(QCPPainter *painter, const Frame &f, const TimelineLane &lane) {
-    const double y0 = valueAxis()->coordToPixel(lane.top), y1 = valueAxis()->coordToPixel(lane.bottom);
+    const double y0 = valueAxis()->coordToPixel(lane.top),
+                 y1 = valueAxis()->coordToPixel(lane.bottom);
     const QRectF band(f.left, f.snap(std::min(y0, y1)), f.clip.width(), f.snap(std::abs(y1 - y0)));
     painter->fillRect(band, m_theme.groupBand);
     QFont font = parentPlot()->font();
     font.setBold(true);
     if (band.height() < QFontMetricsF(font).height())
-        font.setPointSizeF(std::max(5.0, font.pointSizeF() * band.height() / QFontMetricsF(font).height()));
+        font.setPointSizeF(
+            std::max(5.0, font.pointSizeF() * band.height() / QFontMetricsF(font).height()));
     painter->setFont(font);
     painter->setPen(m_theme.groupText);
     painter->drawText(band.adjusted(8, 0, -8, 0), Qt::AlignLeft | Qt::AlignVCenter, lane.label);

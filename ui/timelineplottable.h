@@ -25,7 +25,8 @@ public:
     // Visible segments from which a frame reduces its rows on several threads.
     static constexpr std::size_t kParallelSegments = 400'000;
     static constexpr core::MarkKindSet kDefaultMarks =
-        core::markBit(core::MarkKind::FailedAcquire) | core::markBit(core::MarkKind::RepeatedFailedAcquire) |
+        core::markBit(core::MarkKind::FailedAcquire) |
+        core::markBit(core::MarkKind::RepeatedFailedAcquire) |
         core::markBit(core::MarkKind::DropRequest) | core::markBit(core::MarkKind::ForcedHandoff);
 
     TimelinePlottable(QCPAxis *keyAxis, QCPAxis *valueAxis);
@@ -45,8 +46,10 @@ public:
     // The column grid of the current range at `columnsPerPixel` columns per logical pixel.
     core::PixelGrid grid(double columnsPerPixel = 1.0) const;
 
-    double selectTest(const QPointF &pos, bool onlySelectable, QVariant *details = nullptr) const override;
-    QCPRange getKeyRange(bool &foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
+    double selectTest(const QPointF &pos, bool onlySelectable,
+                      QVariant *details = nullptr) const override;
+    QCPRange getKeyRange(bool &foundRange,
+                         QCP::SignDomain inSignDomain = QCP::sdBoth) const override;
     QCPRange getValueRange(bool &foundRange, QCP::SignDomain inSignDomain = QCP::sdBoth,
                            const QCPRange &inKeyRange = QCPRange()) const override;
 
@@ -57,7 +60,8 @@ protected:
 private:
     struct Frame; // the per-frame geometry shared by the lane painters
     template <typename Visible> void reduceRows(const Frame &f, Visible visible);
-    void drawThread(QCPPainter *painter, const Frame &f, const TimelineLane &lane, std::size_t slot);
+    void drawThread(QCPPainter *painter, const Frame &f, const TimelineLane &lane,
+                    std::size_t slot);
     void drawHolder(QCPPainter *painter, const Frame &f, const TimelineLane &lane);
     void drawBusy(QCPPainter *painter, const Frame &f, const TimelineLane &lane);
     void drawHeader(QCPPainter *painter, const Frame &f, const TimelineLane &lane);
@@ -65,7 +69,8 @@ private:
                   const std::vector<QColor> &colours, const std::uint8_t *columns);
     void drawMarks(QCPPainter *painter, const Frame &f, double top, double height,
                    const core::MarkKindSet *marks);
-    static std::int32_t dominantHolder(const core::TraceIndex::HolderLane &holder, double a, double b);
+    static std::int32_t dominantHolder(const core::TraceIndex::HolderLane &holder, double a,
+                                       double b);
     void drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
                       const std::uint8_t *columns, const core::MarkKindSet *marks);
 

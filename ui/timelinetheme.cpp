@@ -9,7 +9,9 @@ using core::MarkKind;
 using core::ThreadState;
 
 namespace {
-void setState(TimelineTheme &t, ThreadState s, QColor c) { t.state[static_cast<std::size_t>(s)] = c; }
+void setState(TimelineTheme &t, ThreadState s, QColor c) {
+    t.state[static_cast<std::size_t>(s)] = c;
+}
 } // namespace
 
 TimelineTheme TimelineTheme::screenLight() {
@@ -72,39 +74,60 @@ TimelineTheme TimelineTheme::forPalette(const QPalette &palette) {
 
 QString stateLabel(ThreadState state) {
     switch (state) {
-    case ThreadState::Running: return QObject::tr("running");
-    case ThreadState::WaitingForGil: return QObject::tr("waiting for the GIL");
-    case ThreadState::Ready: return QObject::tr("ready, no free core");
-    case ThreadState::Io: return QObject::tr("blocking I/O");
-    case ThreadState::Starting: return QObject::tr("starting");
-    case ThreadState::Done: return QObject::tr("done");
-    case ThreadState::Absent: return QObject::tr("no data");
+    case ThreadState::Running:
+        return QObject::tr("running");
+    case ThreadState::WaitingForGil:
+        return QObject::tr("waiting for the GIL");
+    case ThreadState::Ready:
+        return QObject::tr("ready, no free core");
+    case ThreadState::Io:
+        return QObject::tr("blocking I/O");
+    case ThreadState::Starting:
+        return QObject::tr("starting");
+    case ThreadState::Done:
+        return QObject::tr("done");
+    case ThreadState::Absent:
+        return QObject::tr("no data");
     }
     return {};
 }
 
 QString markLabel(MarkKind kind) {
     switch (kind) {
-    case MarkKind::AcquireRequest: return QObject::tr("GIL requested");
-    case MarkKind::Acquire: return QObject::tr("GIL acquired");
-    case MarkKind::Release: return QObject::tr("GIL released");
-    case MarkKind::FailedAcquire: return QObject::tr("failed wake-up");
-    case MarkKind::RepeatedFailedAcquire: return QObject::tr("repeated failed wake-up");
-    case MarkKind::DropRequest: return QObject::tr("drop request");
-    case MarkKind::ForcedHandoff: return QObject::tr("forced hand-off");
-    case MarkKind::Timeout: return QObject::tr("wait timed out");
-    case MarkKind::Signal: return QObject::tr("signal");
-    case MarkKind::IoBegin: return QObject::tr("I/O begins");
-    case MarkKind::IoEnd: return QObject::tr("I/O ends");
+    case MarkKind::AcquireRequest:
+        return QObject::tr("GIL requested");
+    case MarkKind::Acquire:
+        return QObject::tr("GIL acquired");
+    case MarkKind::Release:
+        return QObject::tr("GIL released");
+    case MarkKind::FailedAcquire:
+        return QObject::tr("failed wake-up");
+    case MarkKind::RepeatedFailedAcquire:
+        return QObject::tr("repeated failed wake-up");
+    case MarkKind::DropRequest:
+        return QObject::tr("drop request");
+    case MarkKind::ForcedHandoff:
+        return QObject::tr("forced hand-off");
+    case MarkKind::Timeout:
+        return QObject::tr("wait timed out");
+    case MarkKind::Signal:
+        return QObject::tr("signal");
+    case MarkKind::IoBegin:
+        return QObject::tr("I/O begins");
+    case MarkKind::IoEnd:
+        return QObject::tr("I/O ends");
     }
     return {};
 }
 
 QString markExplanation(MarkKind kind) {
     switch (kind) {
-    case MarkKind::AcquireRequest: return QObject::tr("asked for the GIL");
-    case MarkKind::Acquire: return QObject::tr("took the GIL");
-    case MarkKind::Release: return QObject::tr("gave the GIL up");
+    case MarkKind::AcquireRequest:
+        return QObject::tr("asked for the GIL");
+    case MarkKind::Acquire:
+        return QObject::tr("took the GIL");
+    case MarkKind::Release:
+        return QObject::tr("gave the GIL up");
     case MarkKind::FailedAcquire:
         return QObject::tr("woken up, found the GIL taken again, went back to sleep (first time in "
                            "this wait)");
@@ -114,10 +137,14 @@ QString markExplanation(MarkKind kind) {
         return QObject::tr("waited a whole switch interval and asked the holder to drop the GIL");
     case MarkKind::ForcedHandoff:
         return QObject::tr("dropped the GIL on request; waits until another thread has taken it");
-    case MarkKind::Timeout: return QObject::tr("a timed wait for the GIL expired");
-    case MarkKind::Signal: return QObject::tr("a release woke a waiting thread");
-    case MarkKind::IoBegin: return QObject::tr("a blocking call started");
-    case MarkKind::IoEnd: return QObject::tr("a blocking call returned");
+    case MarkKind::Timeout:
+        return QObject::tr("a timed wait for the GIL expired");
+    case MarkKind::Signal:
+        return QObject::tr("a release woke a waiting thread");
+    case MarkKind::IoBegin:
+        return QObject::tr("a blocking call started");
+    case MarkKind::IoEnd:
+        return QObject::tr("a blocking call returned");
     }
     return {};
 }

@@ -28,7 +28,8 @@ struct TimelineTheme {
     QColor stateColor(core::ThreadState s) const { return state[static_cast<std::size_t>(s)]; }
     // Holder-lane category (TraceIndex::HolderLane::colours) to colour; invalid for "free".
     QColor holderColor(unsigned category) const {
-        return category == core::TraceIndex::kFree ? QColor() : holder[(category - 1) % holder.size()];
+        return category == core::TraceIndex::kFree ? QColor()
+                                                   : holder[(category - 1) % holder.size()];
     }
 
     static TimelineTheme screenLight();

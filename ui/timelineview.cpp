@@ -28,7 +28,8 @@ constexpr int kDragThresholdPx = 3;
 constexpr double kMarkHoverPx = 2.5;
 
 QString colourSwatch(const QColor &c) {
-    return c.isValid() ? QStringLiteral("<span style=\"color:%1\">&#9632;</span> ").arg(c.name()) : QString();
+    return c.isValid() ? QStringLiteral("<span style=\"color:%1\">&#9632;</span> ").arg(c.name())
+                       : QString();
 }
 
 QString kindName(const std::string &kind) {
@@ -113,7 +114,9 @@ TimelineView::TimelineView(QWidget *parent)
 
 TimelineView::~TimelineView() = default;
 
-const core::TraceIndexPtr &TimelineView::index() const { return m_plottable->index(); }
+const core::TraceIndexPtr &TimelineView::index() const {
+    return m_plottable->index();
+}
 
 void TimelineView::setIndex(core::TraceIndexPtr index) {
     m_plottable->setData(std::move(index), TimelineLayout());
@@ -127,7 +130,8 @@ void TimelineView::setIndex(core::TraceIndexPtr index) {
 
 void TimelineView::rebuildLayout() {
     const auto &ix = m_plottable->index();
-    TimelineLayout layout = ix ? TimelineLayout::build(*ix, m_showHolder, m_showBusy) : TimelineLayout();
+    TimelineLayout layout =
+        ix ? TimelineLayout::build(*ix, m_showHolder, m_showBusy) : TimelineLayout();
     m_plottable->setData(ix, std::move(layout));
     updateVerticalRange();
     m_labelStep = 0; // force new labels
@@ -179,9 +183,15 @@ void TimelineView::setTheme(const TimelineTheme &theme) {
 void TimelineView::applyTheme() {
     if (!m_explicitTheme) {
         switch (m_themeMode) {
-        case ThemeMode::FollowPalette: m_theme = TimelineTheme::forPalette(palette()); break;
-        case ThemeMode::Light: m_theme = TimelineTheme::screenLight(); break;
-        case ThemeMode::Dark: m_theme = TimelineTheme::screenDark(); break;
+        case ThemeMode::FollowPalette:
+            m_theme = TimelineTheme::forPalette(palette());
+            break;
+        case ThemeMode::Light:
+            m_theme = TimelineTheme::screenLight();
+            break;
+        case ThemeMode::Dark:
+            m_theme = TimelineTheme::screenDark();
+            break;
         }
     }
     const TimelineTheme &t = m_theme;
@@ -231,8 +241,10 @@ void TimelineView::updateLegendWrap() {
         }
     if (n == 0)
         return;
-    const int available = std::max(1, width() - legend->margins().left() - legend->margins().right() - 8);
-    const int perRow = std::clamp((available + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1, n);
+    const int available =
+        std::max(1, width() - legend->margins().left() - legend->margins().right() - 8);
+    const int perRow = std::clamp(
+        (available + legend->columnSpacing()) / (widest + legend->columnSpacing()), 1, n);
     const int rows = (n + perRow - 1) / perRow;
     const int balanced = (n + rows - 1) / rows;
     if (legend->wrap() != balanced) {
@@ -269,15 +281,21 @@ void TimelineView::setTitle(const QString &title) {
     replot(rpQueuedReplot);
 }
 
-QString TimelineView::title() const { return m_title->text(); }
+QString TimelineView::title() const {
+    return m_title->text();
+}
 
 void TimelineView::onWindowChanged(TimeWindow window) {
     xAxis->setRange(window.begin, window.end);
     replot(rpQueuedReplot);
 }
 
-double TimelineView::timeAt(double x) const { return xAxis->pixelToCoord(x); }
-double TimelineView::xAt(double t) const { return xAxis->coordToPixel(t); }
+double TimelineView::timeAt(double x) const {
+    return xAxis->pixelToCoord(x);
+}
+double TimelineView::xAt(double t) const {
+    return xAxis->coordToPixel(t);
+}
 
 QRectF TimelineView::rowBarRect(int row) const {
     const TimelineLane *lane = m_plottable->layout().laneOfRow(row);
@@ -290,7 +308,8 @@ bool TimelineView::inChart(const QPointF &pos) const {
 
 core::PixelGrid TimelineView::columnAt(double x) const {
     const core::PixelGrid all = m_plottable->grid(1.0);
-    const int c = std::clamp(static_cast<int>(std::floor(x - axisRect()->left())), 0, all.columns - 1);
+    const int c =
+        std::clamp(static_cast<int>(std::floor(x - axisRect()->left())), 0, all.columns - 1);
     return core::PixelGrid{all.edge(c), all.edge(c + 1), 1};
 }
 
@@ -305,7 +324,8 @@ QString TimelineView::toolTipAt(const QPointF &pos) const {
     if (pos.x() < axisRect()->left() && lane->kind == TimelineLane::Kind::Thread) {
         // Over a row label: who the thread is.
         const auto &info = trace.threads[lane->index].info;
-        QString text = QStringLiteral("<b>%1</b><br>%2").arg(lane->label.toHtmlEscaped(), kindName(info.kind));
+        QString text =
+            QStringLiteral("<b>%1</b><br>%2").arg(lane->label.toHtmlEscaped(), kindName(info.kind));
         if (!info.groupName.empty())
             text += QStringLiteral("<br>") + QString::fromStdString(info.groupName).toHtmlEscaped();
         text += info.gilId >= 0 ? tr("<br>GIL %1").arg(info.gilId) : tr("<br>no GIL");
@@ -316,15 +336,20 @@ QString TimelineView::toolTipAt(const QPointF &pos) const {
     const double t = timeAt(pos.x());
     const core::PixelGrid column = columnAt(pos.x());
     switch (lane->kind) {
-    case TimelineLane::Kind::Thread: return threadToolTip(*lane, t, column);
-    case TimelineLane::Kind::Holder: return holderToolTip(*lane, t, column);
-    case TimelineLane::Kind::Busy: return busyToolTip(t, column);
-    case TimelineLane::Kind::GroupHeader: return QStringLiteral("<b>%1</b>").arg(lane->label.toHtmlEscaped());
+    case TimelineLane::Kind::Thread:
+        return threadToolTip(*lane, t, column);
+    case TimelineLane::Kind::Holder:
+        return holderToolTip(*lane, t, column);
+    case TimelineLane::Kind::Busy:
+        return busyToolTip(t, column);
+    case TimelineLane::Kind::GroupHeader:
+        return QStringLiteral("<b>%1</b>").arg(lane->label.toHtmlEscaped());
     }
     return {};
 }
 
-QString TimelineView::threadToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const {
+QString TimelineView::threadToolTip(const TimelineLane &lane, double t,
+                                    const core::PixelGrid &column) const {
     const auto &ix = *m_plottable->index();
     const auto &track = ix.trace().threads[lane.index];
     const double nsPerPx = column.span();
@@ -348,15 +373,18 @@ QString TimelineView::threadToolTip(const TimelineLane &lane, double t, const co
             }
         if (found == 1) {
             const MarkKind k = marks.kind(first);
-            return head + QStringLiteral("<br><b>%1</b> at %2<br>%3")
-                              .arg(markLabel(k), formatTimestamp(static_cast<double>(marks.time(first)), resolution),
-                                   markExplanation(k));
+            return head +
+                   QStringLiteral("<br><b>%1</b> at %2<br>%3")
+                       .arg(markLabel(k),
+                            formatTimestamp(static_cast<double>(marks.time(first)), resolution),
+                            markExplanation(k));
         }
         if (found > 1) {
             QStringList parts;
             for (std::size_t k = 0; k < counts.size(); ++k)
                 if (counts[k])
-                    parts << QStringLiteral("%1 × %2").arg(counts[k]).arg(markLabel(static_cast<MarkKind>(k)));
+                    parts << QStringLiteral("%1 × %2").arg(counts[k]).arg(
+                        markLabel(static_cast<MarkKind>(k)));
             return head + tr("<br>%1 marks within %2 here:<br>%3")
                               .arg(found)
                               .arg(formatDuration(2 * kMarkHoverPx * nsPerPx))
@@ -372,9 +400,11 @@ QString TimelineView::threadToolTip(const TimelineLane &lane, double t, const co
     const double end = static_cast<double>(track.segmentEnd(j, ix.trace().endNs));
     if (t >= end && j + 1 == track.segmentCount())
         return head + tr("<br>after the end of the run");
-    QString text = head + QStringLiteral("<br>%1<b>%2</b><br>")
-                              .arg(colourSwatch(m_plottable->theme().stateColor(state)), stateLabel(state));
-    text += tr("from %1 for %2").arg(formatTimestamp(start, resolution), formatDuration(end - start, 4));
+    QString text =
+        head + QStringLiteral("<br>%1<b>%2</b><br>")
+                   .arg(colourSwatch(m_plottable->theme().stateColor(state)), stateLabel(state));
+    text += tr("from %1 for %2")
+                .arg(formatTimestamp(start, resolution), formatDuration(end - start, 4));
 
     // When the pixel folds several segments, say what it is made of.
     const auto &lane0 = ix.row(lane.index);
@@ -395,7 +425,8 @@ QString TimelineView::threadToolTip(const TimelineLane &lane, double t, const co
     return text;
 }
 
-QString TimelineView::holderToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const {
+QString TimelineView::holderToolTip(const TimelineLane &lane, double t,
+                                    const core::PixelGrid &column) const {
     const auto &ix = *m_plottable->index();
     const auto &holder = ix.holderLanes()[lane.index];
     const double resolution = std::max(1.0, column.span());
@@ -410,8 +441,10 @@ QString TimelineView::holderToolTip(const TimelineLane &lane, double t, const co
         text += tr("free");
     else
         text += colourSwatch(m_plottable->theme().holderColor(holder.colours[j])) +
-                tr("held by <b>%1</b>").arg(QString::fromStdString(ix.trace().threads[who].info.name).toHtmlEscaped());
-    text += tr("<br>from %1 for %2").arg(formatTimestamp(start, resolution), formatDuration(end - start, 4));
+                tr("held by <b>%1</b>")
+                    .arg(QString::fromStdString(ix.trace().threads[who].info.name).toHtmlEscaped());
+    text += tr("<br>from %1 for %2")
+                .arg(formatTimestamp(start, resolution), formatDuration(end - start, 4));
     const std::size_t jb = holder.lane.seek(column.endNs, j);
     if (jb > holder.lane.seek(column.beginNs))
         text += tr("<br><i>this pixel (%1) folds %2 hand-overs</i>")
@@ -459,13 +492,15 @@ void TimelineView::changeEvent(QEvent *event) {
 void TimelineView::mousePressEvent(QMouseEvent *event) {
     const QPointF pos = event->position();
     if (m_plottable->index() && inChart(pos)) {
-        const bool band = event->button() == Qt::RightButton ||
-                          (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+        const bool band =
+            event->button() == Qt::RightButton ||
+            (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
         if (band) {
             m_drag = Drag::Band;
             if (!m_band)
                 m_band = new QRubberBand(QRubberBand::Rectangle, this);
-            m_band->setGeometry(QRect(QPoint(int(pos.x()), axisRect()->top()), QSize(1, axisRect()->height())));
+            m_band->setGeometry(
+                QRect(QPoint(int(pos.x()), axisRect()->top()), QSize(1, axisRect()->height())));
             m_band->show();
         } else if (event->button() == Qt::LeftButton) {
             m_drag = Drag::Pan;
@@ -490,11 +525,12 @@ void TimelineView::mouseMoveEvent(QMouseEvent *event) {
         if (m_dragMoved)
             m_zoom->moveTo(m_pressWindow.shifted(-dx * m_pressWindow.span() / axisRect()->width()));
     } else if (m_drag == Drag::Band && m_band) {
-        const int left = static_cast<int>(std::clamp(std::min(x, m_pressX), double(axisRect()->left()),
-                                                     double(axisRect()->right())));
-        const int right = static_cast<int>(std::clamp(std::max(x, m_pressX), double(axisRect()->left()),
-                                                      double(axisRect()->right())));
-        m_band->setGeometry(QRect(left, axisRect()->top(), std::max(1, right - left), axisRect()->height()));
+        const int left = static_cast<int>(std::clamp(
+            std::min(x, m_pressX), double(axisRect()->left()), double(axisRect()->right())));
+        const int right = static_cast<int>(std::clamp(
+            std::max(x, m_pressX), double(axisRect()->left()), double(axisRect()->right())));
+        m_band->setGeometry(
+            QRect(left, axisRect()->top(), std::max(1, right - left), axisRect()->height()));
         m_dragMoved = m_dragMoved || std::abs(x - m_pressX) >= kDragThresholdPx;
     }
     if (inChart(event->position()))
@@ -552,7 +588,8 @@ void TimelineView::wheelEvent(QWheelEvent *event) {
     } else {
         const double notches = angle.y() / 120.0;
         const double anchor = timeAt(event->position().x());
-        m_zoom->moveTo(w.zoomedAround(anchor, std::pow(kWheelZoomPerNotch, notches), ZoomHistory::kMinSpanNs));
+        m_zoom->moveTo(
+            w.zoomedAround(anchor, std::pow(kWheelZoomPerNotch, notches), ZoomHistory::kMinSpanNs));
     }
     event->accept();
 }

@@ -10,13 +10,16 @@ ZoomHistory::ZoomHistory(QObject *parent)
     : QObject(parent)
     , m_zoomIn(new QAction(QIcon::fromTheme(QStringLiteral("zoom-in")), tr("Zoom &In"), this))
     , m_zoomOut(new QAction(QIcon::fromTheme(QStringLiteral("zoom-out")), tr("Zoom &Out"), this))
-    , m_fit(new QAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("Zoom to &Fit"), this))
-    , m_backAction(new QAction(QIcon::fromTheme(QStringLiteral("go-previous")), tr("&Back"), this)) {
+    , m_fit(
+          new QAction(QIcon::fromTheme(QStringLiteral("zoom-fit-best")), tr("Zoom to &Fit"), this))
+    , m_backAction(
+          new QAction(QIcon::fromTheme(QStringLiteral("go-previous")), tr("&Back"), this)) {
     m_zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     m_zoomOut->setShortcuts(QKeySequence::ZoomOut);
     m_fit->setShortcuts({QKeySequence(Qt::Key_Home), QKeySequence(Qt::CTRL | Qt::Key_0)});
     m_backAction->setShortcuts({QKeySequence::Back, QKeySequence(Qt::Key_Backspace)});
-    m_zoomIn->setToolTip(tr("Zoom in around the centre (or use the mouse wheel over the timeline)"));
+    m_zoomIn->setToolTip(
+        tr("Zoom in around the centre (or use the mouse wheel over the timeline)"));
     m_fit->setToolTip(tr("Show the whole run"));
     m_backAction->setToolTip(tr("Return to the previous zoom"));
     connect(m_zoomIn, &QAction::triggered, this, [this] { zoomBy(0.5); });
@@ -61,14 +64,18 @@ void ZoomHistory::zoomTo(TimeWindow window) {
     apply(next);
 }
 
-void ZoomHistory::moveTo(TimeWindow window) { apply(limited(window)); }
+void ZoomHistory::moveTo(TimeWindow window) {
+    apply(limited(window));
+}
 
 void ZoomHistory::zoomBy(double factor) {
     const double mid = (m_window.begin + m_window.end) / 2;
     zoomTo(m_window.zoomedAround(mid, factor, kMinSpanNs));
 }
 
-void ZoomHistory::zoomToFit() { zoomTo(m_extent); }
+void ZoomHistory::zoomToFit() {
+    zoomTo(m_extent);
+}
 
 void ZoomHistory::back() {
     if (m_back.isEmpty())

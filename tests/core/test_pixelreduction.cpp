@@ -40,7 +40,8 @@ ThreadTrack repeating(std::vector<std::pair<ThreadState, TimeNs>> cycle, int cyc
     return t;
 }
 
-std::vector<ThreadState> reduce(const ThreadTrack &t, TimeNs end, double begin, double stop, int columns) {
+std::vector<ThreadState> reduce(const ThreadTrack &t, TimeNs end, double begin, double stop,
+                                int columns) {
     return statesPerColumn(t, end, PixelGrid{begin, stop, columns});
 }
 
@@ -61,7 +62,9 @@ TEST_CASE("pixels: an empty or degenerate grid yields no columns") {
 
 TEST_CASE("pixels: a single segment fills exactly the columns it covers") {
     const auto t = track({{0, R}}); // running over [0, 100)
-    SECTION("window equal to the segment") { CHECK(reduce(t, 100, 0, 100, 4) == States{R, R, R, R}); }
+    SECTION("window equal to the segment") {
+        CHECK(reduce(t, 100, 0, 100, 4) == States{R, R, R, R});
+    }
     SECTION("window twice as long: the second half has no data") {
         CHECK(reduce(t, 100, 0, 200, 4) == States{R, R, A, A});
     }
@@ -168,7 +171,8 @@ TEST_CASE("pixels: random rows at random zooms agree with walking every segment"
         TimeNs now = std::uniform_int_distribution<int>(0, 50)(rng);
         for (int i = 0; i < n; ++i) {
             t.segmentStart.push_back(now);
-            t.segmentState.push_back(static_cast<ThreadState>(std::uniform_int_distribution<int>(0, 5)(rng)));
+            t.segmentState.push_back(
+                static_cast<ThreadState>(std::uniform_int_distribution<int>(0, 5)(rng)));
             now += std::uniform_int_distribution<int>(0, 40)(rng); // zero-length segments too
         }
         const TimeNs end = now + std::uniform_int_distribution<int>(0, 40)(rng);
@@ -180,7 +184,8 @@ TEST_CASE("pixels: random rows at random zooms agree with walking every segment"
         const auto got = statesPerColumn(t, end, grid);
         REQUIRE(got.size() == std::size_t(columns));
         for (int c = 0; c < columns; ++c) {
-            INFO("round " << round << " column " << c << " of " << columns << ", " << n << " segments");
+            INFO("round " << round << " column " << c << " of " << columns << ", " << n
+                          << " segments");
             REQUIRE(got[c] == naiveDominant(t, end, grid.edge(c), grid.edge(c + 1)));
         }
     }
@@ -188,10 +193,11 @@ TEST_CASE("pixels: random rows at random zooms agree with walking every segment"
 
 TEST_CASE("pixels: marks fold into the column whose time range holds them") {
     ThreadTrack t;
-    const std::vector<std::pair<TimeNs, MarkKind>> marks = {
-        {0, MarkKind::FailedAcquire},  {5, MarkKind::RepeatedFailedAcquire},
-        {10, MarkKind::Acquire},       {99, MarkKind::DropRequest},
-        {100, MarkKind::ForcedHandoff}};
+    const std::vector<std::pair<TimeNs, MarkKind>> marks = {{0, MarkKind::FailedAcquire},
+                                                            {5, MarkKind::RepeatedFailedAcquire},
+                                                            {10, MarkKind::Acquire},
+                                                            {99, MarkKind::DropRequest},
+                                                            {100, MarkKind::ForcedHandoff}};
     for (auto [time, kind] : marks) {
         t.markTime.push_back(time);
         t.markKind.push_back(kind);
@@ -200,10 +206,10 @@ TEST_CASE("pixels: marks fold into the column whose time range holds them") {
     const MarkKindSet all = 0xffff;
     // columns [0,25) [25,50) [50,75) [75,100); the mark at 100 is outside the window
     const auto got = marksPerColumn(pm, PixelGrid{0, 100, 4}, all);
-    CHECK(got == std::vector<MarkKindSet>{
-                     MarkKindSet(markBit(MarkKind::FailedAcquire) | markBit(MarkKind::RepeatedFailedAcquire) |
-                                 markBit(MarkKind::Acquire)),
-                     0, 0, markBit(MarkKind::DropRequest)});
+    CHECK(got == std::vector<MarkKindSet>{MarkKindSet(markBit(MarkKind::FailedAcquire) |
+                                                      markBit(MarkKind::RepeatedFailedAcquire) |
+                                                      markBit(MarkKind::Acquire)),
+                                          0, 0, markBit(MarkKind::DropRequest)});
     // only the kinds asked for
     const auto failed = marksPerColumn(pm, PixelGrid{0, 100, 4}, markBit(MarkKind::FailedAcquire));
     CHECK(failed == std::vector<MarkKindSet>{markBit(MarkKind::FailedAcquire), 0, 0, 0});
@@ -240,7 +246,8 @@ TEST_CASE("pixels: time per state within a range for tooltips") {
     const auto t = track({{0, R}, {30, W}, {50, I}});
     const auto lane = PixelLane::categories(
         t.segmentStart,
-        std::span(reinterpret_cast<const std::uint8_t *>(t.segmentState.data()), t.segmentState.size()),
+        std::span(reinterpret_cast<const std::uint8_t *>(t.segmentState.data()),
+                  t.segmentState.size()),
         60, int(kThreadStateCount), std::uint8_t(A));
     const auto totals = totalsWithin(lane, 20, 70);
     CHECK(totals[int(R)] == 10.0);

@@ -15,14 +15,14 @@
 #include <QLabel>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSettings>
-#include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gilscope;
@@ -156,19 +156,23 @@ TEST_CASE("every slider changes the scenario and yields a new trace") {
 TEST_CASE("every combo box and the seed change the scenario and yield a new trace") {
     Window win;
     SECTION("interpreter") {
-        const auto &r = win.after([&] { win.choose(win.w.controls()->interpreterBox(), "free-threaded"); });
+        const auto &r =
+            win.after([&] { win.choose(win.w.controls()->interpreterBox(), "free-threaded"); });
         CHECK(r.scenario.interpreter == core::Interpreter::FreeThreaded);
         CHECK(r.trace().interpreter == "free-threaded");
     }
     SECTION("executor") {
-        const auto &r = win.after([&] { win.choose(win.w.controls()->executorBox(), "multiprocessing"); });
+        const auto &r =
+            win.after([&] { win.choose(win.w.controls()->executorBox(), "multiprocessing"); });
         CHECK(r.trace().executor == "multiprocessing");
     }
     SECTION("preset") {
         std::string error;
         const auto preset = core::loadPreset("threading-4cpu", &error);
         REQUIRE(preset);
-        const auto &r = win.after([&] { win.choose(win.w.controls()->presetBox(), QString::fromStdString(preset->name)); });
+        const auto &r = win.after([&] {
+            win.choose(win.w.controls()->presetBox(), QString::fromStdString(preset->name));
+        });
         CHECK(r.scenario.name == preset->name);
         CHECK(rowsOfKind(r.trace(), "cpu") == 4);
         CHECK(win.slider("cpuThreads")->value() == 4); // the controls show the preset

@@ -7,12 +7,12 @@
 #include "traceindex.h"
 #include "zoomhistory.h"
 
-#include <QTextDocumentFragment>
+#include <QAction>
 #include <QBuffer>
 #include <QSvgGenerator>
 #include <QTest>
+#include <QTextDocumentFragment>
 #include <QWheelEvent>
-#include <QAction>
 
 using namespace gilscope;
 using core::MarkKind;
@@ -46,10 +46,12 @@ std::shared_ptr<const core::Trace> tinyTrace() {
     auto trace = std::make_shared<core::Trace>();
     trace->cores = 2;
     trace->endNs = 100 * us;
+    trace->threads.push_back(row("main", {{0, ThreadState::Running},
+                                          {40 * us, ThreadState::WaitingForGil},
+                                          {60 * us, ThreadState::Io}}));
     trace->threads.push_back(
-        row("main", {{0, ThreadState::Running}, {40 * us, ThreadState::WaitingForGil}, {60 * us, ThreadState::Io}}));
-    trace->threads.push_back(row("worker", {{0, ThreadState::WaitingForGil}, {40 * us, ThreadState::Running}},
-                                 {{20 * us, MarkKind::FailedAcquire}, {30 * us, MarkKind::RepeatedFailedAcquire}}));
+        row("worker", {{0, ThreadState::WaitingForGil}, {40 * us, ThreadState::Running}},
+            {{20 * us, MarkKind::FailedAcquire}, {30 * us, MarkKind::RepeatedFailedAcquire}}));
     return trace;
 }
 
@@ -70,11 +72,14 @@ struct Fixture {
     }
     QColor at(const QImage &img, double t, int row) {
         const QRectF bar = view.rowBarRect(row);
-        return img.pixelColor(static_cast<int>(std::floor(view.xAt(t))), static_cast<int>(bar.center().y()));
+        return img.pixelColor(static_cast<int>(std::floor(view.xAt(t))),
+                              static_cast<int>(bar.center().y()));
     }
 };
 
-QString plain(const QString &html) { return QTextDocumentFragment::fromHtml(html).toPlainText(); }
+QString plain(const QString &html) {
+    return QTextDocumentFragment::fromHtml(html).toPlainText();
+}
 
 } // namespace
 
@@ -107,7 +112,8 @@ TEST_CASE("the timeline paints each state of a tiny trace in its colour at its p
     CHECK(img.pixelColor(static_cast<int>(std::floor(f.view.xAt(20 * us))) + 3, y1) ==
           theme.stateColor(ThreadState::WaitingForGil));
     // Below the marks the state stays visible, however dense the marks.
-    const int lowY = static_cast<int>(f.view.rowBarRect(1).top() + 0.8 * f.view.rowBarRect(1).height());
+    const int lowY =
+        static_cast<int>(f.view.rowBarRect(1).top() + 0.8 * f.view.rowBarRect(1).height());
     CHECK(img.pixelColor(static_cast<int>(std::floor(f.view.xAt(20 * us))), lowY) ==
           theme.stateColor(ThreadState::WaitingForGil));
 
@@ -152,8 +158,8 @@ TEST_CASE("wheel zoom keeps the time under the cursor where it was") {
     const double before = f.view.timeAt(x);
     const double spanBefore = f.view.zoom()->window().span();
     const QPointF pos(x, f.view.rowBarRect(0).center().y());
-    QWheelEvent wheel(pos, f.view.mapToGlobal(pos), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
+    QWheelEvent wheel(pos, f.view.mapToGlobal(pos), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(&f.view, &wheel);
     const double spanAfter = f.view.zoom()->window().span();
     CHECK(spanAfter == Approx(spanBefore * 0.64)); // two notches of 0.8
@@ -162,8 +168,8 @@ TEST_CASE("wheel zoom keeps the time under the cursor where it was") {
     // and zooming out again from another place keeps that place
     const double x2 = f.view.xAt(35 * us);
     const double before2 = f.view.timeAt(x2);
-    QWheelEvent out(QPointF(x2, pos.y()), f.view.mapToGlobal(QPointF(x2, pos.y())), QPoint(), QPoint(0, -120),
-                    Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent out(QPointF(x2, pos.y()), f.view.mapToGlobal(QPointF(x2, pos.y())), QPoint(),
+                    QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(&f.view, &out);
     CHECK(f.view.timeAt(x2) == Approx(before2).epsilon(1e-9));
 
@@ -181,7 +187,8 @@ TEST_CASE("zoomed in the pixels follow the new range") {
     const QImage img = f.frame();
     const int y0 = static_cast<int>(f.view.rowBarRect(0).center().y());
     CHECK(img.pixelColor(int(f.view.xAt(39.5 * us)), y0) == theme.stateColor(ThreadState::Running));
-    CHECK(img.pixelColor(int(f.view.xAt(40.5 * us)), y0) == theme.stateColor(ThreadState::WaitingForGil));
+    CHECK(img.pixelColor(int(f.view.xAt(40.5 * us)), y0) ==
+          theme.stateColor(ThreadState::WaitingForGil));
     // the edge sits in the middle of the chart now
     const auto ar = f.view.axisRect()->rect();
     CHECK(f.view.xAt(40 * us) == Approx(ar.left() + ar.width() / 2.0).margin(0.5));
@@ -369,7 +376,8 @@ TEST_CASE("vector output folds to the pixel grid too: an SVG of 200k segments st
         dump.write(text);
     // About 140 cycles per pixel column: each column running or waiting by a few ns, so at most
     // one rectangle per column and row, not one per segment.
-    CHECK(text.contains(ui::TimelineTheme::screenLight().stateColor(ThreadState::Running).name().toLatin1()));
+    CHECK(text.contains(
+        ui::TimelineTheme::screenLight().stateColor(ThreadState::Running).name().toLatin1()));
     CHECK(text.count("<rect") < 1000);
     CHECK(text.size() < 400'000);
 }
