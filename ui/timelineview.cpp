@@ -8,6 +8,7 @@
 #include "zoomhistory.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QRubberBand>
 #include <QToolTip>
@@ -57,6 +58,7 @@ TimelineView::TimelineView(QWidget *parent)
     setObjectName(QStringLiteral("timeline"));
     setMinimumSize(320, 200);
     setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
     setInteractions({}); // our own gestures, so ZoomHistory sees every change
     setNoAntialiasingOnDrag(true);
     setPlottingHint(QCP::phCacheLabels, true);
@@ -592,6 +594,29 @@ void TimelineView::wheelEvent(QWheelEvent *event) {
             w.zoomedAround(anchor, std::pow(kWheelZoomPerNotch, notches), ZoomHistory::kMinSpanNs));
     }
     event->accept();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event) {
+    // The chart without a mouse: arrows pan (Shift: further), + and - zoom around the centre.
+    const TimeWindow w = m_zoom->window();
+    const double step = (event->modifiers() & Qt::ShiftModifier) ? 0.5 : 0.1;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        m_zoom->moveTo(w.shifted(-step * w.span()));
+        return;
+    case Qt::Key_Right:
+        m_zoom->moveTo(w.shifted(step * w.span()));
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        m_zoom->zoomBy(0.5);
+        return;
+    case Qt::Key_Minus:
+        m_zoom->zoomBy(2.0);
+        return;
+    default:
+        QCustomPlot::keyPressEvent(event);
+    }
 }
 
 void TimelineView::leaveEvent(QEvent *event) {

@@ -381,3 +381,16 @@ TEST_CASE("vector output folds to the pixel grid too: an SVG of 200k segments st
     CHECK(text.count("<rect") < 1000);
     CHECK(text.size() < 400'000);
 }
+
+TEST_CASE("arrow keys pan and plus and minus zoom the focused chart") {
+    Fixture f;
+    f.view.zoom()->zoomTo(ui::TimeWindow{40 * us, 60 * us});
+    QTest::keyClick(&f.view, Qt::Key_Right);
+    CHECK(f.view.zoom()->window().begin == Approx(42 * us));
+    QTest::keyClick(&f.view, Qt::Key_Left, Qt::ShiftModifier);
+    CHECK(f.view.zoom()->window().begin == Approx(32 * us));
+    QTest::keyClick(&f.view, Qt::Key_Minus);
+    CHECK(f.view.zoom()->window().span() == Approx(40 * us));
+    QTest::keyClick(&f.view, Qt::Key_Plus);
+    CHECK(f.view.zoom()->window().span() == Approx(20 * us));
+}
