@@ -59,8 +59,12 @@ void SimulationController::onTimer() {
     for (const auto &run : m_runs) {
         if (run->cancel->load())
             continue;
-        if (run->age.elapsed() < kCancelAfterMs)
-            return; // let it finish and show; finished() starts the next run
+        if (run->age.elapsed() < kCancelAfterMs) {
+            // Young: likely to finish soon and show (finished() starts the next run). Look
+            // again when it is old enough to cancel, in case it does not.
+            m_timer.start(static_cast<int>(kCancelAfterMs - run->age.elapsed()) + 1);
+            return;
+        }
         run->cancel->store(true);
     }
     start();
@@ -134,8 +138,8 @@ void SimulationController::finished(Run *run) {
         emit failed(outcome.error);
     }
 
-    if (m_dirty && !m_timer.isActive())
-        m_timer.start(0);
+    if (m_dirty)
+        m_timer.start(0); // the change that waited for this run goes next
     if (m_runs.empty() && !m_dirty)
         setBusy(false);
 }

@@ -248,6 +248,34 @@ TEST_CASE("a slow run is cancelled when the scenario changes and is never shown"
     CHECK(results.first().at(0).value<ui::SimulationResultPtr>()->scenario.name == "quick");
 }
 
+TEST_CASE("a change right after a slow run started still gets its result quickly") {
+    SimulationController c;
+    QSignalSpy results(&c, &SimulationController::resultReady);
+    core::Scenario slow;
+    slow.name = "slow";
+    slow.interpreter = core::Interpreter::LegacyGil;
+    slow.cores = 4;
+    core::WorkerGroup cpu;
+    cpu.count = 8;
+    cpu.cpu_ms = 60'000;
+    slow.workers.push_back(cpu);
+    c.setScenario(slow);
+    QTest::qWait(40); // running, but young: the next change waits for it a little ...
+    core::Scenario quick = slow;
+    quick.name = "quick";
+    quick.workers[0].count = 2;
+    quick.workers[0].cpu_ms = 1;
+    quick.interpreter = core::Interpreter::Gil;
+    QElapsedTimer clock;
+    clock.start();
+    c.setScenario(quick);
+    REQUIRE(waitUntil([&] { return !c.isBusy(); }, 30000));
+    // ... then cancels it once it is old enough to be slow
+    CHECK(clock.elapsed() < 3000);
+    REQUIRE(results.count() == 1);
+    CHECK(results.first().at(0).value<ui::SimulationResultPtr>()->scenario.name == "quick");
+}
+
 TEST_CASE("zoom shortcuts and Back are shared actions on the window") {
     Window win;
     auto *zoom = win.w.timeline()->zoom();
