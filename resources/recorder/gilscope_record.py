@@ -57,13 +57,31 @@ try:
     import _thread as _threadmodule
 except ImportError:  # Python 2
     import thread as _threadmodule
+try:
+    import resource
+except ImportError:  # not a Unix
+    resource = None
 
 PY2 = sys.version_info[0] == 2
 RECORDER_VERSION = "1"
 EXIT_USAGE = 2
 
 _get_ident = _threadmodule.get_ident
+_real_sleep = time.sleep
 _clock = getattr(time, "perf_counter", None) or time.time
+# Linux counts, per thread, how often it went to sleep (voluntary context switches): each wait for
+# the GIL, each failed wake-up of the old GIL, each blocking call. Python 2 lacks the constant.
+_RUSAGE_THREAD = getattr(resource, "RUSAGE_THREAD", 1 if sys.platform.startswith("linux") else None)
+
+
+def _context_switches():
+    if resource is None or _RUSAGE_THREAD is None:
+        return None
+    try:
+        usage = resource.getrusage(_RUSAGE_THREAD)
+    except (ValueError, OSError):
+        return None
+    return [usage.ru_nvcsw, usage.ru_nivcsw]
 
 # ---------------------------------------------------------------------------------------------
 # What is recorded. Everything is appended while holding the GIL, so list appends are safe.
@@ -72,7 +90,7 @@ _transitions = []  # (ident or None, t): from t on, thread `ident` runs Python c
 _add = _transitions.append
 _cur = [None]  # the thread seen last
 _io = []  # (ident, kind, call, t0, t1, detail)
-_threads = []  # [ident, Thread or None, name, start requested, began, ended]
+_threads = []  # [ident, Thread or None, name, start requested, began, ended, context switches]
 _depth = {}  # ident -> 1 while inside a wrapped call (nested wrapped calls are not recorded again)
 _on = [False]
 _state = {"pid": os.getpid(), "child": False, "fork_time": None, "tmpdir": None,
@@ -409,7 +427,7 @@ def _install_wrappers():
         t = _clock()
         _cur[0] = ident
         _add((ident, t))
-        record = [ident, self, None, _start_requests.pop(id(self), None), t, None]
+        record = [ident, self, None, _start_requests.pop(id(self), None), t, None, None]
         _threads.append(record)
         try:
             original_inner(self)
@@ -418,6 +436,7 @@ def _install_wrappers():
             _add((None, t))
             _cur[0] = None
             record[5] = t
+            record[6] = _context_switches()
     setattr(threading.Thread, inner_name, bootstrap_inner)
 
     if hasattr(os, "register_at_fork"):
@@ -457,7 +476,7 @@ def _after_fork_in_child():
     parent = [r for r in _threads if r[0] == ident and r[5] is None]
     name = parent[-1][1].name if parent and parent[-1][1] is not None else me.name
     del _threads[:]
-    _threads.append([ident, None, name, None, now, None])
+    _threads.append([ident, None, name, None, now, None, None])
     _depth.clear()
     _depth[ident] = 0
     _cur[0] = ident
@@ -472,8 +491,11 @@ def _flush_child():
     now = _clock()
     _remove_hook(_state["hook"])
     me = _get_ident()
-    threads = [[r[0], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4],
-                now if r[5] is None and r[0] == me else r[5]] for r in _threads]
+    for r in _threads:
+        if r[5] is None and r[0] == me:
+            r[5], r[6] = now, _context_switches()
+    threads = [[r[0], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4], r[5], r[6]]
+               for r in _threads]
     record = {"pid": os.getpid(), "fork_time": _state["fork_time"], "stop": now,
               "transitions": _transitions, "io": _io, "threads": threads,
               "thread_ids": [id(r[1]) if r[1] is not None else None for r in _threads]}
@@ -498,6 +520,7 @@ class _Row(object):
         self.calls = []
         self.segments = []  # (start, end, state)
         self.marks = []  # (t, name, args)
+        self.switches = None  # [voluntary, involuntary] context switches over its life
 
 
 def _completions(processes):
@@ -576,8 +599,9 @@ def _gather(transitions, io, threads, thread_ids, stop, pid, index):
     """Rows and their running stretches for one process."""
     rows = []
     by_ident = {}
-    for i, (ident, thread, name, requested, began, ended) in enumerate(threads):
+    for i, (ident, thread, name, requested, began, ended, switches) in enumerate(threads):
         row = _Row(ident, name, thread_ids[i], requested, began, ended)
+        row.switches = switches
         rows.append(row)
         by_ident.setdefault(ident, []).append(row)
     for ident in by_ident:
@@ -752,8 +776,11 @@ def _write_trace(path, processes, origin, stop, meta):
                 continue
             tid += 1
             ids = '"pid":%d,"tid":%d' % (pid, tid)
-            add('{"ph":"M","name":"thread_name",%s,"args":{"name":%s,"kind":"recorded","gil":%d}}'
-                % (ids, json.dumps(row.name), gil))
+            switches = ""
+            if row.switches:
+                switches = ',"voluntary_switches":%d,"involuntary_switches":%d' % tuple(row.switches)
+            add('{"ph":"M","name":"thread_name",%s,"args":{"name":%s,"kind":"recorded","gil":%d%s}}'
+                % (ids, json.dumps(row.name), gil, switches))
             add('{"ph":"M","name":"thread_sort_index",%s,"args":{"sort_index":%d}}' % (ids, tid))
             for start, end, state in row.segments:
                 begin_ns, end_ns = _ns(start, origin), _ns(end, origin)
@@ -960,7 +987,7 @@ def main(argv):
     main_ident = _get_ident()
     origin = _clock()
     _state["origin"] = origin
-    _threads.append([main_ident, threading.current_thread(), None, None, origin, None])
+    _threads.append([main_ident, threading.current_thread(), None, None, origin, None, None])
     _on[0] = True
     _cur[0] = main_ident
     _add((main_ident, origin))
@@ -994,8 +1021,15 @@ def main(argv):
                        else None)
     main_record = _threads[0]
     main_record[5] = stop
-    threads = [[r[0], r[1], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4], r[5]]
-               for r in _threads]
+    main_record[6] = _context_switches()
+    # Python 2's join() returns before the thread has left our bootstrap wrapper: let the last
+    # ones note their end.
+    for _ in range(200):
+        if all(r[5] is not None for r in _threads[1:] if r[1] is not None and not r[1].daemon):
+            break
+        _real_sleep(0.0005)
+    threads = [[r[0], r[1], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4], r[5],
+                r[6]] for r in _threads]
     processes = [_gather(list(_transitions), list(_io), threads,
                          [id(r[1]) if r[1] is not None else None for r in _threads],
                          stop, os.getpid(), 1)]
@@ -1012,7 +1046,7 @@ def main(argv):
     shutil.rmtree(_state["tmpdir"], ignore_errors=True)
     children.sort(key=lambda c: c["fork_time"])
     for i, child in enumerate(children):
-        threads = [[t[0], None, t[1], t[2], t[3], t[4]] for t in child["threads"]]
+        threads = [[t[0], None, t[1], t[2], t[3], t[4], t[5]] for t in child["threads"]]
         processes.append(_gather([tuple(x) for x in child["transitions"]],
                                  [tuple(x) for x in child["io"]], threads, child["thread_ids"],
                                  child["stop"], child["pid"], i + 2))

@@ -4,7 +4,9 @@
     python countdown.py [--threads N] [--total COUNT] [--switch-interval MS]
 
 Every thread counts down TOTAL/N at the same time; the main thread waits in join(). Prints one
-JSON line: {"workload": "countdown", "threads": N, "seconds": ...}. Compare the seconds of N
+JSON line: {"workload": "countdown", "threads": N, "seconds": ...}; on Linux also the workers'
+voluntary context switches (each time one went to sleep on the GIL: a wait, or a failed wake-up
+on the old GIL), measured by the kernel at no cost to the run. Compare the seconds of N
 threads with those of --threads 1 (the same work, sequential): about 1x on the 3.2+ GIL, more on
 the old GIL with two or more cores. The default TOTAL takes about 0.5-1 s on a current machine;
 under the recorder pass a smaller one (the hooks slow tight loops down several times).
@@ -22,9 +24,19 @@ import time
 clock = getattr(time, "perf_counter", time.time)
 
 
-def countdown(n):
+try:
+    import resource
+    RUSAGE_THREAD = getattr(resource, "RUSAGE_THREAD", 1 if sys.platform.startswith("linux") else None)
+except ImportError:
+    resource = RUSAGE_THREAD = None
+
+
+def countdown(n, switches=None):
     while n > 0:
         n -= 1
+    if switches is not None and RUSAGE_THREAD is not None:
+        usage = resource.getrusage(RUSAGE_THREAD)
+        switches.append((usage.ru_nvcsw, usage.ru_nivcsw))
 
 
 def main():
@@ -38,7 +50,8 @@ def main():
     if args.switch_interval and hasattr(sys, "setswitchinterval"):
         sys.setswitchinterval(args.switch_interval / 1000.0)
     share = args.total // args.threads
-    workers = [threading.Thread(target=countdown, args=(share,), name="cpu-%d" % (i + 1))
+    switches = []
+    workers = [threading.Thread(target=countdown, args=(share, switches), name="cpu-%d" % (i + 1))
                for i in range(args.threads)]
     start = clock()
     for t in workers:
@@ -50,6 +63,9 @@ def main():
               "threads": args.threads, "total": share * args.threads, "seconds": round(seconds, 6)}
     if hasattr(sys, "getswitchinterval"):
         result["switch_interval_ms"] = sys.getswitchinterval() * 1000.0
+    if len(switches) == args.threads:
+        result["voluntary_switches"] = sum(v for v, _ in switches)
+        result["involuntary_switches"] = sum(i for _, i in switches)
     print(json.dumps(result, sort_keys=True))
 
 
