@@ -31,10 +31,10 @@ void addOptions(QCommandLineParser &parser) {
         "ran, waited for the GIL and blocked in I/O (Chrome trace-event JSON; GIL Scope and "
         "Perfetto open it).\nOptions go before the script; everything after it is the script's.");
     parser.addHelpOption();
-    parser.addOption({"python", "The Python to run the script with (default: python3 on PATH).",
-                      "PATH"});
-    parser.addOption({"out", "Where to write the trace (default: SCRIPT.trace.json here).",
-                      "TRACE.json"});
+    parser.addOption(
+        {"python", "The Python to run the script with (default: python3 on PATH).", "PATH"});
+    parser.addOption(
+        {"out", "Where to write the trace (default: SCRIPT.trace.json here).", "TRACE.json"});
     parser.addOption({"switch-interval",
                       "sys.setswitchinterval before the script starts, in ms (Python 3).", "MS"});
     parser.addPositionalArgument("SCRIPT.py", "The script to run as __main__.");
@@ -68,8 +68,12 @@ QString findPython(const QString &python) {
 class IgnoreInterrupts {
 public:
 #ifdef Q_OS_UNIX
-    IgnoreInterrupts() { m_previous = std::signal(SIGINT, SIG_IGN); }
-    ~IgnoreInterrupts() { std::signal(SIGINT, m_previous); }
+    IgnoreInterrupts() {
+        m_previous = std::signal(SIGINT, SIG_IGN);
+    }
+    ~IgnoreInterrupts() {
+        std::signal(SIGINT, m_previous);
+    }
 
 private:
     void (*m_previous)(int) = SIG_DFL;
@@ -160,7 +164,8 @@ int runRecord(const QStringList &arguments) {
     process.waitForFinished(-1);
     if (process.exitStatus() == QProcess::CrashExit) {
         std::fprintf(stderr, "gilscope record: %s stopped abnormally: %s\n",
-                     python.toLocal8Bit().constData(), process.errorString().toLocal8Bit().constData());
+                     python.toLocal8Bit().constData(),
+                     process.errorString().toLocal8Bit().constData());
         return 1;
     }
     return process.exitCode();

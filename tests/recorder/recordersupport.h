@@ -35,9 +35,15 @@ struct Python {
     bool hasMonitoring() const { return major == 3 && minor >= 12; }
 };
 
-inline QString recorderDir() { return QString(GILSCOPE_SOURCE_DIR) + "/resources/recorder"; }
-inline QString recorderScript() { return recorderDir() + "/gilscope_record.py"; }
-inline QString workload(const char *name) { return recorderDir() + "/workloads/" + name; }
+inline QString recorderDir() {
+    return QString(GILSCOPE_SOURCE_DIR) + "/resources/recorder";
+}
+inline QString recorderScript() {
+    return recorderDir() + "/gilscope_record.py";
+}
+inline QString workload(const char *name) {
+    return recorderDir() + "/workloads/" + name;
+}
 
 inline std::optional<Python> probe(const QString &path) {
     QProcess p;
@@ -47,7 +53,8 @@ inline std::optional<Python> probe(const QString &path) {
     const QStringList parts = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(' ');
     if (parts.size() != 3)
         return std::nullopt;
-    Python py{QFileInfo(path).absoluteFilePath(), parts[0].toInt(), parts[1].toInt(), parts[2].toInt()};
+    Python py{QFileInfo(path).absoluteFilePath(), parts[0].toInt(), parts[1].toInt(),
+              parts[2].toInt()};
     const bool supported = (py.major == 2 && py.minor == 7) || (py.major == 3 && py.minor >= 6);
     return supported ? std::optional<Python>(py) : std::nullopt;
 }
@@ -66,7 +73,8 @@ inline const std::vector<Python> &pythons() {
             if (pyenv.isEmpty())
                 pyenv = QDir::homePath() + "/.pyenv";
             const QDir versions(pyenv + "/versions");
-            for (const QString &v : versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+            for (const QString &v :
+                 versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
                 candidates << versions.filePath(v + "/bin/python");
             for (const char *name : {"python3", "python2.7", "python2"})
                 candidates << QStandardPaths::findExecutable(name);
@@ -142,9 +150,10 @@ inline Recording record(const Python &py, const QString &script, const QStringLi
 // A copy of the trace with the rows of one process only (groupId), e.g. without a forked peer.
 inline core::Trace onlyProcess(const core::Trace &trace, int groupId) {
     core::Trace copy = trace;
-    copy.threads.erase(std::remove_if(copy.threads.begin(), copy.threads.end(),
-                                      [&](const core::ThreadTrack &t) { return t.info.groupId != groupId; }),
-                       copy.threads.end());
+    copy.threads.erase(
+        std::remove_if(copy.threads.begin(), copy.threads.end(),
+                       [&](const core::ThreadTrack &t) { return t.info.groupId != groupId; }),
+        copy.threads.end());
     return copy;
 }
 
@@ -156,8 +165,8 @@ inline const core::ThreadTrack *row(const core::Trace &trace, const std::string 
 }
 
 // Maximal Running stretches of the named rows, in time order: (start, row index).
-inline std::vector<std::pair<core::TimeNs, int>> runningStretches(const core::Trace &trace,
-                                                                  const std::vector<std::string> &names) {
+inline std::vector<std::pair<core::TimeNs, int>>
+runningStretches(const core::Trace &trace, const std::vector<std::string> &names) {
     std::vector<std::pair<core::TimeNs, int>> out;
     for (std::size_t r = 0; r < trace.threads.size(); ++r) {
         const auto &t = trace.threads[r];
@@ -174,7 +183,8 @@ inline std::vector<std::pair<core::TimeNs, int>> runningStretches(const core::Tr
 
 inline QString loadAverage() {
     QFile f("/proc/loadavg");
-    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed() : QString("unknown");
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed()
+                                       : QString("unknown");
 }
 
 // Timing on a shared machine: another process busy on the second core delays a woken waiter to

@@ -3,7 +3,6 @@
 
 #include <QProcessEnvironment>
 
-
 using namespace gilscope::test;
 
 namespace {
@@ -13,12 +12,14 @@ struct Run {
     QString out, err;
 };
 
-Run gilscopeRecord(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) {
+Run gilscopeRecord(const QStringList &args,
+                   const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(GILSCOPE_BINARY, QStringList{"record"} + args);
     REQUIRE(p.waitForFinished(180'000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 QString writeScript(const QTemporaryDir &dir, const char *name, const char *text) {
@@ -39,8 +40,9 @@ TEST_CASE("gilscope record writes a trace of the script that GIL Scope opens") {
     }
     QTemporaryDir dir;
     const QString trace = dir.filePath("countdown.json");
-    const Run r = gilscopeRecord({"--python", py->path, "--out", trace, "--switch-interval", "2", "--",
-                            workload("countdown.py"), "--threads", "2", "--total", "300000"});
+    const Run r =
+        gilscopeRecord({"--python", py->path, "--out", trace, "--switch-interval", "2", "--",
+                        workload("countdown.py"), "--threads", "2", "--total", "300000"});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.contains("\"workload\": \"countdown\"")); // the script's output comes through

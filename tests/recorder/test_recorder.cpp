@@ -15,27 +15,33 @@ namespace {
 
 // Countdown size for about half a second under the recorder: sys.monitoring slows a tight loop
 // about 5x, sys.settrace about 10x.
-QString countdownTotal(const Python &py) { return py.hasMonitoring() ? "4000000" : "2000000"; }
+QString countdownTotal(const Python &py) {
+    return py.hasMonitoring() ? "4000000" : "2000000";
+}
 
 QJsonObject lastJsonLine(const QString &out) {
     const QStringList lines = out.trimmed().split('\n');
-    return lines.isEmpty() ? QJsonObject{} : QJsonDocument::fromJson(lines.last().toUtf8()).object();
+    return lines.isEmpty() ? QJsonObject{}
+                           : QJsonDocument::fromJson(lines.last().toUtf8()).object();
 }
 
 std::vector<Python> newGilPythons() {
     std::vector<Python> list;
     for (const auto &py : {newestPython3(), settracePython3()})
-        if (py && std::none_of(list.begin(), list.end(), [&](const Python &o) { return o.path == py->path; }))
+        if (py && std::none_of(list.begin(), list.end(),
+                               [&](const Python &o) { return o.path == py->path; }))
             list.push_back(*py);
     return list;
 }
 
 } // namespace
 
-TEST_CASE("recorded: two CPU-bound threads under the 3.2+ GIL take turns, one switch interval each") {
+TEST_CASE(
+    "recorded: two CPU-bound threads under the 3.2+ GIL take turns, one switch interval each") {
     const auto list = newGilPythons();
     if (list.empty()) {
-        WARN("no Python 3.6+ found (python3 on PATH, ~/.pyenv/versions, $GILSCOPE_TEST_PYTHONS): skipped");
+        WARN("no Python 3.6+ found (python3 on PATH, ~/.pyenv/versions, $GILSCOPE_TEST_PYTHONS): "
+             "skipped");
         return;
     }
     for (const Python &py : list) {
@@ -66,13 +72,14 @@ TEST_CASE("recorded: two CPU-bound threads under the 3.2+ GIL take turns, one sw
             pauseBeforeRetry(attempt);
         }
         INFO(attempts.str());
-        CHECK(stretches >= 20);   // about 0.5 s of 5 ms turns
+        CHECK(stretches >= 20);    // about 0.5 s of 5 ms turns
         CHECK(alternating >= 0.9); // a forced switch always hands the GIL to the other thread
         CHECK(hold == Approx(5.0).epsilon(0.15)); // median hold within 15 % of the interval
     }
 }
 
-TEST_CASE("recorded: an echo server beside a CPU-bound thread waits one switch interval per request") {
+TEST_CASE(
+    "recorded: an echo server beside a CPU-bound thread waits one switch interval per request") {
     const auto py = newestPython3();
     if (!py) {
         WARN("no Python 3.6+ found: skipped");
@@ -93,7 +100,7 @@ TEST_CASE("recorded: an echo server beside a CPU-bound thread waits one switch i
             REQUIRE(r.load.ok());
             // The forked peer is recorded as a second process with its own GIL.
             const auto peer = std::find_if(r.trace().threads.begin(), r.trace().threads.end(),
-                                            [](const auto &t) { return t.info.groupId == 1; });
+                                           [](const auto &t) { return t.info.groupId == 1; });
             REQUIRE(peer != r.trace().threads.end());
             CHECK(peer->info.gilId == 1);
             REQUIRE(row(r.trace(), "io") != nullptr);
@@ -122,28 +129,31 @@ TEST_CASE("recorded: Python 2.7's old GIL changes hands far more often, in short
     const auto old = python27();
     const auto modern = newestPython3();
     if (!old || !modern) {
-        WARN("needs Python 2.7 and a Python 3 (python2.7 on PATH or ~/.pyenv/versions/2.7*): skipped");
+        WARN("needs Python 2.7 and a Python 3 (python2.7 on PATH or ~/.pyenv/versions/2.7*): "
+             "skipped");
         return;
     }
     QTemporaryDir dir;
     double oldRate = 0, newRate = 0, oldHold = 0;
     std::ostringstream attempts;
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
-        const Recording a = record(*old, workload("countdown.py"), {"--threads", "2", "--total", "2000000"}, 0, dir);
+        const Recording a = record(*old, workload("countdown.py"),
+                                   {"--threads", "2", "--total", "2000000"}, 0, dir);
         INFO(a.err.toStdString());
         REQUIRE(a.exitCode == 0);
         REQUIRE(a.load.ok());
         const auto m27 = core::computeMetrics(a.trace());
-        const Recording b = record(*modern, workload("countdown.py"),
-                                   {"--threads", "2", "--total", countdownTotal(*modern)}, 5.0, dir);
+        const Recording b =
+            record(*modern, workload("countdown.py"),
+                   {"--threads", "2", "--total", countdownTotal(*modern)}, 5.0, dir);
         REQUIRE(b.exitCode == 0);
         REQUIRE(b.load.ok());
         const auto m3 = core::computeMetrics(b.trace());
         oldRate = m27.gil.switches_per_s;
         newRate = m3.gil.switches_per_s;
         oldHold = m27.gil.hold_ms_p50;
-        attempts << "attempt " << attempt << ": 2.7 " << oldRate << " switches/s, hold p50 " << oldHold
-                 << " ms; " << modern->version().toStdString() << " " << newRate
+        attempts << "attempt " << attempt << ": 2.7 " << oldRate << " switches/s, hold p50 "
+                 << oldHold << " ms; " << modern->version().toStdString() << " " << newRate
                  << " switches/s; load " << loadAverage().toStdString() << "\n";
         if (oldRate > 10 * newRate && oldHold < 1.0)
             break;
@@ -165,8 +175,9 @@ TEST_CASE("recorded: every calibration workload opens in GIL Scope, on every Pyt
         INFO("Python " << py.version().toStdString());
         QTemporaryDir dir;
         {
-            const Recording r = record(py, workload("sleep_mix.py"),
-                                       {"--cpu-threads", "1", "--io-threads", "2", "--seconds", "0.3"}, 0, dir);
+            const Recording r =
+                record(py, workload("sleep_mix.py"),
+                       {"--cpu-threads", "1", "--io-threads", "2", "--seconds", "0.3"}, 0, dir);
             INFO(r.err.toStdString() << r.load.error);
             REQUIRE(r.exitCode == 0);
             REQUIRE(r.load.ok());
@@ -179,8 +190,9 @@ TEST_CASE("recorded: every calibration workload opens in GIL Scope, on every Pyt
             CHECK(r.trace().interpreter == "recorded");
         }
         {
-            const Recording r = record(py, workload("echo_convoy.py"),
-                                       {"--cpu-threads", "2", "--peer", "thread", "--seconds", "0.2"}, 0, dir);
+            const Recording r =
+                record(py, workload("echo_convoy.py"),
+                       {"--cpu-threads", "2", "--peer", "thread", "--seconds", "0.2"}, 0, dir);
             INFO(r.err.toStdString() << r.load.error);
             REQUIRE(r.exitCode == 0);
             REQUIRE(r.load.ok());
