@@ -352,9 +352,11 @@ def _install_wrappers():
             original_init(self, *args, **kwargs)
             ref = weakref.ref(self)
             for name in _SOCKET_READS:
-                setattr(self, name, _wrap("read", name, getattr(self._sock, name), _detail_recv, ref))
+                method = getattr(self._sock, name)
+                setattr(self, name, _wrap("read", name, method, _detail_recv, ref))
             for name in _SOCKET_WRITES:
-                setattr(self, name, _wrap("write", name, getattr(self._sock, name), _detail_send, ref))
+                method = getattr(self._sock, name)
+                setattr(self, name, _wrap("write", name, method, _detail_send, ref))
         socket._socketobject.__init__ = init
     else:
         for name in _SOCKET_READS:
@@ -778,7 +780,8 @@ def _write_trace(path, processes, origin, stop, meta):
             ids = '"pid":%d,"tid":%d' % (pid, tid)
             switches = ""
             if row.switches:
-                switches = ',"voluntary_switches":%d,"involuntary_switches":%d' % tuple(row.switches)
+                switches = (',"voluntary_switches":%d,"involuntary_switches":%d'
+                            % tuple(row.switches))
             add('{"ph":"M","name":"thread_name",%s,"args":{"name":%s,"kind":"recorded","gil":%d%s}}'
                 % (ids, json.dumps(row.name), gil, switches))
             add('{"ph":"M","name":"thread_sort_index",%s,"args":{"sort_index":%d}}' % (ids, tid))
@@ -859,8 +862,8 @@ def _measure_slowdown(hook, n=60000):
     return hooked / plain if plain > 0 else 0.0
 
 
-USAGE = """usage: gilscope_record.py [--out TRACE.json] [--switch-interval MS] [--hook HOOK] [--quiet]
-                          -- SCRIPT.py [ARGS...]
+USAGE = """usage: gilscope_record.py [--out TRACE.json] [--switch-interval MS] [--hook HOOK]
+                          [--quiet] -- SCRIPT.py [ARGS...]
 
 Runs SCRIPT.py as __main__ and writes a GIL Scope trace (Chrome trace-event JSON).
   --out TRACE.json       where to write (default: SCRIPT.trace.json in the current directory)
@@ -940,7 +943,8 @@ def _join_remaining_threads():
     # What the interpreter does at exit, done here so that the threads are recorded to the end.
     main = threading.current_thread()
     while True:
-        alive = [t for t in threading.enumerate() if t is not main and not t.daemon and t.is_alive()]
+        alive = [t for t in threading.enumerate()
+                 if t is not main and not t.daemon and t.is_alive()]
         if not alive:
             return
         for t in alive:

@@ -26,7 +26,8 @@ clock = getattr(time, "perf_counter", time.time)
 
 try:
     import resource
-    RUSAGE_THREAD = getattr(resource, "RUSAGE_THREAD", 1 if sys.platform.startswith("linux") else None)
+    RUSAGE_THREAD = getattr(resource, "RUSAGE_THREAD",
+                            1 if sys.platform.startswith("linux") else None)
 except ImportError:
     resource = RUSAGE_THREAD = None
 
