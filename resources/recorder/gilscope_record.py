@@ -44,6 +44,7 @@ import platform
 import runpy
 import select
 import shutil
+import signal
 import socket
 import stat
 import sys
@@ -91,7 +92,9 @@ _add = _transitions.append
 _cur = [None]  # the thread seen last
 _io = []  # (ident, kind, call, t0, t1, detail)
 _threads = []  # [ident, Thread or None, name, start requested, began, ended, context switches]
-_depth = {}  # ident -> 1 while inside a wrapped call (nested wrapped calls are not recorded again)
+# ident -> (kind, call, start) while inside a wrapped call; nested wrapped calls are not recorded
+# again, and calls still blocked when the recording stops are recorded up to the stop.
+_inflight = {}
 _on = [False]
 _state = {"pid": os.getpid(), "child": False, "fork_time": None, "tmpdir": None,
           "origin": 0.0, "hook": None, "tool": None}
@@ -304,10 +307,10 @@ def _wrap(kind, call, fn, detail=None, self_ref=None):
     self_ref: a weak reference to prepend to args (Python 2 sockets delegate to bound methods)."""
     def wrapper(*args, **kwargs):
         ident = _get_ident()
-        if not _on[0] or _depth.get(ident):
+        if not _on[0] or _inflight.get(ident) is not None:
             return fn(*args, **kwargs)
-        _depth[ident] = 1
         t0 = _clock()
+        _inflight[ident] = (kind, call, t0)
         _add((None, t0))
         result = _FAILED
         try:
@@ -317,7 +320,7 @@ def _wrap(kind, call, fn, detail=None, self_ref=None):
             t1 = _clock()
             _cur[0] = ident
             _add((ident, t1))
-            _depth[ident] = 0
+            _inflight[ident] = None
             info = None
             if detail is not None and result is not _FAILED:
                 try:
@@ -457,6 +460,8 @@ def _install_wrappers():
     def exit_now(code):
         if _state["child"]:
             _flush_child()
+        elif _on[0]:
+            _finish(code)  # the recorded process itself leaves at once: still write the trace
         original_exit(code)
     os._exit = exit_now
 
@@ -479,11 +484,28 @@ def _after_fork_in_child():
     name = parent[-1][1].name if parent and parent[-1][1] is not None else me.name
     del _threads[:]
     _threads.append([ident, None, name, None, now, None, None])
-    _depth.clear()
-    _depth[ident] = 0
+    _inflight.clear()
     _cur[0] = ident
     _add((ident, now))
     _state.update(pid=os.getpid(), child=True, fork_time=now)
+    # multiprocessing ends its pool workers with SIGTERM: save the record first.
+    try:
+        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+            signal.signal(signal.SIGTERM, _child_terminated)
+    except (ValueError, AttributeError):  # not the main thread; no SIGTERM
+        pass
+
+
+def _child_terminated(signum, frame):
+    _flush_child()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
+def _record_inflight(stop):
+    for ident, call in list(_inflight.items()):
+        if call is not None:
+            _io.append((ident, call[0], call[1], call[2], stop, None))
 
 
 def _flush_child():
@@ -492,6 +514,7 @@ def _flush_child():
     _on[0] = False
     now = _clock()
     _remove_hook(_state["hook"])
+    _record_inflight(now)
     me = _get_ident()
     for r in _threads:
         if r[5] is None and r[0] == me:
@@ -996,31 +1019,44 @@ def main(argv):
     _cur[0] = main_ident
     _add((main_ident, origin))
     _install_hook(hook)
+    _run.update(opts=opts, out=out, script=script, slowdown=slowdown, origin=origin)
     status = 0
     try:
-        try:
-            runpy.run_path(script, run_name="__main__")
-        except SystemExit as stop:
-            status = _exit_status(stop.code)
-        except KeyboardInterrupt:
-            status = 130
-        except BaseException:
-            traceback.print_exc()
-            status = 1
-        if _state["child"]:
-            # A forked child that ran off the end of the script: save its part and leave.
-            _flush_child()
-            return status
-        try:
-            _join_remaining_threads()
-        except KeyboardInterrupt:
-            status = 130
-    finally:
-        if not _state["child"]:
-            stop = _clock()
-            _on[0] = False
-            _remove_hook(hook)
-            _release_tool()
+        runpy.run_path(script, run_name="__main__")
+    except SystemExit as stop:
+        status = _exit_status(stop.code)
+    except KeyboardInterrupt:
+        status = 130
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    if _state["child"]:
+        # A forked child that ran off the end of the script: save its part and leave.
+        _flush_child()
+        return status
+    try:
+        _join_remaining_threads()
+    except KeyboardInterrupt:
+        status = 130
+    return _finish(status)
+
+
+_run = {"finished": False}
+
+
+def _finish(status):
+    """Stops recording and writes the trace; returns the exit status to use. Called once: at the
+    end of the script, or by os._exit in the recorded process."""
+    if _run["finished"]:
+        return status
+    _run["finished"] = True
+    stop = _clock()
+    _on[0] = False
+    _record_inflight(stop)
+    hook = _state["hook"]
+    _remove_hook(hook)
+    _release_tool()
+    opts, out, origin = _run["opts"], _run["out"], _run["origin"]
     switch_interval = (sys.getswitchinterval() * 1000.0 if hasattr(sys, "getswitchinterval")
                        else None)
     main_record = _threads[0]
@@ -1060,11 +1096,11 @@ def main(argv):
     unknown = sum(1 for p in processes for c in p["calls"]
                   if c["completion"] is None and c["raw"][1] not in ("sync",))
     meta = {"generator": "gilscope-record", "recorder_version": RECORDER_VERSION,
-            "scenario": os.path.basename(script), "interpreter": "recorded",
+            "scenario": os.path.basename(_run["script"]), "interpreter": "recorded",
             "executor": "threading", "cores": _cores(), "python": platform.python_version(),
-            "sequential_ns": 0, "hook": hook, "recorder_slowdown": round(slowdown, 2),
+            "sequential_ns": 0, "hook": hook, "recorder_slowdown": round(_run["slowdown"], 2),
             "gil": _gil_enabled(), "io_calls_unknown_completion": unknown,
-            "argv": [os.path.basename(script)] + list(opts["args"])}
+            "argv": [os.path.basename(_run["script"])] + list(opts["args"])}
     if switch_interval is not None:
         meta["switch_interval_ms"] = switch_interval
     else:
@@ -1080,7 +1116,7 @@ def main(argv):
                          "%d switches, median hold %.2f ms; %s hook, tight loops ~%.1fx slower\n"
                          % (out, rows, "" if rows == 1 else "s", len(processes),
                             "" if len(processes) == 1 else "es", stop - origin, switches, hold,
-                            hook, slowdown))
+                            hook, _run["slowdown"]))
     return status
 
 
