@@ -189,12 +189,50 @@ inline QString loadAverage() {
 
 // Timing on a shared machine: another process busy on the second core delays a woken waiter to
 // the next scheduler tick (3.x hand-offs then come at 8 ms instead of 5). A property that holds
-// on a quiet machine gets up to kAttempts runs a few seconds apart; all are reported on failure.
+// on a quiet machine gets up to kAttempts runs, each after waiting (up to 10 s) for the other
+// processes to leave the cores alone; all attempts are reported on failure.
 constexpr int kAttempts = 4;
+
+// Cores busy over `window` according to /proc/stat (Linux); a negative value when unknown.
+inline double busyCores(std::chrono::milliseconds window) {
+    auto sample = [](long long &busy, long long &total) {
+        QFile f("/proc/stat");
+        if (!f.open(QIODevice::ReadOnly))
+            return false;
+        const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+        if (fields.size() < 8 || fields[0] != "cpu")
+            return false;
+        busy = total = 0;
+        for (int i = 1; i < fields.size(); ++i) {
+            const long long v = fields[i].toLongLong();
+            total += v;
+            if (i != 4 && i != 5) // idle, iowait
+                busy += v;
+        }
+        return true;
+    };
+    long long b0 = 0, t0 = 0, b1 = 0, t1 = 0;
+    if (!sample(b0, t0))
+        return -1;
+    std::this_thread::sleep_for(window);
+    if (!sample(b1, t1) || t1 <= t0)
+        return -1;
+    return double(b1 - b0) / double(t1 - t0) * std::max(1u, std::thread::hardware_concurrency());
+}
+
+inline void waitForQuietMachine() {
+    using namespace std::chrono_literals;
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        const double busy = busyCores(500ms);
+        if (busy < 0.3) // also when unknown
+            return;
+    }
+}
 
 inline void pauseBeforeRetry(int attempt) {
     if (attempt < kAttempts)
-        std::this_thread::sleep_for(std::chrono::seconds(3));
+        std::this_thread::sleep_for(std::chrono::seconds(1));
 }
 
 } // namespace gilscope::test

@@ -51,6 +51,7 @@ TEST_CASE(
         std::size_t stretches = 0;
         std::ostringstream attempts;
         for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+            waitForQuietMachine();
             const Recording r = record(py, workload("countdown.py"),
                                        {"--threads", "2", "--total", countdownTotal(py)}, 5.0, dir);
             INFO(r.err.toStdString());
@@ -93,6 +94,7 @@ TEST_CASE(
         long long ops = 0;
         std::ostringstream attempts;
         for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+            waitForQuietMachine();
             const Recording r = record(*py, workload("echo_convoy.py"),
                                        {"--cpu-threads", "1", "--seconds", "0.5"}, interval, dir);
             INFO(r.err.toStdString());
@@ -137,6 +139,7 @@ TEST_CASE("recorded: Python 2.7's old GIL changes hands far more often, in short
     double oldRate = 0, newRate = 0, oldHold = 0;
     std::ostringstream attempts;
     for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+        waitForQuietMachine();
         const Recording a = record(*old, workload("countdown.py"),
                                    {"--threads", "2", "--total", "2000000"}, 0, dir);
         INFO(a.err.toStdString());
