@@ -17,19 +17,24 @@ one cheap question, "is this the thread that ran last?", and stamps the time onl
 answer is no: the previous thread held the GIL until this one was first seen. Hooks:
 sys.monitoring on 3.12+ (loop back-edges, function starts, resumes, returns and yields) and
 sys.settrace before (every line). Both see a thread within one loop iteration of it getting the
-GIL. --hook calls uses the profiler hook instead: nearly free, but blind inside loops that call
-nothing. A tight loop runs several times slower under the line or back-edge hooks (the cost is
-measured at start-up and written to otherData.recorder_slowdown); time-based hand-offs of the 3.2+
-GIL keep their length, but a thread's work takes longer.
+GIL. What it costs (measured on CPython 2.7-3.13, x86-64): a one-line loop runs about 4-5x slower
+with sys.monitoring and 7-13x with sys.settrace; call-heavy code about 2x and 5-7x. The tight-loop
+figure of each run is in otherData.recorder_slowdown. The 3.2+ GIL hands over by time, so turns
+and convoy waits keep their length; the old GIL of Python 2 checks every 100 ticks, which come
+several times further apart, so it hands over less often than it would unrecorded. --hook calls
+uses the profiler hook instead: free in loops that call nothing but blind there, and as costly
+as sys.settrace in call-heavy code.
 
 Blocking calls (socket send/recv/accept/connect, select.select, time.sleep, os.read/os.write,
 Thread.join, Condition.wait, os.waitpid) are wrapped: the thread is "io" from the call until the
-call completed, then "waiting" until it runs Python again (the convoy effect). When the call
-completed is known for sleeps (the deadline) and for data written by a recorded thread or a forked
-child of the recorded process (socketpairs, TCP between them, pipes): the write that supplied the
-data. Writes are assumed not to block. Elsewhere the completion is unknown: the whole call is "io"
-and no io-end mark is written. Calls that did not block (data already there) are no I/O: the thread
-is "waiting" during them only if another thread ran meanwhile.
+call completed, then "waiting" until it runs Python again (the convoy effect). When a call
+completed is known for sleeps (their deadline) and for reads of data written by a recorded thread
+or a forked child of the recorded process (socketpairs, TCP between them, pipes): the write that
+supplied the data. Writes are assumed not to block. Otherwise the completion is unknown: the whole
+call is "io" and no io-end mark is written. Calls that did not block (the data was there) are no
+I/O: the thread is "waiting" during them only if another thread ran meanwhile. Lock marks
+(acquire, release) follow from the segments; failed wake-ups cannot be seen from Python, but each
+thread's voluntary context switches (how often it went to sleep) are in its metadata on Linux.
 
 Children made with os.fork (and multiprocessing's fork start method) are recorded too, each as a
 process with its own GIL. Threads started with the low-level _thread module are seen only with
@@ -72,7 +77,8 @@ _real_sleep = time.sleep
 _clock = getattr(time, "perf_counter", None) or time.time
 # Linux counts, per thread, how often it went to sleep (voluntary context switches): each wait for
 # the GIL, each failed wake-up of the old GIL, each blocking call. Python 2 lacks the constant.
-_RUSAGE_THREAD = getattr(resource, "RUSAGE_THREAD", 1 if sys.platform.startswith("linux") else None)
+_RUSAGE_THREAD = getattr(resource, "RUSAGE_THREAD",
+                         1 if sys.platform.startswith("linux") else None)
 
 
 def _context_switches():
