@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QString>
@@ -145,6 +147,17 @@ inline Recording record(const Python &py, const QString &script, const QStringLi
     r.err = QString::fromUtf8(p.readAllStandardError());
     r.load = core::loadTraceFile(r.tracePath);
     return r;
+}
+
+// Runs a workload without the recorder; its last line of output is a JSON object.
+inline QJsonObject runWorkload(const Python &py, const QString &script, const QStringList &args) {
+    QProcess p;
+    p.start(py.path, QStringList{script} + args);
+    REQUIRE(p.waitForFinished(180'000));
+    INFO(QString::fromUtf8(p.readAllStandardError()).toStdString());
+    REQUIRE(p.exitCode() == 0);
+    const QStringList lines = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split('\n');
+    return QJsonDocument::fromJson(lines.last().toUtf8()).object();
 }
 
 // A copy of the trace with the rows of one process only (groupId), e.g. without a forked peer.
