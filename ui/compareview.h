@@ -1,0 +1,116 @@
+#pragma once
+
+#include "comparemetrics.h"
+#include "scenario.h"
+#include "simulationresult.h"
+#include "timelinetheme.h"
+#include "timewindow.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <vector>
+
+class QCPMarginGroup;
+class QCPPainter;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace gilscope::ui {
+
+class SimulationController;
+class TimelineView;
+
+// Two runs, A above B, on one time axis: zooming or panning either timeline moves both, and
+// their plot areas line up so the same instant sits at the same x. Beside them the figures of
+// both runs with the ratio B/A, coloured where B is better or worse. Exports as one image.
+class CompareView : public QWidget {
+    Q_OBJECT
+public:
+    explicit CompareView(QWidget *parent = nullptr);
+    ~CompareView() override;
+
+    // The main window's scenario: offered first in both pickers.
+    void setWindowScenario(const core::Scenario &scenario);
+    // Offers `scenario` in that side's picker (as `label`, or its name) and simulates it on a
+    // worker thread; the side shows its run when it is done.
+    void setScenarioA(const core::Scenario &scenario, const QString &label = {});
+    void setScenarioB(const core::Scenario &scenario, const QString &label = {});
+    // Picks presets by id in both pickers (and simulates them).
+    bool setPresets(const QString &idA, const QString &idB);
+    // Shows finished runs at once (exports, tests).
+    void setResults(SimulationResultPtr a, SimulationResultPtr b);
+
+    SimulationResultPtr resultA() const { return m_a; }
+    SimulationResultPtr resultB() const { return m_b; }
+    TimelineView *viewA() const { return m_viewA; }
+    TimelineView *viewB() const { return m_viewB; }
+    QComboBox *pickerA() const { return m_pickA; }
+    QComboBox *pickerB() const { return m_pickB; }
+    QTableWidget *table() const { return m_table; }
+    // The figures as shown in the table; empty until both runs are there.
+    const std::vector<CompareRow> &rows() const { return m_rows; }
+    QString headline() const;
+
+    // Paints A above B with one time axis and the figures beside them into `target`, at the
+    // zoom shown on screen.
+    void paint(QCPPainter *painter, const QRect &target) const;
+    QImage render(QSize size, qreal devicePixelRatio = 1.0) const;
+    bool exportImage(const QString &path, QSize size, QString *error) const;
+
+    // The same for any two runs (the headless --compare export). An invalid window shows both
+    // runs whole.
+    static void paint(QCPPainter *painter, const QRect &target, const SimulationResultPtr &a,
+                      const SimulationResultPtr &b, const TimelineTheme &theme,
+                      TimeWindow window = {});
+
+signals:
+    // Both runs are on screen (after either changed).
+    void resultsChanged();
+
+private:
+    void fillPickers();
+    void picked(bool sideB);
+    void offer(bool sideB, const core::Scenario &scenario, const QString &label);
+    void run(bool sideB, const core::Scenario &scenario);
+    void showA(const SimulationResultPtr &result);
+    void showB(const SimulationResultPtr &result);
+    void display(SimulationResultPtr a, SimulationResultPtr b);
+    // One view moved: the other goes to the same window.
+    void follow(TimelineView *to, TimeWindow window);
+    void updateTable();
+    void exportClicked();
+    void swap();
+
+    SimulationController *m_runA;
+    SimulationController *m_runB;
+    TimelineView *m_viewA;
+    TimelineView *m_viewB;
+    QCPMarginGroup *m_margins;
+    QComboBox *m_pickA;
+    QComboBox *m_pickB;
+    QPushButton *m_swap;
+    QPushButton *m_export;
+    QLabel *m_headline;
+    QLabel *m_status;
+    QTableWidget *m_table;
+    SimulationResultPtr m_a, m_b;
+    std::vector<CompareRow> m_rows;
+    std::vector<core::Scenario> m_offered; // scenarios given through setScenarioA/B
+    core::Scenario m_windowScenario;
+    bool m_hasWindowScenario = false;
+    int m_leftA = -1, m_leftB = -1;
+    bool m_following = false;
+    bool m_filling = false;
+};
+
+// Simulates both scenarios and paints the comparison into an image of `size` (light slide
+// colours unless told otherwise). Needs a QApplication (the timelines are widgets, never shown).
+// A null image on failure, with the reason in `error`.
+QImage renderCompare(const core::Scenario &a, const core::Scenario &b, QSize size,
+                     QString *error = nullptr,
+                     const TimelineTheme &theme = TimelineTheme::screenLight());
+
+} // namespace gilscope::ui
