@@ -1,0 +1,139 @@
+// The Lessons menu on the main window: gallery start page, docks following the window.
+#include <catch2/catch.hpp>
+
+#include "advisorpanel.h"
+#include "gallerycard.h"
+#include "gallerypage.h"
+#include "lessons.h"
+#include "lessonsmenu.h"
+#include "lessonsrun.h"
+#include "mainwindow.h"
+#include "presets.h"
+#include "simulationcontroller.h"
+#include "sweeppanel.h"
+#include "timelineview.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace gilscope;
+
+namespace {
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QTest::qWait(5);
+    }
+    return true;
+}
+
+core::Scenario preset(const std::string &name) {
+    std::string error;
+    auto s = core::loadPreset(name, &error);
+    INFO(error);
+    REQUIRE(s);
+    return *s;
+}
+
+} // namespace
+
+TEST_CASE("lessons: the menu opens the gallery as a start page and Open loads the preset") {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().setValue(QLatin1String(ui::Lessons::kStartPageSetting), true);
+    ui::MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    ui::Lessons *lessons = ui::installLessons(window);
+    CHECK(ui::installLessons(window) == lessons); // once
+    QStringList entries;
+    for (QAction *a : lessons->menu()->actions())
+        if (!a->isSeparator())
+            entries << a->text().remove(QLatin1Char('&'));
+    CHECK(entries.mid(0, 4) ==
+          QStringList({"Preset Gallery", "Compare Scenarios…", "Advisor", "Sweep"}));
+    CHECK(window.menuBar()->actions().contains(lessons->menu()->menuAction()));
+
+    REQUIRE(ui::showStartPage(window));
+    auto *stack = qobject_cast<QStackedWidget *>(window.centralWidget());
+    REQUIRE(stack);
+    CHECK(stack->currentWidget() == lessons->gallery());
+    CHECK(lessons->isGalleryShown());
+    // the page has the window to itself; the docks come back with the timeline
+    auto *controlsDock = window.findChild<QDockWidget *>(QStringLiteral("controlsDock"));
+    REQUIRE(controlsDock);
+    CHECK(!controlsDock->isVisible());
+
+    ui::GalleryCard *card = lessons->gallery()->card(QStringLiteral("r1-legacy-2cpu-4cores"));
+    REQUIRE(card);
+    QTest::mouseClick(card->openButton(), Qt::LeftButton);
+    CHECK(stack->currentWidget() == window.timeline());
+    CHECK(controlsDock->isVisible());
+    REQUIRE(waitUntil([&] {
+        auto r = window.controller()->result();
+        return r && !window.controller()->isBusy() &&
+               r->scenario.name == preset("r1-legacy-2cpu-4cores").name;
+    }));
+    CHECK(window.timeline()->index() == window.controller()->result()->index);
+
+    // the menu toggles back to the gallery; turned off, no start page
+    lessons->galleryAction()->trigger();
+    CHECK(lessons->isGalleryShown());
+    ui::Lessons::setStartPageEnabled(false);
+    ui::MainWindow second;
+    CHECK(!ui::showStartPage(second));
+    CHECK(qobject_cast<ui::TimelineView *>(second.centralWidget()));
+    ui::Lessons::setStartPageEnabled(true);
+}
+
+TEST_CASE("lessons: the advisor dock follows the window and opens the run clicked") {
+    QStandardPaths::setTestModeEnabled(true);
+    ui::MainWindow window;
+    window.resize(1400, 1000);
+    window.show();
+    ui::Lessons *lessons = ui::installLessons(window);
+    REQUIRE(
+        waitUntil([&] { return window.controller()->result() && !window.controller()->isBusy(); }));
+    lessons->advisorAction()->trigger();
+    CHECK(lessons->advisorDock()->isVisible());
+    ui::AdvisorPanel *advisor = lessons->advisor();
+    REQUIRE(waitUntil([&] { return advisor->hasAdvice() && !advisor->isBusy(); }));
+    CHECK(ui::sameWorkload(advisor->scenario(), window.controller()->scenario()));
+
+    window.setScenario(preset("threading-4cpu"));
+    REQUIRE(waitUntil([&] {
+        return advisor->hasAdvice() && !advisor->isBusy() &&
+               ui::sameWorkload(advisor->scenarioOfRun(0), preset("threading-4cpu"));
+    }));
+    // clicking the best fit's bar loads it into the window
+    const int best = advisor->advice().best;
+    QTest::mouseClick(advisor->makespanChart(), Qt::LeftButton, Qt::NoModifier,
+                      advisor->barCentre(advisor->makespanChart(), best).toPoint());
+    CHECK(window.controller()->scenario().executor == core::Executor::Multiprocessing);
+    REQUIRE(waitUntil([&] {
+        auto r = window.controller()->result();
+        return r && !window.controller()->isBusy() &&
+               r->scenario.executor == core::Executor::Multiprocessing;
+    }));
+    // same workload: the advice stands
+    CHECK(!advisor->isBusy());
+
+    lessons->sweepAction()->trigger();
+    CHECK(lessons->sweepDock()->isVisible());
+    REQUIRE(
+        waitUntil([&] { return lessons->sweep()->hasResult() && !lessons->sweep()->isBusy(); }));
+    CHECK(lessons->sweep()->result().ok());
+}
