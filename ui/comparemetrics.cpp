@@ -53,6 +53,9 @@ std::vector<CompareRow> compareRows(const core::Metrics &a, const core::Metrics 
     add(QStringLiteral("speedup"), QObject::tr("Speed-up"), a.speedup, b.speedup,
         QStringLiteral("%1×").arg(a.speedup, 0, 'f', 2),
         QStringLiteral("%1×").arg(b.speedup, 0, 'f', 2), B::Higher);
+    // What the speed-up is measured against: when it differs, makespans compare different work.
+    add(QStringLiteral("work"), QObject::tr("Work (one thread)"), a.sequential_ms, b.sequential_ms,
+        duration(a.sequential_ms), duration(b.sequential_ms), B::Neither);
     add(QStringLiteral("switches"), QObject::tr("GIL switches"), a.gil.switches_per_s,
         b.gil.switches_per_s, rate(a.gil.switches_per_s), rate(b.gil.switches_per_s), B::Neither);
     add(QStringLiteral("failed"), QObject::tr("Failed wake-ups"), a.gil.failed_acquires_per_s,

@@ -66,8 +66,16 @@ QString headlineFor(const std::vector<CompareRow> &rows) {
     const double r = m.ratio();
     if (std::isnan(r))
         return {};
+    const auto work = std::find_if(rows.begin(), rows.end(), [](const CompareRow &row) {
+        return row.key == QLatin1String("work");
+    });
+    const double w = work != rows.end() ? work->ratio() : 1.0;
     QString text;
-    if (r < 0.98)
+    if (!std::isnan(w) && std::abs(w - 1) > 0.02)
+        text = QObject::tr("B does %1× A's work in %2× the time")
+                   .arg(w, 0, 'f', w >= 10 ? 0 : 2)
+                   .arg(r, 0, 'f', r >= 10 ? 0 : 2);
+    else if (r < 0.98)
         text =
             QObject::tr("B finishes %1× faster than A").arg(1.0 / r, 0, 'f', 1 / r >= 10 ? 0 : 2);
     else if (r > 1.02)

@@ -147,7 +147,11 @@ TEST_CASE("lessons: compare shows both runs' figures with B/A ratios") {
                        [](const auto &r) { return r.key.startsWith("io"); }));
     CHECK(view.table()->rowCount() == static_cast<int>(rows.size()));
     CHECK(view.table()->item(0, 3)->text() == makespan.ratioText());
-    CHECK(view.headline().contains(QLatin1String("faster")));
+    CHECK(view.headline().contains(QLatin1String("faster"))); // the same work
+    const auto work =
+        std::find_if(rows.begin(), rows.end(), [](const auto &r) { return r.key == "work"; });
+    REQUIRE(work != rows.end());
+    CHECK(work->ratio() == Approx(1.0));
 
     // with I/O: the convoy's latency ratio
     const auto convoy = run("r6-convoy-1cpu");
@@ -158,6 +162,8 @@ TEST_CASE("lessons: compare shows both runs' figures with B/A ratios") {
     REQUIRE(p99 != view.rows().end());
     CHECK(p99->ratio() < 0.1); // the echo thread no longer waits a switch interval
     CHECK(p99->verdict() == 1);
+    // the cured preset does less CPU work: the headline says so instead of "faster"
+    CHECK(view.headline().startsWith(QLatin1String("B does")));
 }
 
 TEST_CASE("lessons: compare exports both timelines and the figures as one image") {
