@@ -70,6 +70,26 @@ Lessons::Lessons(MainWindow &window)
     m_galleryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     m_galleryAction->setToolTip(
         tr("Every preset with what to look for and the figure it reproduces"));
+    // Every preset straight from the menu, in the chapters of the gallery.
+    m_presetsMenu = m_menu->addMenu(tr("Open &Preset"));
+    m_presetsMenu->setObjectName(QStringLiteral("presetsMenu"));
+    m_presetsMenu->setToolTipsVisible(true);
+    const QStringList chapters = lessonSections();
+    int chapter = -1;
+    for (const LessonPreset &p : lessonPresets()) {
+        if (p.section != chapter) {
+            chapter = p.section;
+            m_presetsMenu->addSection(chapters.value(chapter));
+        }
+        QAction *open = m_presetsMenu->addAction(
+            p.referenceTag.isEmpty() ? p.title
+                                     : QStringLiteral("%1  ·  %2").arg(p.referenceTag, p.title));
+        open->setData(p.id);
+        open->setToolTip(p.lookFor);
+        connect(open, &QAction::triggered, this,
+                [this, scenario = p.scenario] { openPreset(scenario); });
+    }
+    m_menu->addSeparator();
     m_compareAction =
         m_menu->addAction(tr("&Compare Scenarios…"), this, qOverload<>(&Lessons::showCompare));
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));

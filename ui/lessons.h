@@ -32,6 +32,8 @@ public:
 
     MainWindow &window() const { return m_window; }
     QMenu *menu() const { return m_menu; }
+    // Every preset by chapter; each action's data is the preset id.
+    QMenu *presetsMenu() const { return m_presetsMenu; }
     QAction *galleryAction() const { return m_galleryAction; }
     QAction *compareAction() const { return m_compareAction; }
     QAction *advisorAction() const { return m_advisorAction; }
@@ -70,6 +72,7 @@ private:
 
     MainWindow &m_window;
     QMenu *m_menu;
+    QMenu *m_presetsMenu;
     QAction *m_galleryAction;
     QAction *m_compareAction;
     QAction *m_advisorAction;

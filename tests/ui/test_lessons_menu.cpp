@@ -63,8 +63,18 @@ TEST_CASE("lessons: the menu opens the gallery as a start page and Open loads th
     for (QAction *a : lessons->menu()->actions())
         if (!a->isSeparator())
             entries << a->text().remove(QLatin1Char('&'));
-    CHECK(entries.mid(0, 4) ==
-          QStringList({"Preset Gallery", "Compare Scenarios…", "Advisor", "Sweep"}));
+    CHECK(entries.mid(0, 5) ==
+          QStringList({"Preset Gallery", "Open Preset", "Compare Scenarios…", "Advisor", "Sweep"}));
+    // every preset is in the menu too, and opens from there
+    QStringList menuIds;
+    for (QAction *a : lessons->presetsMenu()->actions())
+        if (!a->isSeparator())
+            menuIds << a->data().toString();
+    CHECK(menuIds.size() == static_cast<int>(core::presetNames().size()));
+    for (QAction *a : lessons->presetsMenu()->actions())
+        if (a->data().toString() == QLatin1String("r5-gil-countdown-10us"))
+            a->trigger();
+    CHECK(window.controller()->scenario().params.switch_interval_ms == 0.01);
     CHECK(window.menuBar()->actions().contains(lessons->menu()->menuAction()));
 
     REQUIRE(ui::showStartPage(window));
