@@ -1,5 +1,7 @@
 #include "commandline.h"
+#include "lessonsmenu.h"
 #include "mainwindow.h"
+#include "recordcommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -10,6 +12,11 @@ int main(int argc, char **argv) {
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
 
+    if (arguments.size() > 1 && arguments.at(1) == "record") {
+        // Runs a Python script under the recorder and writes its trace.
+        QCoreApplication app(argc, argv);
+        return gilscope::app::runRecord(arguments);
+    }
     if (gilscope::app::wantsHeadless(arguments)) {
         // No display needed: scripts, CI and talk preparation.
         QCoreApplication app(argc, argv);
@@ -23,11 +30,14 @@ int main(int argc, char **argv) {
     QApplication::setOrganizationName("GIL Scope");
     QApplication::setApplicationVersion(GILSCOPE_VERSION);
     gilscope::ui::MainWindow window;
+    gilscope::ui::installLessons(window);
     window.show();
     if (arguments.size() > 1) {
         QString error;
         if (!window.openScenarioFile(arguments.at(1), &error))
             QMessageBox::warning(&window, "GIL Scope", error);
+    } else {
+        gilscope::ui::showStartPage(window);
     }
     return app.exec();
 }
