@@ -199,6 +199,7 @@ private:
     void requestDrop(GilLock &gil);
     SimThread *popSleeper(WaitQueue<SimThread> &queue);
     bool rivalSpinning(const GilLock &gil, const SimThread &self) const;
+    bool awakeContender(const GilLock &gil, const SimThread &self) const;
     void leaveAcquire(SimThread &t);
 
     // OS layer (engine.cpp)
