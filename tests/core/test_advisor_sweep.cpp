@@ -101,3 +101,14 @@ TEST_CASE("sweep CSV has a header and a row per point") {
                           "io_latency_ms_p50,io_latency_ms_p99\n1,"));
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);
 }
+
+TEST_CASE("the advisor does not advise the convoy: I/O latency counts among equally fast runs") {
+    Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2,
+                            {cpuWorkers(1, 200), ioWorkers(1, 30, 0.02, 0.01)});
+    const Advice a = advise(s);
+    const auto &best = bestOf(a);
+    INFO(a.reason);
+    CHECK(best.executor != Executor::Threading);
+    CHECK(best.metrics.io.latency_ms_p99 < 1.0); // threading's p99 is about one 5 ms interval
+    CHECK(a.runs[0].metrics.io.latency_ms_p99 > 4.0);
+}
