@@ -51,9 +51,11 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
     }
     if (b.executor == Executor::Asyncio && b.interpreter == Interpreter::Gil)
         return "asyncio: within 5 % of the fastest, one thread overlaps all the waits";
-    if (gain < 1.05 && threads.metrics.io.latency_ms_p99 > 2 * b.metrics.io.latency_ms_p99)
-        return name(b) + ": as fast as threading, but I/O waits " + fixed(b.metrics.io.latency_ms_p99, 2) +
-               " ms (p99) instead of " + fixed(threads.metrics.io.latency_ms_p99, 2) +
+    const double bestStall = std::max(b.metrics.io.latency_ms_p99, b.metrics.io.max_stall_ms);
+    const double threadStall = std::max(threads.metrics.io.latency_ms_p99, threads.metrics.io.max_stall_ms);
+    if (gain < 1.05 && threadStall > 2 * bestStall)
+        return name(b) + ": as fast as threading, but its I/O thread waits at most " + fixed(bestStall, 2) +
+               " ms instead of " + fixed(threadStall, 2) +
                " ms: the CPU-bound work no longer holds the I/O thread's GIL";
     std::string why = name(b) + ": " + fixed(gain, 1) + "x faster than threading, ";
     if (b.interpreter == Interpreter::FreeThreaded)
@@ -106,15 +108,18 @@ Advice advise(const Scenario &scenario, int threads, const std::atomic<bool> *ca
     for (const auto &r : advice.runs)
         if (r.trace && r.plainness >= 0 && (fastest == 0 || r.metrics.makespan_ms < fastest))
             fastest = r.metrics.makespan_ms;
-    // Responsiveness counts too: among the fast runs, one whose I/O waits far longer than the
-    // best (the convoy effect) is no fit for an I/O-serving workload.
+    // Responsiveness counts too: among the fast runs, one that leaves an I/O-serving thread
+    // unanswered far longer than the best (the convoy, asyncio behind a CPU burst) is no fit.
+    auto stall = [](const AdvisorRun &r) {
+        return std::max(r.metrics.io.latency_ms_p99, r.metrics.io.max_stall_ms);
+    };
     double quickestIo = -1;
     for (const auto &r : advice.runs)
         if (r.trace && r.plainness >= 0 && r.metrics.makespan_ms <= fastest * 1.05 && r.metrics.io.ops > 0 &&
-            (quickestIo < 0 || r.metrics.io.latency_ms_p99 < quickestIo))
-            quickestIo = r.metrics.io.latency_ms_p99;
+            (quickestIo < 0 || stall(r) < quickestIo))
+            quickestIo = stall(r);
     auto responsive = [&](const AdvisorRun &r) {
-        return quickestIo < 0 || r.metrics.io.latency_ms_p99 <= std::max(2 * quickestIo, quickestIo + 0.1);
+        return quickestIo < 0 || stall(r) <= std::max(2 * quickestIo, quickestIo + 0.1);
     };
     for (std::size_t i = 0; i < advice.runs.size(); ++i) {
         const auto &r = advice.runs[i];

@@ -71,6 +71,23 @@ Metrics computeMetrics(const Trace &trace) {
         tm.done_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Done)]);
         m.threads.push_back(std::move(tm));
 
+        // How long an I/O-serving thread could go unanswered: its longest runnable-but-not-running
+        // stretch (the convoy's interval, asyncio's whole CPU burst).
+        if (track.info.kind == "io" || track.info.kind == "mixed") {
+            TimeNs stallStart = -1;
+            for (std::size_t i = 0; i < track.segmentCount(); ++i) {
+                const ThreadState s = track.segmentState[i];
+                const bool stalled = s == ThreadState::WaitingForGil || s == ThreadState::Ready;
+                if (stalled && stallStart < 0)
+                    stallStart = track.segmentStart[i];
+                if (!stalled && stallStart >= 0) {
+                    if (s != ThreadState::Done)
+                        m.io.max_stall_ms = std::max(m.io.max_stall_ms, toMs(track.segmentStart[i] - stallStart));
+                    stallStart = -1;
+                }
+            }
+        }
+
         std::vector<RunningStretch> stretches;
         collectRunning(track, trace.endNs, static_cast<int>(row), stretches);
         for (const auto &s : stretches)

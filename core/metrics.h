@@ -29,6 +29,8 @@ struct IoMetrics {
     double ops_per_s = 0;
     double latency_ms_p50 = 0; // I/O completion until the thread runs Python code again
     double latency_ms_p99 = 0;
+    double max_stall_ms = 0;   // longest stretch an I/O-bound thread was runnable but not running
+                               // (waiting for the GIL, a core or the event loop) before it ended
 };
 
 // Everything here is derived from the Trace alone, so recorded traces get the same figures.

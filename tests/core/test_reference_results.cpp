@@ -117,3 +117,13 @@ TEST_CASE("every preset loads and simulates") {
         CHECK(simulate(*scenario).ok());
     }
 }
+
+TEST_CASE("the worst stall of an I/O thread: one interval beside a CPU thread, a whole burst in asyncio") {
+    Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2,
+                            {cpuWorkers(1, 100), ioWorkers(1, 10, 0.02, 0.01)});
+    // Convoy: never much more than one 5 ms interval (+ wake-up and timer slack: within 10 %).
+    CHECK(metricsOf(s).io.max_stall_ms == Approx(5.0).epsilon(0.10));
+    s.executor = Executor::Asyncio;
+    // asyncio: the I/O coroutine waits out the CPU coroutine's whole 100 ms burst (within 1 %).
+    CHECK(metricsOf(s).io.max_stall_ms == Approx(100.0).epsilon(0.01));
+}
