@@ -83,6 +83,10 @@ struct Trace {
     int cores = 1;
     TimeNs endNs = 0;        // makespan: every row is Done (or Absent) from here on
     TimeNs sequentialNs = 0; // the same work done by one thread, one worker after another
+    // Recordings of real Python: its version ("3.12.1") and GIL setting; empty / 0 otherwise.
+    std::string python;
+    double switchIntervalMs = 0;
+    int checkInterval = 0;
     std::vector<ThreadTrack> threads;
 
     std::size_t segmentCount() const;

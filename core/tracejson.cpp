@@ -221,6 +221,9 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
     trace->cores = std::max(1, other.value("cores").toInt(1));
     trace->endNs = std::max<TimeNs>(end, other.value("end_ns").toInteger(0));
     trace->sequentialNs = other.value("sequential_ns").toInteger(0);
+    trace->python = other.value("python").toString().toStdString();
+    trace->switchIntervalMs = other.value("switch_interval_ms").toDouble(0);
+    trace->checkInterval = other.value("check_interval").toInt(0);
 
     std::vector<std::pair<long long, std::pair<long long, long long>>> order;
     for (const auto &[key, row] : rows)

@@ -1,0 +1,53 @@
+// A recorded run turned into the scenario that should behave like it.
+#include "equivalentscenario.h"
+#include "testsupport.h"
+#include "tracejson.h"
+
+using namespace gilscope::core;
+
+TEST_CASE("a recording becomes one worker per thread, with its generation, cores and interval") {
+    const auto load = parseChromeTrace(R"js({"otherData": {"generator": "gilscope-record",
+        "python": "3.12.1", "cores": 2, "switch_interval_ms": 0.5, "scenario": "echo.py"},
+      "traceEvents": [
+        {"ph": "M", "name": "thread_name", "pid": 1, "tid": 1, "args": {"name": "MainThread"}},
+        {"ph": "M", "name": "thread_name", "pid": 1, "tid": 2, "args": {"name": "cpu"}},
+        {"ph": "M", "name": "thread_name", "pid": 1, "tid": 3, "args": {"name": "echo"}},
+        {"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 1},
+        {"ph": "X", "name": "io", "pid": 1, "tid": 1, "ts": 1, "dur": 9999},
+        {"ph": "X", "name": "running", "pid": 1, "tid": 2, "ts": 0, "dur": 8000},
+        {"ph": "X", "name": "running", "pid": 1, "tid": 3, "ts": 0, "dur": 20},
+        {"ph": "X", "name": "io", "pid": 1, "tid": 3, "ts": 20, "dur": 100},
+        {"ph": "i", "s": "t", "name": "io-end", "pid": 1, "tid": 3, "ts": 120},
+        {"ph": "X", "name": "waiting", "pid": 1, "tid": 3, "ts": 120, "dur": 500},
+        {"ph": "X", "name": "running", "pid": 1, "tid": 3, "ts": 620, "dur": 20},
+        {"ph": "X", "name": "io", "pid": 1, "tid": 3, "ts": 640, "dur": 100},
+        {"ph": "i", "s": "t", "name": "io-end", "pid": 1, "tid": 3, "ts": 740},
+        {"ph": "M", "name": "thread_name", "pid": 2, "tid": 9, "args": {"name": "peer"}},
+        {"ph": "X", "name": "running", "pid": 2, "tid": 9, "ts": 0, "dur": 500}]})js", "rec.json");
+    INFO(load.error);
+    REQUIRE(load.ok());
+    const Scenario s = equivalentScenario(*load.trace);
+    CHECK(s.interpreter == Interpreter::Gil);
+    CHECK(s.cores == 2);
+    CHECK(s.params.switch_interval_ms == 0.5);
+    REQUIRE(s.workers.size() == 2); // MainThread only waited in join; the peer is another process
+    CHECK(s.workers[0].name == "cpu");
+    CHECK(s.workers[0].kind == WorkerKind::Cpu);
+    CHECK(s.workers[0].cpu_ms == Approx(8.0));
+    CHECK(s.workers[1].name == "echo");
+    CHECK(s.workers[1].kind == WorkerKind::Io);
+    CHECK(s.workers[1].ops == 2);
+    CHECK(s.workers[1].cpu_ms == Approx(0.02));
+    CHECK(s.workers[1].io_ms == Approx(0.1));
+    CHECK_FALSE(validate(s).has_value());
+    CHECK(simulate(s).ok());
+}
+
+TEST_CASE("a Python 2 recording is simulated with the legacy GIL and its check interval") {
+    const auto load = parseChromeTrace(R"js({"otherData": {"python": "2.7.18", "cores": 2, "check_interval": 100},
+      "traceEvents": [{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 1000}]})js", "r.json");
+    REQUIRE(load.ok());
+    const Scenario s = equivalentScenario(*load.trace);
+    CHECK(s.interpreter == Interpreter::LegacyGil);
+    CHECK(s.params.check_interval == 100);
+}
