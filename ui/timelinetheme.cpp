@@ -68,6 +68,69 @@ TimelineTheme TimelineTheme::screenDark() {
     return t;
 }
 
+namespace {
+// What both slide themes share: laid out on a 720-pixel page, so 1080p doubles nothing but
+// scales by 1.5, with type a projector keeps readable.
+void slideSizes(TimelineTheme &t) {
+    t.layoutHeight = 720;
+    t.fontPx = 15;
+    t.titlePx = 23;
+    t.lineWidth = 1.25;
+    t.marginPx = 22;
+    // Thick bars as on Beazley's slides when a run has few threads.
+    t.maxRowPx = 90;
+}
+} // namespace
+
+TimelineTheme TimelineTheme::slideLight() {
+    // Projectors wash out pale tints and thin yellows: waiting is a visible grey-blue, the
+    // first failed wake-up a deep amber, every colour a step more saturated than on screen.
+    TimelineTheme t = screenLight();
+    t.name = QStringLiteral("slide-light");
+    t.text = QColor(0x16, 0x18, 0x1c);
+    t.axis = QColor(0x45, 0x4a, 0x52);
+    t.grid = QColor(0xdc, 0xe0, 0xe6);
+    t.stripe = QColor(0, 0, 0, 12);
+    t.groupBand = QColor(0xe3, 0xe9, 0xf2);
+    t.groupText = QColor(0x2a, 0x2e, 0x33);
+    setState(t, ThreadState::Running, QColor(0x1f, 0x9d, 0x3c));
+    setState(t, ThreadState::WaitingForGil, QColor(0xb4, 0xc0, 0xcf));
+    setState(t, ThreadState::Ready, QColor(0xa0, 0x86, 0xd6));
+    setState(t, ThreadState::Io, QColor(0x78, 0x80, 0x8a));
+    setState(t, ThreadState::Starting, QColor(0x35, 0x7c, 0xd6));
+    t.failedFirst = QColor(0xf0, 0xa2, 0x00);
+    t.failedRepeated = QColor(0xd7, 0x26, 0x1e);
+    t.dropRequest = QColor(0xc8, 0x14, 0x82);
+    t.forcedHandoff = QColor(0x13, 0x33, 0x61);
+    t.busy = QColor(0x5c, 0xb8, 0x6e);
+    slideSizes(t);
+    return t;
+}
+
+TimelineTheme TimelineTheme::slideDark() {
+    TimelineTheme t = screenDark();
+    t.name = QStringLiteral("slide-dark");
+    t.background = QColor(0x14, 0x17, 0x1c);
+    t.text = QColor(0xf1, 0xf3, 0xf5);
+    t.axis = QColor(0xb4, 0xb9, 0xc0);
+    t.grid = QColor(0x33, 0x38, 0x40);
+    t.stripe = QColor(255, 255, 255, 12);
+    t.groupBand = QColor(0x2a, 0x30, 0x39);
+    t.groupText = QColor(0xd8, 0xdc, 0xe1);
+    setState(t, ThreadState::Running, QColor(0x45, 0xc8, 0x62));
+    setState(t, ThreadState::WaitingForGil, QColor(0x4a, 0x57, 0x6a));
+    setState(t, ThreadState::Ready, QColor(0x9a, 0x7a, 0xd0));
+    setState(t, ThreadState::Io, QColor(0x86, 0x8d, 0x97));
+    setState(t, ThreadState::Starting, QColor(0x4f, 0x97, 0xea));
+    t.failedFirst = QColor(0xff, 0xd2, 0x3f);
+    t.failedRepeated = QColor(0xff, 0x55, 0x4a);
+    t.dropRequest = QColor(0xf3, 0x70, 0xb8);
+    t.forcedHandoff = QColor(0xa8, 0xcd, 0xff);
+    t.busy = QColor(0x3d, 0x9c, 0x55);
+    slideSizes(t);
+    return t;
+}
+
 TimelineTheme TimelineTheme::forPalette(const QPalette &palette) {
     return palette.color(QPalette::Window).lightness() < 128 ? screenDark() : screenLight();
 }

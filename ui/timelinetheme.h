@@ -25,6 +25,16 @@ struct TimelineTheme {
     std::array<QColor, core::TraceIndex::kHolderColours> holder;
     QColor busy;
 
+    // Exports: type and lines are sized on a page `layoutHeight` pixels high that the export
+    // scales to its own height (1080p: 1.5x for the slide themes, so a slide reads from the back
+    // of a room). 0 lays out at the export's own size with the widget's fonts (screen themes).
+    double layoutHeight = 0;
+    double fontPx = 0;    // tick labels, row labels, legend, caption; 0: the widget's font
+    double titlePx = 0;   // 0: the widget's title font
+    double lineWidth = 1; // axis and grid lines
+    double marginPx = 6;  // around the whole chart
+    double maxRowPx = 0;  // tallest row; 0: as on screen (TimelineView::kMaxRowPx)
+
     QColor stateColor(core::ThreadState s) const { return state[static_cast<std::size_t>(s)]; }
     // Holder-lane category (TraceIndex::HolderLane::colours) to colour; invalid for "free".
     QColor holderColor(unsigned category) const {
@@ -34,6 +44,9 @@ struct TimelineTheme {
 
     static TimelineTheme screenLight();
     static TimelineTheme screenDark();
+    // For talks: stronger colours that survive a washed-out projector, large type, wide margins.
+    static TimelineTheme slideLight();
+    static TimelineTheme slideDark();
     // The screen theme that suits a palette: dark when its window colour is dark.
     static TimelineTheme forPalette(const QPalette &palette);
 };
