@@ -69,6 +69,8 @@ private:
                   const std::vector<QColor> &colours, const std::uint8_t *columns);
     void drawMarks(QCPPainter *painter, const Frame &f, double top, double height,
                    const core::MarkKindSet *marks);
+    static void strokeRuns(QCPPainter *painter, const std::vector<QPainterPath> &paths,
+                           const std::vector<QColor> &colours, double thickness);
     static std::int32_t dominantHolder(const core::TraceIndex::HolderLane &holder, double a,
                                        double b);
     void drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
