@@ -6,23 +6,30 @@
 #include "scenariojson.h"
 #include "simulationcontroller.h"
 #include "timeformat.h"
+#include "timelineexporter.h"
 #include "timelineview.h"
+#include "traceindex.h"
+#include "tracejson.h"
 #include "zoomhistory.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -51,6 +58,30 @@ QString interpreterName(core::Interpreter i) {
         return QObject::tr("free-threaded");
     }
     return {};
+}
+
+// A trace file, not a scenario: Chrome trace JSON is an object with "traceEvents" or a bare
+// array of events. A scenario never contains the key (it would be an unknown key).
+bool looksLikeTrace(const QByteArray &json) {
+    for (char c : json) {
+        if (c == '[')
+            return true;
+        if (!QChar::isSpace(static_cast<uchar>(c)))
+            break;
+    }
+    return json.contains("\"traceEvents\"");
+}
+
+QString fileSlug(const QString &name) {
+    QString slug;
+    for (QChar c : name.toLower())
+        slug += c.isLetterOrNumber() ? c : QChar('-');
+    while (slug.contains(QLatin1String("--")))
+        slug.replace(QLatin1String("--"), QLatin1String("-"));
+    slug = slug.mid(slug.startsWith('-') ? 1 : 0);
+    if (slug.endsWith('-'))
+        slug.chop(1);
+    return slug.isEmpty() ? QStringLiteral("timeline") : slug.left(60);
 }
 
 } // namespace
@@ -87,9 +118,23 @@ MainWindow::MainWindow(QWidget *parent)
 
     readSettings();
 
-    std::string error;
-    auto preset = core::loadPreset(kDefaultPreset, &error);
-    setScenario(preset ? *preset : fallbackScenario());
+    // The scenario of the last session, as it was left (saved or not), else the default preset.
+    QSettings settings;
+    const auto last = core::parseScenarioJson(
+        settings.value(QStringLiteral("session/scenario")).toByteArray(), "the last session");
+    if (last.ok()) {
+        setScenario(*last.scenario);
+        const QString file = settings.value(QStringLiteral("session/file")).toString();
+        if (!file.isEmpty() && QFileInfo::exists(file))
+            m_file = file;
+        setWindowModified(settings.value(QStringLiteral("session/modified")).toBool());
+        updateWindowTitle();
+    } else {
+        std::string error;
+        auto preset = core::loadPreset(kDefaultPreset, &error);
+        setScenario(preset ? *preset : fallbackScenario());
+    }
+    updateFileActions();
 }
 
 MainWindow::~MainWindow() = default;
@@ -97,7 +142,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createDocks() {
     m_controlsDock = new QDockWidget(tr("Controls"), this);
     m_controlsDock->setObjectName(QStringLiteral("controlsDock"));
-    m_controlsDock->setWidget(m_controls);
+    m_controlsDock->setWidget(wrapControls());
     m_controlsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
 
@@ -110,17 +155,64 @@ void MainWindow::createDocks() {
     resizeDocks({m_controlsDock, m_metricsDock}, {330, 330}, Qt::Horizontal);
 }
 
+QWidget *MainWindow::wrapControls() {
+    // Above the controls, while a trace from a file is shown: why they do not apply to it.
+    m_traceBox = new QWidget;
+    m_traceBox->setObjectName(QStringLiteral("traceBox"));
+    m_traceBox->setAutoFillBackground(true);
+    QPalette p = m_traceBox->palette();
+    p.setColor(QPalette::Window, p.color(QPalette::Window).lightness() < 128
+                                     ? QColor(0x4a, 0x3b, 0x12)
+                                     : QColor(0xff, 0xf4, 0xd6));
+    m_traceBox->setPalette(p);
+    m_traceBanner = new QLabel;
+    m_traceBanner->setObjectName(QStringLiteral("traceBanner"));
+    m_traceBanner->setWordWrap(true);
+    m_traceBanner->setTextFormat(Qt::RichText);
+    auto *back = new QPushButton(tr("Simulate the Scenario Again"));
+    back->setObjectName(QStringLiteral("backToSimulation"));
+    connect(back, &QPushButton::clicked, this, [this] {
+        m_leaveTrace = true;
+        m_controller->rerun();
+    });
+    auto *box = new QVBoxLayout(m_traceBox);
+    box->addWidget(m_traceBanner);
+    box->addWidget(back, 0, Qt::AlignLeft);
+    m_traceBox->hide();
+
+    auto *panel = new QWidget;
+    auto *column = new QVBoxLayout(panel);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_traceBox);
+    column->addWidget(m_controls, 1);
+    return panel;
+}
+
 void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")),
-                                    tr("&Open Scenario…"), this, &MainWindow::open);
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
+                                    this, &MainWindow::open);
     open->setShortcut(QKeySequence::Open);
-    QAction *save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")),
-                                    tr("&Save Scenario"), this, &MainWindow::save);
-    save->setShortcut(QKeySequence::Save);
-    QAction *saveAs = file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
-                                      tr("Save Scenario &As…"), this, &MainWindow::saveAs);
-    saveAs->setShortcut(QKeySequence::SaveAs);
+    open->setToolTip(tr("Open a scenario or a trace (JSON)"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")),
+                             tr("&Save Scenario"), this, &MainWindow::save);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs = file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
+                               tr("Save Scenario &As…"), this, &MainWindow::saveAs);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    m_exportImage = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
+                                    tr("&Export Image…"), this, &MainWindow::exportImage);
+    m_exportImage->setObjectName(QStringLiteral("exportImage"));
+    m_exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportTrace = file->addAction(tr("Export &Trace…"), this, &MainWindow::exportTrace);
+    m_exportTrace->setObjectName(QStringLiteral("exportTrace"));
+    m_exportTrace->setToolTip(tr("The trace on screen as Chrome trace JSON (Perfetto) or CSV"));
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")),
                                     tr("&Quit"), this, &QWidget::close);
@@ -169,9 +261,11 @@ void MainWindow::createMenus() {
     connect(m_fullScreen, &QAction::triggered, this, &MainWindow::toggleFullScreen);
 
     QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
-    QAction *rerun =
-        simulation->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Run Again"),
-                              m_controller, &SimulationController::rerun);
+    QAction *rerun = simulation->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")),
+                                           tr("&Run Again"), this, [this] {
+                                               m_leaveTrace = true;
+                                               m_controller->rerun();
+                                           });
     rerun->setShortcut(QKeySequence::Refresh);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -221,9 +315,24 @@ void MainWindow::createStatusBar() {
 }
 
 void MainWindow::setScenario(const core::Scenario &scenario) {
+    m_leaveTrace = true;
     m_controls->setScenario(scenario);
     m_controller->setScenario(scenario);
     updateWindowTitle();
+}
+
+bool MainWindow::openFile(const QString &path, QString *error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray head = file.read(1 << 16);
+    const bool trace =
+        looksLikeTrace(head) || (!file.atEnd() && looksLikeTrace(head + file.readAll()));
+    file.close();
+    return trace ? openTraceFile(path, error) : openScenarioFile(path, error);
 }
 
 bool MainWindow::openScenarioFile(const QString &path, QString *error) {
@@ -238,35 +347,231 @@ bool MainWindow::openScenarioFile(const QString &path, QString *error) {
     setWindowModified(false);
     updateWindowTitle();
     QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
+    addRecentFile(m_file);
     return true;
 }
 
-bool MainWindow::saveScenarioFile(const QString &path, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(core::scenarioToJson(m_controller->scenario())) < 0 || !file.commit()) {
+bool MainWindow::openTraceFile(const QString &path, QString *error) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const core::TraceLoad load = core::loadTraceFile(path);
+    QApplication::restoreOverrideCursor();
+    if (!load.ok()) {
         if (error)
-            *error = tr("%1: %2").arg(path, file.errorString());
+            *error = QString::fromStdString(load.error);
+        return false;
+    }
+    showTrace(load.trace, QFileInfo(path).absoluteFilePath());
+    QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    auto result = std::make_shared<SimulationResult>();
+    result->index = core::TraceIndex::build(trace);
+    result->metrics = core::computeMetrics(*trace);
+    result->scenario.name = trace->scenarioName.empty()
+                                ? QFileInfo(source).completeBaseName().toStdString()
+                                : trace->scenarioName;
+    result->scenario.cores = std::max(1, trace->cores);
+    QApplication::restoreOverrideCursor();
+
+    m_traceMode = true;
+    m_leaveTrace = false;
+    m_traceFile = source;
+    m_shown = result;
+    m_view->setIndex(result->index);
+    const QString name = QString::fromStdString(result->scenario.name);
+    const QString kind = trace->interpreter == "recorded"
+                             ? tr("recorded")
+                             : QString::fromStdString(trace->interpreter + ", " + trace->executor);
+    m_view->setTitle(tr("%1   ·   %2, %n core(s)   ·   %3", nullptr, trace->cores)
+                         .arg(name, kind, QFileInfo(source).fileName()));
+    m_metrics->setResult(result);
+    m_controls->setEnabled(false);
+    m_traceBanner->setText(
+        tr("<b>Showing the trace %1.</b><br>The controls shape simulations, not a finished trace: "
+           "they apply again when you pick a preset, open a scenario or simulate the scenario "
+           "again.")
+            .arg(QFileInfo(source).fileName().toHtmlEscaped()));
+    m_traceBox->show();
+    m_status->setText(tr("Trace from %1").arg(QFileInfo(source).fileName()));
+    m_events->setText(
+        tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace->eventCount()))));
+    m_simTime->setText(tr("%1 long").arg(formatDuration(static_cast<double>(trace->endNs), 4)));
+    m_runTime->clear();
+    updateWindowTitle();
+    updateFileActions();
+}
+
+void MainWindow::leaveTraceMode() {
+    if (!m_traceMode)
+        return;
+    m_traceMode = false;
+    m_traceFile.clear();
+    m_controls->setEnabled(true);
+    m_traceBox->hide();
+    m_status->clear();
+    updateWindowTitle();
+    updateFileActions();
+}
+
+bool MainWindow::saveScenarioFile(const QString &path, QString *error) {
+    QString why;
+    if (!writeFileAtomically(path, core::scenarioToJson(m_controller->scenario()), &why)) {
+        if (error)
+            *error = why;
         return false;
     }
     m_file = QFileInfo(path).absoluteFilePath();
     setWindowModified(false);
     updateWindowTitle();
+    addRecentFile(m_file);
     return true;
+}
+
+bool MainWindow::exportTraceFile(const QString &path, QString *error) const {
+    const auto &index = m_view->index();
+    if (!index) {
+        if (error)
+            *error = tr("There is no trace to export yet");
+        return false;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("json") && suffix != QLatin1String("csv")) {
+        if (error)
+            *error = tr("%1: unknown trace format: use .json (Chrome trace, opens in Perfetto) or "
+                        ".csv")
+                         .arg(path);
+        return false;
+    }
+    const core::Trace &trace = index->trace();
+    const QByteArray data =
+        suffix == QLatin1String("csv") ? core::traceToCsv(trace) : core::traceToChromeJson(trace);
+    return writeFileAtomically(path, data, error);
+}
+
+ExportDialog::Source MainWindow::exportSource() const {
+    ExportDialog::Source s;
+    s.index = m_view->index();
+    s.visible = m_view->zoom()->window();
+    s.screenTheme = m_view->theme();
+    s.title = m_view->title();
+    s.caption = m_shown ? metricsCaption(m_shown->metrics) : QString();
+    s.baseName = m_traceMode ? QFileInfo(m_traceFile).completeBaseName()
+                             : fileSlug(QString::fromStdString(m_controller->scenario().name));
+    s.holderLanes = m_view->showHolderLanes();
+    s.busyLane = m_view->showBusyLane();
+    return s;
+}
+
+void MainWindow::exportImage() {
+    if (!m_view->index())
+        return;
+    ExportDialog dialog(exportSource(), this);
+    dialog.exec();
+}
+
+void MainWindow::exportTrace() {
+    if (!m_view->index())
+        return;
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("files/lastDir")).toString();
+    const QString base = m_traceMode
+                             ? QFileInfo(m_traceFile).completeBaseName() + QStringLiteral("-export")
+                             : fileSlug(QString::fromStdString(m_controller->scenario().name));
+    const QString jsonFilter = tr("Chrome trace JSON, opens in Perfetto (*.json)");
+    const QString csvFilter = tr("CSV, one line per segment (*.csv)");
+    QString filter = settings.value(QStringLiteral("files/traceFilter")).toString() == "csv"
+                         ? csvFilter
+                         : jsonFilter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Trace"),
+        QDir(dir).filePath(
+            base + (filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json"))),
+        jsonFilter + QStringLiteral(";;") + csvFilter, &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json");
+    settings.setValue(QStringLiteral("files/traceFilter"),
+                      filter == csvFilter ? QStringLiteral("csv") : QStringLiteral("json"));
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = exportTraceFile(path, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        QMessageBox::warning(this, tr("Cannot export the trace"), error);
+}
+
+QStringList MainWindow::recentFiles() const {
+    return QSettings().value(QStringLiteral("files/recent")).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path) {
+    QStringList recent = recentFiles();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentFiles)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("files/recent"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = recentFiles();
+    int n = 0;
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(
+            tr("&%1  %2").arg(++n).arg(QFileInfo(path).fileName()), this, [this, path] {
+                QString error;
+                if (openFile(path, &error))
+                    return;
+                if (!QFileInfo::exists(path)) {
+                    QStringList rest = recentFiles();
+                    rest.removeAll(path);
+                    QSettings().setValue(QStringLiteral("files/recent"), rest);
+                }
+                QMessageBox::warning(this, tr("Cannot open"), error);
+            });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
+            QSettings().remove(QStringLiteral("files/recent"));
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateFileActions() {
+    m_save->setEnabled(!m_traceMode);
+    m_saveAs->setEnabled(!m_traceMode);
+    const bool shown = m_view->index() != nullptr;
+    m_exportImage->setEnabled(shown);
+    m_exportTrace->setEnabled(shown);
 }
 
 void MainWindow::open() {
     const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), dir,
-                                                      tr("Scenarios (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), dir,
+                                     tr("Scenarios and traces (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!openScenarioFile(path, &error))
-        QMessageBox::warning(this, tr("Cannot open scenario"), error);
+    if (!openFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot open"), error);
 }
 
 bool MainWindow::save() {
+    if (m_traceMode)
+        return false;
     if (m_file.isEmpty())
         return saveAs();
     QString error;
@@ -278,6 +583,8 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
+    if (m_traceMode)
+        return false;
     const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), dir,
                                                       tr("Scenarios (*.json);;All files (*)"));
@@ -293,6 +600,14 @@ bool MainWindow::saveAs() {
 }
 
 void MainWindow::showResult(const SimulationResultPtr &result) {
+    if (m_traceMode) {
+        // A trace from a file stays until a simulation is asked for; a run that was already
+        // under way when it opened is not that.
+        if (!m_leaveTrace)
+            return;
+        leaveTraceMode();
+    }
+    m_shown = result;
     m_view->setIndex(result->index);
     const auto &s = result->scenario;
     m_view->setTitle(tr("%1   ·   %2, %3, %n core(s)", nullptr, s.cores)
@@ -307,14 +622,19 @@ void MainWindow::showResult(const SimulationResultPtr &result) {
     m_runTime->setText(
         tr("computed in %1")
             .arg(formatDuration((result->simulateMs + result->indexMs + result->metricsMs) * 1e6)));
+    updateFileActions();
 }
 
 void MainWindow::showError(const QString &message) {
+    if (m_traceMode && !m_leaveTrace)
+        return;
     m_controls->setError(message);
     m_status->setText(tr("Cannot simulate: %1").arg(message));
 }
 
 void MainWindow::showBusy(bool busy) {
+    if (m_traceMode)
+        return;
     m_status->setText(busy ? tr("Simulating…") : QString());
 }
 
@@ -337,8 +657,9 @@ void MainWindow::toggleFullScreen() {
 }
 
 void MainWindow::updateWindowTitle() {
-    QString name = m_file.isEmpty() ? QString::fromStdString(m_controller->scenario().name)
-                                    : QFileInfo(m_file).fileName();
+    QString name = m_traceMode        ? QFileInfo(m_traceFile).fileName()
+                   : m_file.isEmpty() ? QString::fromStdString(m_controller->scenario().name)
+                                      : QFileInfo(m_file).fileName();
     setWindowTitle(tr("%1[*] — GIL Scope").arg(name));
 }
 
@@ -365,6 +686,11 @@ void MainWindow::writeSettings() const {
     settings.setValue(QStringLiteral("view/theme"), static_cast<int>(m_view->themeMode()));
     settings.setValue(QStringLiteral("view/holderLanes"), m_view->showHolderLanes());
     settings.setValue(QStringLiteral("view/busyLane"), m_view->showBusyLane());
+    // The scenario comes back at the next start as it was left, saved or not.
+    settings.setValue(QStringLiteral("session/scenario"),
+                      core::scenarioToJson(m_controller->scenario()));
+    settings.setValue(QStringLiteral("session/file"), m_file);
+    settings.setValue(QStringLiteral("session/modified"), isWindowModified());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportdialog.h"
 #include "scenario.h"
 #include "simulationresult.h"
 
@@ -9,6 +10,8 @@ class QAction;
 class QDockWidget;
 class QActionGroup;
 class QLabel;
+class QMenu;
+class QPushButton;
 
 namespace gilscope::ui {
 
@@ -19,7 +22,9 @@ class TimelineView;
 
 // The product's window: the timeline in the centre, the controls and the metrics in docks,
 // menus with the usual shortcuts, a status bar with the trace's size and simulated time.
-// Window layout, colours and lane choices persist in QSettings.
+// Opens scenario files and trace files (recorded or exported: the controls then do not apply
+// until the next simulation), saves scenarios, exports images and traces. Window layout,
+// colours, lane choices, recent files and the last scenario persist in QSettings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -28,15 +33,36 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    static constexpr int kMaxRecentFiles = 8;
+
+    // Shows and simulates a scenario (leaving a trace shown from a file).
     void setScenario(const core::Scenario &scenario);
+    // A scenario JSON or a trace JSON ({"traceEvents": ...} or an array of events), by content.
+    // A bad file changes nothing: the error names the file and what is wrong.
+    bool openFile(const QString &path, QString *error);
     bool openScenarioFile(const QString &path, QString *error);
+    bool openTraceFile(const QString &path, QString *error);
+    // Shows a finished trace in place of the simulation: the controls do not apply to it until
+    // a new simulation is asked for (a preset, a scenario, Run Again).
+    void showTrace(core::TracePtr trace, const QString &source);
+    bool isShowingTrace() const { return m_traceMode; }
+    // Written atomically: a failed save leaves the earlier file as it was.
     bool saveScenarioFile(const QString &path, QString *error);
+    // The trace on screen as Chrome trace JSON (.json) or CSV (.csv), written atomically.
+    bool exportTraceFile(const QString &path, QString *error) const;
+    // What File > Export Image starts from: the chart as shown.
+    ExportDialog::Source exportSource() const;
+    // Most recent first.
+    QStringList recentFiles() const;
 
     TimelineView *timeline() const { return m_view; }
     ControlsPanel *controls() const { return m_controls; }
     MetricsPanel *metrics() const { return m_metrics; }
     SimulationController *controller() const { return m_controller; }
     QString currentFile() const { return m_file; }
+    QAction *exportImageAction() const { return m_exportImage; }
+    QAction *exportTraceAction() const { return m_exportTrace; }
+    QLabel *traceBanner() const { return m_traceBanner; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +78,13 @@ private:
     void open();
     bool save();
     bool saveAs();
+    void exportImage();
+    void exportTrace();
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void leaveTraceMode();
+    void updateFileActions();
+    QWidget *wrapControls();
     void toggleFullScreen();
     void updateWindowTitle();
     void readSettings();
@@ -72,7 +105,18 @@ private:
     QAction *m_holderLanes = nullptr;
     QAction *m_busyLane = nullptr;
     QActionGroup *m_themeGroup = nullptr;
-    QString m_file;
+    QAction *m_save = nullptr;
+    QAction *m_saveAs = nullptr;
+    QAction *m_exportImage = nullptr;
+    QAction *m_exportTrace = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_traceBanner = nullptr;
+    QWidget *m_traceBox = nullptr;
+    QString m_file;      // the scenario's file
+    QString m_traceFile; // the trace shown instead of a simulation, if any
+    bool m_traceMode = false;
+    bool m_leaveTrace = false; // a simulation was asked for since the trace opened
+    SimulationResultPtr m_shown;
 };
 
 } // namespace gilscope::ui
