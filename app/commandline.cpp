@@ -1,16 +1,24 @@
 #include "commandline.h"
 
 #include "advisor.h"
+#include "compareview.h"
+#include "lessonsrun.h"
 #include "metrics.h"
-#include "sweep.h"
 #include "metricsjson.h"
 #include "presets.h"
 #include "scenariojson.h"
 #include "simulate.h"
+#include "sweep.h"
+#include "timelineexporter.h"
+#include "traceindex.h"
 #include "tracejson.h"
 
+#include <qcustomplot.h>
+
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,15 +26,20 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 namespace gilscope::app {
 
 namespace {
 
-const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--trace", "--csv", "--advise", "--sweep",
-                                    "--help", "-h", "--version", "-v"};
+const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--trace",   "--csv",
+                                    "--advise",       "--sweep",   "--export",  "--compare",
+                                    "--help",         "-h",        "--version", "-v"};
+// Flags that draw: they need a QApplication (on the offscreen platform when headless).
+const QStringList kDrawingFlags = {"--export", "--compare"};
 
 void addOptions(QCommandLineParser &parser) {
     parser.setApplicationDescription(
@@ -38,23 +51,53 @@ void addOptions(QCommandLineParser &parser) {
     parser.addOption({"list-presets", "Print the built-in presets, one name per line."});
     parser.addOption({"scenario", "Simulate the scenario in FILE.", "FILE"});
     parser.addOption({"preset", "Simulate the built-in preset NAME.", "NAME"});
-    parser.addOption({"set", "Change one scenario value by dotted path, e.g. cores=1, "
-                             "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",
+    parser.addOption({"set",
+                      "Change one scenario value by dotted path, e.g. cores=1, "
+                      "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",
                       "KEY=VALUE"});
-    parser.addOption({"load-trace", "Instead of simulating, read a trace JSON (from GIL Scope or "
-                                    "a recorder) and compute its metrics.", "TRACE"});
-    parser.addOption({"metrics", "Write the run's metrics as JSON to OUT (- for standard output).",
-                      "OUT"});
+    parser.addOption({"load-trace",
+                      "Instead of simulating, read a trace JSON (from GIL Scope or "
+                      "a recorder) and compute its metrics.",
+                      "TRACE"});
+    parser.addOption(
+        {"metrics", "Write the run's metrics as JSON to OUT (- for standard output).", "OUT"});
     parser.addOption({"trace", "Write the trace as Chrome trace-event JSON (opens in Perfetto UI).",
                       "OUT.json"});
-    parser.addOption({"csv", "Write the trace's segments as CSV: thread,state,start_ns,end_ns "
-                             "(with --sweep: one row per point).",
+    parser.addOption({"csv",
+                      "Write the trace's segments as CSV: thread,state,start_ns,end_ns "
+                      "(with --sweep: one row per point).",
                       "OUT.csv"});
     parser.addOption({"advise", "Simulate the workload under every executor and interpreter and "
                                 "write the best fit and every run's metrics to --metrics."});
-    parser.addOption({"sweep", "Vary one value: threads=1:16, switch_interval_ms=0.1:50[:POINTS] "
-                               "or any numeric dotted path; write the curve to --csv.",
+    parser.addOption({"sweep",
+                      "Vary one value: threads=1:16, switch_interval_ms=0.1:50[:POINTS] "
+                      "or any numeric dotted path; write the curve to --csv.",
                       "KEY=FROM:TO"});
+    parser.addOption({"export",
+                      "Draw the timeline into an image: PNG, SVG or PDF by the extension.",
+                      "OUT.png|OUT.svg|OUT.pdf"});
+    parser.addOption(
+        {"size", "Export size in pixels (a PDF page at 96 per inch). Default 1920x1080.", "WxH"});
+    parser.addOption({"scale",
+                      "PNG pixels per export pixel, 1 to 4 (2: a 1920x1080 export is "
+                      "3840x2160 pixels). Default 1.",
+                      "S"});
+    parser.addOption(
+        {"theme", "Export colours: light or dark (slide themes). Default light.", "light|dark"});
+    parser.addOption({"range",
+                      "Export only this time range, e.g. 0:50ms or 1.2s:1.25s "
+                      "(units ns, us, ms, s). Default: the whole run.",
+                      "START:END"});
+    parser.addOption({"title", "A title above the exported chart.", "TEXT"});
+    parser.addOption({"caption", "Add the run's headline figures under the exported chart."});
+    parser.addOption({"no-legend", "Leave the legend out of the export."});
+    parser.addOption({"no-holder-lane", "Leave the \"GIL holder\" lane out of the export."});
+    parser.addOption({"no-cores-lane", "Leave the \"cores busy\" lane out of the export."});
+    parser.addOption({"compare",
+                      "Compare two scenarios (files or preset names), A above B on one "
+                      "time axis, with their figures: --compare A.json B.json "
+                      "--export OUT.png.",
+                      "A"});
 }
 
 int badInput(const std::string &message) {
@@ -77,12 +120,153 @@ bool writeOutput(const QString &path, const QByteArray &data, std::string *error
     return true;
 }
 
+struct ExportRequest {
+    QString path;
+    ui::TimelineExport options;
+    std::optional<ui::TimeWindow> range;
+    bool caption = false;
+};
+
+// One side of --range: "50ms", "1.5s", "0"; the unit may be left to the other side.
+bool parseTime(QString text, double *ns, QString *unit) {
+    text = text.trimmed();
+    static const std::pair<const char *, double> kUnits[] = {
+        {"ns", 1}, {"us", 1e3}, {"\u00b5s", 1e3}, {"ms", 1e6}, {"s", 1e9}};
+    double factor = 0;
+    for (const auto &[suffix, f] : kUnits)
+        if (text.endsWith(QString::fromUtf8(suffix))) {
+            *unit = QString::fromUtf8(suffix);
+            factor = f;
+            text.chop(unit->size());
+            break;
+        }
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        return false;
+    *ns = factor > 0 ? value * factor : value; // no unit: scaled by the caller
+    if (factor == 0)
+        unit->clear();
+    return true;
+}
+
+std::optional<ui::TimeWindow> parseRange(const QString &text, std::string *error) {
+    const QStringList parts = text.split(':');
+    double a = 0, b = 0;
+    QString ua, ub;
+    if (parts.size() != 2 || !parseTime(parts[0], &a, &ua) || !parseTime(parts[1], &b, &ub) ||
+        (ua.isEmpty() && ub.isEmpty())) {
+        *error = "--range: expected START:END with a unit (ns, us, ms, s), e.g. 0:50ms, got \"" +
+                 text.toStdString() + "\"";
+        return std::nullopt;
+    }
+    auto factor = [](const QString &u) {
+        return u == "s" ? 1e9 : u == "ms" ? 1e6 : u == "ns" ? 1.0 : 1e3;
+    };
+    if (ua.isEmpty())
+        a *= factor(ub);
+    if (ub.isEmpty())
+        b *= factor(ua);
+    if (a < 0 || b <= a) {
+        *error = "--range: the end must come after the start, and the start at 0 or later, got \"" +
+                 text.toStdString() + "\"";
+        return std::nullopt;
+    }
+    return ui::TimeWindow{a, b};
+}
+
+// Reads every export option; nothing is simulated before they are all known to be good.
+std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::string *error) {
+    ExportRequest r;
+    r.path = parser.value("export");
+    const auto format = ui::exportFormatFor(r.path);
+    if (!format) {
+        *error = r.path.toStdString() + ": unknown image format: use .png, .svg or .pdf";
+        return std::nullopt;
+    }
+    r.options.format = *format;
+    if (parser.isSet("size")) {
+        const QString text = parser.value("size").trimmed();
+        const QStringList wh =
+            text.toLower().split(QRegularExpression(QStringLiteral("[x\u00d7]")));
+        bool okW = false, okH = false;
+        const int w = wh.size() == 2 ? wh[0].toInt(&okW) : 0;
+        const int h = wh.size() == 2 ? wh[1].toInt(&okH) : 0;
+        if (!okW || !okH) {
+            *error = "--size: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080, got \"" +
+                     text.toStdString() + "\"";
+            return std::nullopt;
+        }
+        r.options.size = QSize(w, h);
+    }
+    if (parser.isSet("scale")) {
+        QString text = parser.value("scale").trimmed();
+        if (text.endsWith('x') || text.endsWith(QChar(0x00d7)))
+            text.chop(1);
+        bool ok = false;
+        const int scale = text.toInt(&ok);
+        if (!ok) {
+            *error = "--scale: expected a whole number from 1 to " +
+                     std::to_string(ui::TimelineExport::kMaxScale) + ", got \"" +
+                     parser.value("scale").toStdString() + "\"";
+            return std::nullopt;
+        }
+        r.options.scale = scale;
+    }
+    const QString theme = parser.isSet("theme") ? parser.value("theme") : QStringLiteral("light");
+    if (theme == "light")
+        r.options.theme = ui::TimelineTheme::slideLight();
+    else if (theme == "dark")
+        r.options.theme = ui::TimelineTheme::slideDark();
+    else {
+        *error = "--theme: expected light or dark, got \"" + theme.toStdString() + "\"";
+        return std::nullopt;
+    }
+    if (parser.isSet("range")) {
+        r.range = parseRange(parser.value("range"), error);
+        if (!r.range)
+            return std::nullopt;
+        r.options.window = *r.range;
+    }
+    r.options.title = parser.value("title");
+    r.options.legend = !parser.isSet("no-legend");
+    r.options.holderLanes = !parser.isSet("no-holder-lane");
+    r.options.busyLane = !parser.isSet("no-cores-lane");
+    r.caption = parser.isSet("caption");
+    const QString problem = r.options.check();
+    if (!problem.isEmpty()) {
+        *error = (problem.contains("scale") ? "--scale: " : "--size: ") + problem.toStdString();
+        return std::nullopt;
+    }
+    if (!QFileInfo(r.path).absoluteDir().exists()) {
+        *error = r.path.toStdString() + ": cannot write: the folder does not exist";
+        return std::nullopt;
+    }
+    return r;
+}
+
+int writeExport(ExportRequest request, const core::TracePtr &trace) {
+    const double end = static_cast<double>(trace->endNs);
+    if (request.range && request.range->begin >= end)
+        return badInput("--range: starts at " + std::to_string(request.range->begin / 1e6) +
+                        " ms, after the run ends at " + std::to_string(end / 1e6) + " ms");
+    const auto index = core::TraceIndex::build(trace);
+    if (request.caption)
+        request.options.caption = ui::metricsCaption(core::computeMetrics(*trace));
+    QString error;
+    if (!ui::exportTimeline(index, request.options, request.path, &error))
+        return badInput(error.toStdString());
+    return 0;
+}
+
 int writeOutputs(const QCommandLineParser &parser, const core::Trace &trace) {
     std::string error;
     if (parser.isSet("metrics") &&
-        !writeOutput(parser.value("metrics"), core::metricsToJson(core::computeMetrics(trace)), &error))
+        !writeOutput(parser.value("metrics"), core::metricsToJson(core::computeMetrics(trace)),
+                     &error))
         return badInput(error);
-    if (parser.isSet("trace") && !writeOutput(parser.value("trace"), core::traceToChromeJson(trace), &error))
+    if (parser.isSet("trace") &&
+        !writeOutput(parser.value("trace"), core::traceToChromeJson(trace), &error))
         return badInput(error);
     if (parser.isSet("csv") && !writeOutput(parser.value("csv"), core::traceToCsv(trace), &error))
         return badInput(error);
@@ -91,7 +275,8 @@ int writeOutputs(const QCommandLineParser &parser, const core::Trace &trace) {
 
 int writeAdvice(const QCommandLineParser &parser, const core::Advice &advice) {
     if (!parser.isSet("metrics"))
-        return badInput("--advise writes its result to --metrics OUT.json (or - for standard output)");
+        return badInput(
+            "--advise writes its result to --metrics OUT.json (or - for standard output)");
     QJsonArray runs;
     for (const auto &run : advice.runs) {
         QJsonObject m = run.trace ? core::metricsToJsonObject(run.metrics) : QJsonObject{};
@@ -108,7 +293,8 @@ int writeAdvice(const QCommandLineParser &parser, const core::Advice &advice) {
                 {"interpreter", QString::fromUtf8(core::toString(b.interpreter).data())},
                 {"reason", QString::fromStdString(advice.reason)}};
     }
-    const QByteArray json = QJsonDocument(QJsonObject{{"best", best}, {"runs", runs}}).toJson(QJsonDocument::Indented);
+    const QByteArray json =
+        QJsonDocument(QJsonObject{{"best", best}, {"runs", runs}}).toJson(QJsonDocument::Indented);
     std::string error;
     if (!writeOutput(parser.value("metrics"), json, &error))
         return badInput(error);
@@ -124,6 +310,108 @@ bool wantsHeadless(const QStringList &arguments) {
                 return true;
     return false;
 }
+
+void quietQtMessages() {
+    if (qEnvironmentVariableIntValue("GILSCOPE_DEBUG"))
+        return;
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+        if (type == QtCriticalMsg || type == QtFatalMsg)
+            std::fprintf(stderr, "gilscope: %s\n", qPrintable(message));
+    });
+}
+
+bool headlessDraws(const QStringList &arguments) {
+    for (const QString &arg : arguments.mid(1))
+        for (const QString &flag : kDrawingFlags)
+            if (arg == flag || arg.startsWith(flag + "="))
+                return true;
+    return false;
+}
+
+namespace {
+
+// --scenario FILE, --preset NAME or (for --compare) either: a file if it exists, else a preset.
+core::ScenarioParse loadScenario(const QString &fileOrPreset, bool preset,
+                                 const std::vector<std::string> &overrides) {
+    if (!preset)
+        return core::loadScenarioFile(fileOrPreset, overrides);
+    const std::string name = fileOrPreset.toStdString();
+    std::string error;
+    if (!core::loadPreset(name, &error))
+        return {std::nullopt, error};
+    QFile file(":/presets/" + fileOrPreset + ".json");
+    file.open(QIODevice::ReadOnly);
+    return core::parseScenarioJson(file.readAll(), "preset " + name, overrides);
+}
+
+int runCompare(const QCommandLineParser &parser) {
+    // --compare A B: A is the option's value, B the one positional argument after it.
+    QStringList sides = parser.values("compare");
+    sides += parser.positionalArguments();
+    if (sides.size() != 2)
+        return badInput("--compare takes two scenarios, files or preset names: --compare A.json "
+                        "B.json --export OUT.png");
+    if (parser.isSet("scenario") || parser.isSet("preset") || parser.isSet("load-trace") ||
+        parser.isSet("set"))
+        return badInput("--compare takes its two scenarios itself; leave out --scenario, --preset, "
+                        "--load-trace and --set");
+    if (!parser.isSet("export"))
+        return badInput("--compare writes its image to --export OUT.png|OUT.svg|OUT.pdf");
+    std::string error;
+    auto request = parseExport(parser, &error);
+    if (!request)
+        return badInput(error);
+
+    ui::SimulationResultPtr results[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString &side = sides[i];
+        const bool preset =
+            !QFileInfo::exists(side) && !side.endsWith(".json", Qt::CaseInsensitive);
+        const core::ScenarioParse parsed = loadScenario(side, preset, {});
+        if (!parsed.ok())
+            return badInput(parsed.error);
+        QString why;
+        results[i] = ui::simulateForView(*parsed.scenario, &why);
+        if (!results[i])
+            return badInput((preset ? "preset " : "") + side.toStdString() + ": " +
+                            why.toStdString());
+    }
+    const double end =
+        static_cast<double>(std::max(results[0]->trace().endNs, results[1]->trace().endNs));
+    if (request->range && request->range->begin >= end)
+        return badInput("--range: starts at " + std::to_string(request->range->begin / 1e6) +
+                        " ms, after both runs end (" + std::to_string(end / 1e6) + " ms)");
+
+    const ui::TimelineExport &o = request->options;
+    const QString title = o.title;
+    const QByteArray data = ui::renderToFormat(
+        o.format, o.size, o.scale, o.theme.background, title, [&](QCPPainter *painter) {
+            QRect area(QPoint(0, 0), o.size);
+            if (!title.isEmpty()) {
+                // The comparison lays out on a 720-pixel page as the slide themes do.
+                const double k = std::max(0.5, o.size.height() / 720.0);
+                QFont font = painter->font();
+                font.setPixelSize(static_cast<int>(std::lround(o.theme.titlePx * k)));
+                font.setBold(true);
+                const int band = static_cast<int>(std::lround(font.pixelSize() * 2.0));
+                painter->fillRect(QRect(0, 0, o.size.width(), band), o.theme.background);
+                painter->setFont(font);
+                painter->setPen(o.theme.text);
+                painter->drawText(QRect(0, 0, o.size.width(), band), Qt::AlignCenter, title);
+                area.setTop(band);
+            }
+            ui::CompareView::paint(painter, area, results[0], results[1], o.theme,
+                                   request->range.value_or(ui::TimeWindow{}));
+        });
+    QString why;
+    if (data.isEmpty())
+        return badInput(request->path.toStdString() + ": cannot draw the comparison");
+    if (!ui::writeFileAtomically(request->path, data, &why))
+        return badInput(why.toStdString());
+    return 0;
+}
+
+} // namespace
 
 int runHeadless(const QStringList &arguments) {
     QCommandLineParser parser;
@@ -143,6 +431,29 @@ int runHeadless(const QStringList &arguments) {
             std::printf("%s\n", name.c_str());
         return 0;
     }
+    if (parser.isSet("compare"))
+        return runCompare(parser);
+
+    // Export options first: a typo in them must not cost a long simulation.
+    std::optional<ExportRequest> exportRequest;
+    if (parser.isSet("export")) {
+        std::string error;
+        exportRequest = parseExport(parser, &error);
+        if (!exportRequest)
+            return badInput(error);
+    } else {
+        for (const char *option : {"size", "scale", "theme", "range", "title", "caption",
+                                   "no-legend", "no-holder-lane", "no-cores-lane"})
+            if (parser.isSet(option))
+                return badInput(std::string("--") + option +
+                                " shapes an image: add --export "
+                                "OUT.png|OUT.svg|OUT.pdf");
+    }
+    auto finish = [&](const core::TracePtr &trace) {
+        if (const int status = writeOutputs(parser, *trace))
+            return status;
+        return exportRequest ? writeExport(*exportRequest, trace) : 0;
+    };
 
     const bool fromFile = parser.isSet("scenario");
     const bool fromPreset = parser.isSet("preset");
@@ -155,28 +466,18 @@ int runHeadless(const QStringList &arguments) {
         const auto load = core::loadTraceFile(parser.value("load-trace"));
         if (!load.ok())
             return badInput(load.error);
-        return writeOutputs(parser, *load.trace);
+        return finish(load.trace);
     }
     std::vector<std::string> overrides;
     for (const QString &s : parser.values("set"))
         overrides.push_back(s.toStdString());
 
-    core::ScenarioParse parsed;
-    if (fromFile) {
-        parsed = core::loadScenarioFile(parser.value("scenario"), overrides);
-    } else {
-        const std::string name = parser.value("preset").toStdString();
-        std::string error;
-        if (!core::loadPreset(name, &error))
-            return badInput(error);
-        QFile preset(":/presets/" + parser.value("preset") + ".json");
-        preset.open(QIODevice::ReadOnly);
-        parsed = core::parseScenarioJson(preset.readAll(), "preset " + name, overrides);
-    }
+    const core::ScenarioParse parsed = loadScenario(
+        fromFile ? parser.value("scenario") : parser.value("preset"), fromPreset, overrides);
     if (!parsed.ok())
         return badInput(parsed.error);
-    const std::string source =
-        fromFile ? parser.value("scenario").toStdString() : "preset " + parser.value("preset").toStdString();
+    const std::string source = fromFile ? parser.value("scenario").toStdString()
+                                        : "preset " + parser.value("preset").toStdString();
 
     const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     if (parser.isSet("advise"))
@@ -189,7 +490,8 @@ int runHeadless(const QStringList &arguments) {
         if (!parser.isSet("csv"))
             return badInput("--sweep writes its curve to --csv OUT.csv (or - for standard output)");
         std::string error;
-        if (!writeOutput(parser.value("csv"), QByteArray::fromStdString(core::sweepToCsv(result)), &error))
+        if (!writeOutput(parser.value("csv"), QByteArray::fromStdString(core::sweepToCsv(result)),
+                         &error))
             return badInput(error);
         return 0;
     }
@@ -198,7 +500,7 @@ int runHeadless(const QStringList &arguments) {
     if (!outcome.ok())
         return badInput(source + ": " + outcome.error);
 
-    return writeOutputs(parser, *outcome.trace);
+    return finish(outcome.trace);
 }
 
 } // namespace gilscope::app

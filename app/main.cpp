@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QMessageBox>
 
+#include <memory>
+
 int main(int argc, char **argv) {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -18,8 +20,17 @@ int main(int argc, char **argv) {
         return gilscope::app::runRecord(arguments);
     }
     if (gilscope::app::wantsHeadless(arguments)) {
-        // No display needed: scripts, CI and talk preparation.
-        QCoreApplication app(argc, argv);
+        // No display needed: scripts, CI and talk preparation. Exports draw with the window's
+        // widgets, so they get a QApplication, offscreen unless QT_QPA_PLATFORM says otherwise.
+        std::unique_ptr<QCoreApplication> app;
+        if (gilscope::app::headlessDraws(arguments)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            gilscope::app::quietQtMessages();
+            app = std::make_unique<QApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         QCoreApplication::setApplicationName("gilscope");
         QCoreApplication::setApplicationVersion(GILSCOPE_VERSION);
         return gilscope::app::runHeadless(arguments);
@@ -34,7 +45,7 @@ int main(int argc, char **argv) {
     window.show();
     if (arguments.size() > 1) {
         QString error;
-        if (!window.openScenarioFile(arguments.at(1), &error))
+        if (!window.openFile(arguments.at(1), &error))
             QMessageBox::warning(&window, "GIL Scope", error);
     } else {
         gilscope::ui::showStartPage(window);
