@@ -382,6 +382,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
     m_traceFile = source;
     m_shown = result;
     m_view->setIndex(result->index);
+    m_view->zoom()->zoomToFit(); // a new file starts whole, whatever the last run's zoom
     const QString name = QString::fromStdString(result->scenario.name);
     const QString kind = trace->interpreter == "recorded"
                              ? tr("recorded")

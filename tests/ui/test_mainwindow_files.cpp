@@ -107,11 +107,13 @@ TEST_CASE("a trace JSON opens in the window with identical segments, and the con
     const QString path = dir.filePath("convoy-trace.json");
     write(path, core::traceToChromeJson(*simulated.trace));
 
+    win.w->timeline()->zoom()->zoomTo(ui::TimeWindow{1e6, 2e6});
     QString error;
     REQUIRE(win.w->openFile(path, &error));
     CHECK(win.w->isShowingTrace());
     requireSameSegments(win.shown(), *simulated.trace);
-    CHECK(win.w->timeline()->zoom()->isFitted());
+    CHECK(win.w->timeline()->zoom()->isFitted()); // a new file shows whole
+    CHECK(win.w->timeline()->zoom()->window().end == double(simulated.trace->endNs));
     CHECK(win.w->windowTitle().contains("convoy-trace.json"));
     CHECK(win.w->timeline()->title().contains("convoy-trace.json"));
     // The controls are off and say why.
