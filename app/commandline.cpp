@@ -44,10 +44,11 @@ const QStringList kDrawingFlags = {"--export", "--compare"};
 void addOptions(QCommandLineParser &parser) {
     parser.setApplicationDescription(
         "GIL Scope: see how Python threads are scheduled under the Global Interpreter Lock.\n"
-        "Without output options it opens the window (with FILE, that scenario).");
+        "Without output options it opens the window (with FILE, that scenario or trace).");
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("FILE", "A scenario JSON file to open in the window.", "[FILE]");
+    parser.addPositionalArgument("FILE", "A scenario or trace JSON file to open in the window.",
+                                 "[FILE]");
     parser.addOption({"list-presets", "Print the built-in presets, one name per line."});
     parser.addOption({"scenario", "Simulate the scenario in FILE.", "FILE"});
     parser.addOption({"preset", "Simulate the built-in preset NAME.", "NAME"});

@@ -6,8 +6,10 @@
 #include "timelineexporter.h"
 #include "traceindex.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
@@ -341,4 +343,23 @@ TEST_CASE("the export dialog describes the export its controls show and writes i
     CHECK(QSvgRenderer(dir.filePath("slide.svg")).isValid());
     CHECK_FALSE(dialog.exportTo("/nonexistent-dir/slide.pdf", &error));
     CHECK(error.contains("cannot write"));
+}
+
+TEST_CASE("Copy to Clipboard puts the image at its full pixel size on the clipboard") {
+    QStandardPaths::setTestModeEnabled(true);
+    ui::ExportDialog::Source source;
+    source.index = threeStates();
+    source.visible = ui::TimeWindow{0, 3.0 * ms};
+    source.screenTheme = TimelineTheme::screenLight();
+    ui::ExportDialog dialog(source);
+    dialog.sizeBox()->setCurrentIndex(dialog.sizeBox()->count() - 1); // custom
+    dialog.widthBox()->setValue(700);
+    dialog.heightBox()->setValue(300);
+    dialog.scaleBox()->setCurrentIndex(dialog.scaleBox()->findData(3));
+    dialog.themeBox()->setCurrentIndex(0); // light slide
+    QApplication::clipboard()->clear();
+    dialog.copyToClipboard();
+    const QImage image = QApplication::clipboard()->image();
+    CHECK(image.size() == QSize(2100, 900));
+    CHECK(image.pixelColor(1, 1) == TimelineTheme::slideLight().background);
 }
