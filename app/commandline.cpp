@@ -437,6 +437,8 @@ int runHeadless(const QStringList &arguments) {
 
     // Export options first: a typo in them must not cost a long simulation.
     std::optional<ExportRequest> exportRequest;
+    if (parser.isSet("export") && (parser.isSet("advise") || parser.isSet("sweep")))
+        return badInput("--export draws one run: leave out --advise and --sweep");
     if (parser.isSet("export")) {
         std::string error;
         exportRequest = parseExport(parser, &error);

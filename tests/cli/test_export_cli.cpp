@@ -206,5 +206,7 @@ TEST_CASE("export: bad input is one line, exit 2, and the earlier file stays") {
               "after the run ends at");
     expectBad(preset + QStringList{"--size", "800x600", "--metrics", "-"},
               "--size shapes an image: add --export");
+    expectBad(preset + QStringList{"--export", out, "--advise", "--metrics", "-"},
+              "--export draws one run: leave out --advise and --sweep");
     CHECK(readAll(out) == "earlier");
 }
