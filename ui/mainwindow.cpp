@@ -458,6 +458,10 @@ ExportDialog::Source MainWindow::exportSource() const {
     s.index = m_view->index();
     s.visible = m_view->zoom()->window();
     s.screenTheme = m_view->theme();
+    // "As on screen": the window's colours and proportions, type and rows scaled up from the
+    // chart's height on screen to the export's.
+    s.screenTheme.layoutHeight = std::max(360, m_view->height());
+    s.screenTheme.marginPx = 12;
     s.title = m_view->title();
     s.caption = m_shown ? metricsCaption(m_shown->metrics) : QString();
     s.baseName = m_traceMode ? QFileInfo(m_traceFile).completeBaseName()

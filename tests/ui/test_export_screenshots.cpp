@@ -9,6 +9,7 @@
 #include "presets.h"
 #include "simulate.h"
 #include "simulationcontroller.h"
+#include "timelineexporter.h"
 #include "timelineview.h"
 #include "tracejson.h"
 #include "zoomhistory.h"
@@ -71,6 +72,9 @@ TEST_CASE("screenshots of the export dialog and of a trace in the window",
     dialog.show();
     REQUIRE(settle([&] { return !dialog.previewImage().isNull(); }));
     REQUIRE(dialog.grab().save(shot("export-dialog.png")));
+    dialog.themeBox()->setCurrentIndex(2); // as on screen
+    REQUIRE(ui::renderTimelineImage(window.exportSource().index, dialog.options())
+                .save(shot("export-as-on-screen.png")));
 
     QTemporaryDir dir;
     const auto convoy = core::loadPreset("r6-convoy-2cpu", &error);
