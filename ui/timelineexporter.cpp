@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -64,7 +65,9 @@ void settle(TimelineView &view, QSize page) {
 
 void styleView(TimelineView &view, const TimelineExport &o) {
     const TimelineTheme &t = o.theme;
-    const QFont base = inPixels(view.font());
+    // The family actually used, not an alias like "Sans Serif" that an SVG viewer cannot find.
+    QFont base = inPixels(view.font());
+    base.setFamily(QFontInfo(base).family());
     const QFont text = t.fontPx > 0 ? withPixelSize(base, t.fontPx) : base;
     const double px = text.pixelSize();
     view.setFont(text); // holder names and group headers
@@ -102,6 +105,8 @@ void styleView(TimelineView &view, const TimelineExport &o) {
     view.xAxis->setTickPen(axisPen);
     view.xAxis->setSubTickPen(axisPen);
     view.xAxis->grid()->setPen(QPen(t.grid, t.lineWidth));
+    // The row labels' invisible ticks: zero long, an SVG draws each as a black dot.
+    view.yAxis->setTickLength(1, 0);
 }
 
 // A slide's legend names only what the chart shows: the states and marks within the range.
@@ -379,7 +384,12 @@ QByteArray renderToFormat(ExportFormat format, QSize size, int scale, const QCol
         painter.setMode(QCPPainter::pmVectorized);
         paint(&painter);
         painter.end();
-        break;
+        // Viewers without the family fall back to a sans-serif one rather than their default
+        // (often a serif).
+        QString text = QString::fromUtf8(buffer.data());
+        text.replace(QRegularExpression(QStringLiteral("font-family=\"([^\",]*)\"")),
+                     QStringLiteral("font-family=\"\\1, sans-serif\""));
+        return text.toUtf8();
     }
     case ExportFormat::Pdf: {
         QPdfWriter pdf(&buffer);

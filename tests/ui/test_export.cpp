@@ -205,6 +205,10 @@ TEST_CASE(
         CHECK(svg.contains(o.theme.stateColor(s).name().toLatin1()));
     CHECK(svg.contains("Three states"));
     CHECK(svg.contains("worker"));
+    // Text falls back to a sans-serif face where the family is missing; no stray dots where
+    // the row labels' invisible ticks are.
+    CHECK(svg.contains(", sans-serif\""));
+    CHECK_FALSE(svg.contains("width=\"1\" height=\"1\""));
     // The legend names the states shown, not every state there is.
     CHECK(svg.contains("running"));
     CHECK(svg.contains("blocking I/O"));
