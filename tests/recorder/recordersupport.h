@@ -233,14 +233,16 @@ inline double busyCores(std::chrono::milliseconds window) {
     return double(b1 - b0) / double(t1 - t0) * std::max(1u, std::thread::hardware_concurrency());
 }
 
-inline void waitForQuietMachine() {
+// Whether the machine became quiet within 10 s.
+inline bool waitForQuietMachine() {
     using namespace std::chrono_literals;
     const auto deadline = std::chrono::steady_clock::now() + 10s;
     while (std::chrono::steady_clock::now() < deadline) {
         const double busy = busyCores(500ms);
         if (busy < 0.3) // also when unknown
-            return;
+            return true;
     }
+    return false;
 }
 
 inline void pauseBeforeRetry(int attempt) {
