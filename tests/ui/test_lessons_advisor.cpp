@@ -1,6 +1,8 @@
 // The advisor: every executor x interpreter for the current workload.
 #include <catch2/catch.hpp>
 
+#include "lessonstestsupport.h"
+
 #include "advisor.h"
 #include "advisorpanel.h"
 #include "lessonsrun.h"
@@ -12,29 +14,8 @@
 #include <QTest>
 
 using namespace gilscope;
-
-namespace {
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
-
-core::Scenario preset(const std::string &name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
-    INFO(error);
-    REQUIRE(s);
-    return *s;
-}
-
-} // namespace
+using gilscope::test::preset;
+using gilscope::test::waitUntil;
 
 TEST_CASE("lessons: the advisor shows 12 bars and the best fit for a CPU-bound preset") {
     ui::AdvisorPanel panel;

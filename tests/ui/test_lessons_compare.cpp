@@ -1,6 +1,8 @@
 // Compare: two runs on one time axis, their figures with B/A ratios, the exported image.
 #include <catch2/catch.hpp>
 
+#include "lessonstestsupport.h"
+
 #include "comparemetrics.h"
 #include "compareview.h"
 #include "lessonsrun.h"
@@ -19,28 +21,13 @@
 #include <algorithm>
 
 using namespace gilscope;
+using gilscope::test::preset;
+using gilscope::test::waitUntil;
 using core::ThreadState;
 
 namespace {
 
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
 
-core::Scenario preset(const std::string &name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
-    INFO(error);
-    REQUIRE(s);
-    return *s;
-}
 
 ui::SimulationResultPtr run(const std::string &name) {
     QString error;

@@ -1,6 +1,8 @@
 // The preset gallery: the catalogue behind it, thumbnails, cards.
 #include <catch2/catch.hpp>
 
+#include "lessonstestsupport.h"
+
 #include "gallerycard.h"
 #include "gallerypage.h"
 #include "gallerythumbnail.h"
@@ -18,28 +20,13 @@
 #include <set>
 
 using namespace gilscope;
+using gilscope::test::preset;
+using gilscope::test::waitUntil;
 using core::ThreadState;
 
 namespace {
 
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
 
-core::Scenario preset(const std::string &name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
-    INFO(error);
-    REQUIRE(s);
-    return *s;
-}
 
 int countColour(const QImage &image, const QRect &area, const QColor &colour) {
     int n = 0;

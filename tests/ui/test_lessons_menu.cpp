@@ -1,6 +1,8 @@
 // The Lessons menu on the main window: gallery start page, docks following the window.
 #include <catch2/catch.hpp>
 
+#include "lessonstestsupport.h"
+
 #include "advisorpanel.h"
 #include "gallerycard.h"
 #include "gallerypage.h"
@@ -27,29 +29,8 @@
 #include <QTest>
 
 using namespace gilscope;
-
-namespace {
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
-
-core::Scenario preset(const std::string &name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
-    INFO(error);
-    REQUIRE(s);
-    return *s;
-}
-
-} // namespace
+using gilscope::test::preset;
+using gilscope::test::waitUntil;
 
 TEST_CASE("lessons: the menu opens the gallery as a start page and Open loads the preset") {
     QStandardPaths::setTestModeEnabled(true);

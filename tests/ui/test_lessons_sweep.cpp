@@ -1,6 +1,8 @@
 // Sweeps: makespan, speed-up and I/O latency against one varied value.
 #include <catch2/catch.hpp>
 
+#include "lessonstestsupport.h"
+
 #include "presets.h"
 #include "sweeppanel.h"
 
@@ -10,29 +12,8 @@
 #include <QTest>
 
 using namespace gilscope;
-
-namespace {
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
-
-core::Scenario preset(const std::string &name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
-    INFO(error);
-    REQUIRE(s);
-    return *s;
-}
-
-} // namespace
+using gilscope::test::preset;
+using gilscope::test::waitUntil;
 
 TEST_CASE("lessons: the sweep chart has one point per thread count and marks the current one") {
     ui::SweepPanel panel;
