@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "simulationcontroller.h"
 #include "timelineview.h"
+#include "synthetictrace.h"
 #include "traceindex.h"
 #include "zoomhistory.h"
 
@@ -38,44 +39,8 @@ double msSince(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count();
 }
 
-// A GIL battle on kRows threads: short running / waiting stretches, some I/O, and a failed
-// wake-up or drop request every few segments — the worst case for folding.
 std::shared_ptr<core::Trace> syntheticTrace(std::size_t segments) {
-    auto trace = std::make_shared<core::Trace>();
-    trace->cores = 4;
-    std::mt19937_64 rng(7);
-    std::uniform_int_distribution<int> length(50, 4000);
-    std::uniform_int_distribution<int> pick(0, 99);
-    core::TimeNs end = 0;
-    for (int r = 0; r < kRows; ++r) {
-        core::ThreadTrack t;
-        t.info.name = "cpu-" + std::to_string(r + 1);
-        t.info.kind = "cpu";
-        t.info.gilId = 0;
-        const std::size_t n = segments / kRows;
-        t.segmentStart.reserve(n);
-        t.segmentState.reserve(n);
-        core::TimeNs now = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const int p = pick(rng);
-            const auto state = p < 45   ? core::ThreadState::Running
-                               : p < 90 ? core::ThreadState::WaitingForGil
-                               : p < 97 ? core::ThreadState::Io
-                                        : core::ThreadState::Ready;
-            t.segmentStart.push_back(now);
-            t.segmentState.push_back(state);
-            if (state == core::ThreadState::WaitingForGil && p % 3 == 0) {
-                t.markTime.push_back(now + 10);
-                t.markKind.push_back(p % 2 ? core::MarkKind::FailedAcquire
-                                           : core::MarkKind::RepeatedFailedAcquire);
-            }
-            now += length(rng);
-        }
-        end = std::max(end, now);
-        trace->threads.push_back(std::move(t));
-    }
-    trace->endNs = end;
-    return trace;
+    return bench::syntheticBattle(segments, kRows);
 }
 
 void frames(std::size_t segments, int repeats) {
