@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scenariolabels.h"
+
 #include "scenario.h"
 
 #include <QString>
@@ -34,9 +36,6 @@ QString lessonSectionBlurb(int section);
 std::vector<LessonPreset> lessonPresets(QStringList *errors = nullptr);
 LessonPreset lessonPreset(const QString &id, const core::Scenario &scenario);
 
-// Short human names: "3.2+ GIL", "free-threaded", "legacy GIL"; "threading", "processes" …
-QString interpreterTitle(core::Interpreter interpreter);
-QString executorTitle(core::Executor executor);
 // "3.2+ GIL · threading · 2 cores · 3 threads"
 QString scenarioSummary(const core::Scenario &scenario);
 

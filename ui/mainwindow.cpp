@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "scenariolabels.h"
+
 #include "controlspanel.h"
 #include "metricspanel.h"
 #include "presets.h"
@@ -46,18 +48,6 @@ core::Scenario fallbackScenario() {
     cpu.cpu_ms = 100;
     s.workers.push_back(cpu);
     return s;
-}
-
-QString interpreterName(core::Interpreter i) {
-    switch (i) {
-    case core::Interpreter::LegacyGil:
-        return QObject::tr("legacy GIL");
-    case core::Interpreter::Gil:
-        return QObject::tr("3.2+ GIL");
-    case core::Interpreter::FreeThreaded:
-        return QObject::tr("free-threaded");
-    }
-    return {};
 }
 
 // A trace file, not a scenario: Chrome trace JSON is an object with "traceEvents" or a bare
@@ -616,7 +606,7 @@ void MainWindow::showResult(const SimulationResultPtr &result) {
     m_view->setIndex(result->index);
     const auto &s = result->scenario;
     m_view->setTitle(tr("%1   ·   %2, %3, %n core(s)", nullptr, s.cores)
-                         .arg(QString::fromStdString(s.name), interpreterName(s.interpreter),
+                         .arg(QString::fromStdString(s.name), interpreterTitle(s.interpreter),
                               QString::fromUtf8(core::toString(s.executor).data())));
     m_metrics->setResult(result);
     m_controls->setError(QString());
