@@ -1,5 +1,7 @@
 #include "recordcommand.h"
 
+#include "pythoninstalls.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -17,8 +19,6 @@
 namespace gilscope::app {
 
 namespace {
-
-const QString kRecorderFile = QStringLiteral("gilscope_record.py");
 
 int fail(const QString &message) {
     std::fprintf(stderr, "gilscope record: %s\n", message.toLocal8Bit().constData());
@@ -54,15 +54,6 @@ QString binaryDir(const QString &program) {
     return QFileInfo(path).canonicalPath();
 }
 
-// A name without a slash is looked up on PATH, like a shell would.
-QString findPython(const QString &python) {
-    if (python.contains('/')) {
-        const QFileInfo info(python);
-        return info.isFile() && info.isExecutable() ? info.absoluteFilePath() : QString();
-    }
-    return QStandardPaths::findExecutable(python);
-}
-
 // While the recorder runs, Ctrl-C belongs to it: the recorder stops the script and still writes
 // the trace, and we return its status instead of dying first.
 class IgnoreInterrupts {
@@ -82,19 +73,13 @@ private:
 
 } // namespace
 
-QStringList recorderCandidates(const QString &program) {
-    const QString override = qEnvironmentVariable("GILSCOPE_RECORDER_DIR");
-    if (!override.isEmpty())
-        return {QDir(override).absoluteFilePath(kRecorderFile)};
-    QStringList candidates;
-    const QString dir = binaryDir(program);
-    if (!dir.isEmpty())
-        candidates << QDir::cleanPath(dir + "/../share/gilscope/recorder/" + kRecorderFile);
+core::RecorderFiles recorderFiles(const QString &program) {
 #ifdef GILSCOPE_SOURCE_DIR
-    candidates << QDir::cleanPath(QStringLiteral(GILSCOPE_SOURCE_DIR) + "/resources/recorder/" +
-                                  kRecorderFile);
+    const QString sourceDir = QStringLiteral(GILSCOPE_SOURCE_DIR);
+#else
+    const QString sourceDir;
 #endif
-    return candidates;
+    return core::findRecorderFiles(binaryDir(program), sourceDir);
 }
 
 int runRecord(const QStringList &arguments) {
@@ -130,20 +115,13 @@ int runRecord(const QStringList &arguments) {
     if (!QFileInfo(script).isFile())
         return fail(script + ": no such script");
 
-    const QStringList candidates = recorderCandidates(arguments.value(0));
-    QString recorder;
-    for (const QString &candidate : candidates) {
-        if (QFileInfo(candidate).isFile()) {
-            recorder = candidate;
-            break;
-        }
-    }
-    if (recorder.isEmpty())
-        return fail("the recorder " + kRecorderFile + " is missing; looked at " +
-                    candidates.join(", ") + " (set GILSCOPE_RECORDER_DIR to its directory)");
+    const core::RecorderFiles files = recorderFiles(arguments.value(0));
+    if (!files.found())
+        return fail(files.error);
+    const QString recorder = files.recorder();
 
     const QString wanted = parser.isSet("python") ? parser.value("python") : QString("python3");
-    const QString python = findPython(wanted);
+    const QString python = core::resolvePythonPath(wanted);
     if (python.isEmpty())
         return fail(wanted.contains('/') ? wanted + ": no such Python interpreter"
                                          : wanted + " not found on PATH; give --python PATH");

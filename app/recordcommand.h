@@ -1,5 +1,7 @@
 #pragma once
 
+#include "recorderfiles.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -14,9 +16,8 @@ namespace gilscope::app {
 // is the script's own.
 int runRecord(const QStringList &arguments);
 
-// Where the recorder is looked for, first match wins: $GILSCOPE_RECORDER_DIR alone when set;
-// else next to the binary (../share/gilscope/recorder, the installed layout), then the source
-// tree (GILSCOPE_SOURCE_DIR/resources/recorder, when that macro is defined).
-QStringList recorderCandidates(const QString &program);
+// The recorder's directory for this binary (see core::findRecorderFiles): the installed layout
+// next to the binary, else this source tree.
+core::RecorderFiles recorderFiles(const QString &program);
 
 } // namespace gilscope::app
