@@ -2,7 +2,9 @@
 
 #include "advisor.h"
 #include "compareview.h"
+#include "equivalentscenario.h"
 #include "lessonsrun.h"
+#include "machineprofile.h"
 #include "metrics.h"
 #include "metricsjson.h"
 #include "presets.h"
@@ -35,7 +37,8 @@ namespace gilscope::app {
 
 namespace {
 
-const QStringList kHeadlessFlags = {"--list-presets", "--metrics", "--trace",   "--csv",
+const QStringList kHeadlessFlags = {"--list-presets", "--list-machines", "--as-scenario",
+                                    "--metrics",      "--trace",   "--csv",
                                     "--advise",       "--sweep",   "--export",  "--compare",
                                     "--help",         "-h",        "--version", "-v"};
 // Flags that draw: they need a QApplication (on the offscreen platform when headless).
@@ -56,6 +59,15 @@ void addOptions(QCommandLineParser &parser) {
                       "Change one scenario value by dotted path, e.g. cores=1, "
                       "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",
                       "KEY=VALUE"});
+    parser.addOption({"machine",
+                      "Use the costs measured by gilscope calibrate: a profile NAME or FILE "
+                      "(the scenario's own params still win).",
+                      "NAME"});
+    parser.addOption({"list-machines", "Print the saved machine profiles and their costs."});
+    parser.addOption({"as-scenario",
+                      "With --load-trace: write the scenario that simulates the recording "
+                      "(same interpreter, cores, switch interval and thread mix) to FILE.",
+                      "FILE"});
     parser.addOption({"load-trace",
                       "Instead of simulating, read a trace JSON (from GIL Scope or "
                       "a recorder) and compute its metrics.",
@@ -345,6 +357,42 @@ core::ScenarioParse loadScenario(const QString &fileOrPreset, bool preset,
     return core::parseScenarioJson(file.readAll(), "preset " + name, overrides);
 }
 
+int listMachines() {
+    const core::MachineProfileStore store = core::MachineProfileStore::standard();
+    const auto profiles = store.list();
+    if (profiles.empty()) {
+        std::printf("No machine profiles in %s; make one with: gilscope calibrate\n",
+                    store.dirs().join(", ").toLocal8Bit().constData());
+        return 0;
+    }
+    for (const auto &p : profiles) {
+        std::printf("%s  (%s)\n", p.name.c_str(), p.description.c_str());
+        for (const auto &[key, value] : p.params)
+            std::printf("    %-20s %g\n", key.c_str(), value);
+    }
+    return 0;
+}
+
+// --load-trace T --as-scenario OUT.json [--machine NAME]: the scenario to simulate beside it.
+int writeEquivalentScenario(const core::Trace &recording, const QCommandLineParser &parser) {
+    core::Scenario scenario = core::equivalentScenario(recording);
+    if (parser.isSet("machine")) {
+        const auto found = core::MachineProfileStore::standard().find(
+            parser.value("machine").toStdString());
+        if (!found.ok())
+            return badInput(found.error);
+        scenario.machine = parser.value("machine").toStdString();
+        core::applyMachineProfile(scenario.params, *found.profile);
+    }
+    if (scenario.workers.empty())
+        return badInput(parser.value("load-trace").toStdString() +
+                        ": no thread of the main process ran Python code; nothing to simulate");
+    std::string error;
+    if (!writeOutput(parser.value("as-scenario"), core::scenarioToJson(scenario), &error))
+        return badInput(error);
+    return 0;
+}
+
 int runCompare(const QCommandLineParser &parser) {
     // --compare A B: A is the option's value, B the one positional argument after it.
     QStringList sides = parser.values("compare");
@@ -368,7 +416,10 @@ int runCompare(const QCommandLineParser &parser) {
         const QString &side = sides[i];
         const bool preset =
             !QFileInfo::exists(side) && !side.endsWith(".json", Qt::CaseInsensitive);
-        const core::ScenarioParse parsed = loadScenario(side, preset, {});
+        std::vector<std::string> overrides;
+        if (parser.isSet("machine"))
+            overrides.push_back("machine=" + parser.value("machine").toStdString());
+        const core::ScenarioParse parsed = loadScenario(side, preset, overrides);
         if (!parsed.ok())
             return badInput(parsed.error);
         QString why;
@@ -432,6 +483,8 @@ int runHeadless(const QStringList &arguments) {
             std::printf("%s\n", name.c_str());
         return 0;
     }
+    if (parser.isSet("list-machines"))
+        return listMachines();
     if (parser.isSet("compare"))
         return runCompare(parser);
 
@@ -469,9 +522,19 @@ int runHeadless(const QStringList &arguments) {
         const auto load = core::loadTraceFile(parser.value("load-trace"));
         if (!load.ok())
             return badInput(load.error);
+        if (parser.isSet("as-scenario"))
+            return writeEquivalentScenario(*load.trace, parser);
+        if (parser.isSet("machine"))
+            return badInput("--machine changes a simulation; with --load-trace add --as-scenario "
+                            "OUT.json to simulate the recording on that machine");
         return finish(load.trace);
     }
+    if (parser.isSet("as-scenario"))
+        return badInput("--as-scenario turns a recording into a scenario: use it with "
+                        "--load-trace TRACE.json");
     std::vector<std::string> overrides;
+    if (parser.isSet("machine"))
+        overrides.push_back("machine=" + parser.value("machine").toStdString());
     for (const QString &s : parser.values("set"))
         overrides.push_back(s.toStdString());
 

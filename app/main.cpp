@@ -1,3 +1,4 @@
+#include "calibratecommand.h"
 #include "commandline.h"
 #include "lessonsmenu.h"
 #include "mainwindow.h"
@@ -18,6 +19,12 @@ int main(int argc, char **argv) {
         // Runs a Python script under the recorder and writes its trace.
         QCoreApplication app(argc, argv);
         return gilscope::app::runRecord(arguments);
+    }
+    if (arguments.size() > 1 && arguments.at(1) == "calibrate") {
+        // Measures this machine with real Pythons and saves a machine profile.
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName("gilscope");
+        return gilscope::app::runCalibrate(arguments);
     }
     if (gilscope::app::wantsHeadless(arguments)) {
         // No display needed: scripts, CI and talk preparation. Exports draw with the window's

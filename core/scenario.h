@@ -81,6 +81,9 @@ struct Scenario {
     Executor executor = Executor::Threading;
     int cores = 2;
     std::uint64_t seed = 1;
+    // A machine profile (gilscope calibrate) whose measured costs replace the default params;
+    // params the scenario file sets itself still win. Empty: the defaults.
+    std::string machine;
     TimingParams params;
     std::vector<WorkerGroup> workers;
 

@@ -86,10 +86,9 @@ void readObject(const QJsonObject &object, const std::string &path,
     }
 }
 
-TimingParams readParams(const QJsonValue &value, const std::string &path) {
+TimingParams readParams(const QJsonValue &value, const std::string &path, TimingParams p) {
     if (!value.isObject())
         fail(path, "expected an object, got " + typeName(value));
-    TimingParams p;
     auto number = [](double &target) {
         return [&target](const QJsonValue &v, const std::string &f) { target = readNumber(v, f); };
     };
@@ -160,8 +159,18 @@ WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
     return g;
 }
 
-Scenario readScenario(const QJsonObject &root) {
+Scenario readScenario(const QJsonObject &root, const MachineProfileStore &machines) {
     Scenario s;
+    // The machine's values first, so that the file's params, read next, win over them.
+    if (root.contains("machine")) {
+        s.machine = readString(root["machine"], "machine");
+        if (!s.machine.empty()) {
+            const MachineProfileParse found = machines.find(s.machine);
+            if (!found.ok())
+                fail("machine", found.error);
+            applyMachineProfile(s.params, *found.profile);
+        }
+    }
     bool haveWorkers = false;
     readObject(root, "",
                {{"name", [&](const QJsonValue &v, const std::string &f) { s.name = readString(v, f); }},
@@ -177,6 +186,7 @@ Scenario readScenario(const QJsonObject &root) {
                          v, f, "threading, multiprocessing, asyncio, subinterpreters");
                  }},
                 {"cores", [&](const QJsonValue &v, const std::string &f) { s.cores = readInt(v, f); }},
+                {"machine", [](const QJsonValue &, const std::string &) {}},
                 {"seed",
                  [&](const QJsonValue &v, const std::string &f) {
                      const long long seed = readInteger(v, f);
@@ -184,7 +194,7 @@ Scenario readScenario(const QJsonObject &root) {
                          fail(f, "must be 0 or more, got " + std::to_string(seed));
                      s.seed = static_cast<std::uint64_t>(seed);
                  }},
-                {"params", [&](const QJsonValue &v, const std::string &f) { s.params = readParams(v, f); }},
+                {"params", [&](const QJsonValue &v, const std::string &f) { s.params = readParams(v, f, s.params); }},
                 {"workers", [&](const QJsonValue &v, const std::string &f) {
                      if (!v.isArray())
                          fail(f, "expected an array of worker groups, got " + typeName(v));
@@ -261,7 +271,8 @@ std::pair<int, int> lineAndColumn(const QByteArray &text, int offset) {
 } // namespace
 
 ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &source,
-                                const std::vector<std::string> &overrides) {
+                                const std::vector<std::string> &overrides,
+                                const MachineProfileStore &machines) {
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -276,7 +287,7 @@ ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &sourc
         QJsonObject root = doc.object();
         for (const auto &assignment : overrides)
             applyOverride(root, assignment);
-        Scenario scenario = readScenario(root);
+        Scenario scenario = readScenario(root, machines);
         if (auto error = validate(scenario))
             return {std::nullopt, source + ": field " + error->field + ": " + error->message};
         return {std::move(scenario), {}};
@@ -285,11 +296,13 @@ ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &sourc
     }
 }
 
-ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides) {
+ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides,
+                               const MachineProfileStore &machines) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {std::nullopt, path.toStdString() + ": cannot read: " + file.errorString().toStdString()};
-    return parseScenarioJson(file.readAll(), path.toStdString(), overrides);
+    return parseScenarioJson(file.readAll(), path.toStdString(), overrides,
+                             machines.lookingFirstIn(QFileInfo(path).absolutePath()));
 }
 
 QByteArray scenarioToJson(const Scenario &s) {
@@ -336,6 +349,8 @@ QByteArray scenarioToJson(const Scenario &s) {
                      {"workers", workers}};
     if (!s.description.empty())
         root["description"] = QString::fromStdString(s.description);
+    if (!s.machine.empty())
+        root["machine"] = QString::fromStdString(s.machine);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

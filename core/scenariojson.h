@@ -1,5 +1,6 @@
 #pragma once
 
+#include "machineprofile.h"
 #include "scenario.h"
 
 #include <QByteArray>
@@ -20,10 +21,14 @@ struct ScenarioParse {
 // Reads the scenario JSON documented in the README. Missing keys take defaults (per worker
 // kind for worker groups); unknown keys, wrong types and out-of-range values are errors that name
 // the source, the field and what is allowed. `overrides` are "dotted.path=value" patches applied
-// before validation (the command line's --set).
+// before validation (the command line's --set). A "machine" names a profile looked up in
+// `machines`; its values go under the file's own params.
 ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &source,
-                                const std::vector<std::string> &overrides = {});
-ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides = {});
+                                const std::vector<std::string> &overrides = {},
+                                const MachineProfileStore &machines = MachineProfileStore::standard());
+// The same from a file; a machine profile is looked for beside it first.
+ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides = {},
+                               const MachineProfileStore &machines = MachineProfileStore::standard());
 
 // Writes every field, so a saved file documents the model's parameters.
 QByteArray scenarioToJson(const Scenario &scenario);

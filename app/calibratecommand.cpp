@@ -1,0 +1,319 @@
+#include "calibratecommand.h"
+
+#include "calibration.h"
+#include "machineprofile.h"
+#include "pythoninstalls.h"
+#include "recordcommand.h"
+#include "tracejson.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QSysInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace gilscope::app {
+
+namespace {
+
+int fail(const std::string &message, int status = 2) {
+    std::fprintf(stderr, "gilscope calibrate: %s\n", message.c_str());
+    return status;
+}
+
+void progress(const QString &text) {
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+    std::fflush(stderr);
+}
+
+void addOptions(QCommandLineParser &parser) {
+    parser.setApplicationDescription(
+        "Measure this machine with real Python interpreters and fit GIL Scope's machine costs "
+        "(wake-up latency, signal cost, timer slack, eval-breaker delay; for Python 2 the tick "
+        "cost and cross-core contention). Saves a machine profile that scenarios name with "
+        "\"machine\": NAME, or --machine NAME on the command line. Takes about 15 s per "
+        "interpreter; keep the machine otherwise idle.");
+    parser.addHelpOption();
+    parser.addOption({"python",
+                      "An interpreter to measure with; repeatable (default: python3 on PATH and "
+                      "the newest Python 2.7 found on PATH or in pyenv).",
+                      "PATH"});
+    parser.addOption({"name", "The profile's name (default: this host's name).", "NAME"});
+    parser.addOption({"out", "Write the profile to FILE instead of the profile directory.", "FILE"});
+    parser.addOption({"repeat", "Runs per countdown measurement, the median kept (default 3).", "N"});
+    parser.addOption({"quick", "Shorter measurements: a rough profile in a few seconds."});
+}
+
+// The share of the CPUs other processes keep busy over half a second: calibrating on a busy
+// machine measures the other processes.
+double busyShare() {
+    auto sample = [] {
+        QFile stat("/proc/stat");
+        if (!stat.open(QIODevice::ReadOnly))
+            return std::pair<double, double>{0, 0};
+        const QList<QByteArray> f = stat.readLine().simplified().split(' ');
+        double total = 0, idle = 0;
+        for (int i = 1; i < f.size(); ++i)
+            total += f[i].toDouble();
+        if (f.size() > 5)
+            idle = f[4].toDouble() + f[5].toDouble();
+        return std::pair<double, double>{total, idle};
+    };
+    const auto a = sample();
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const auto b = sample();
+    const double total = b.first - a.first;
+    return total > 0 ? 1.0 - (b.second - a.second) / total : 0.0;
+}
+
+struct ProcessOutput {
+    bool ok = false;
+    QByteArray out;
+    QString error;
+};
+
+ProcessOutput runPython(const QString &python, const QStringList &args) {
+    QProcess process;
+    process.start(python, args);
+    if (!process.waitForStarted(20'000))
+        return {false, {}, "cannot run " + python + ": " + process.errorString()};
+    process.waitForFinished(-1);
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        const QString err = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
+        return {false, {},
+                python + " " + args.join(' ') + " failed (exit " +
+                    QString::number(process.exitCode()) + ")" + (err.isEmpty() ? "" : ": " + err.right(400))};
+    }
+    return {true, process.readAllStandardOutput(), {}};
+}
+
+// The interpreters to measure with: the ones asked for, else python3 and a 2.7 if there is one.
+std::vector<core::PythonInstall> choosePythons(const QStringList &asked, std::string *error) {
+    std::vector<core::PythonInstall> chosen;
+    if (!asked.isEmpty()) {
+        for (const QString &name : asked) {
+            const QString path = core::resolvePythonPath(name);
+            if (path.isEmpty()) {
+                *error = (name.contains('/') ? name + ": no such Python interpreter"
+                                             : name + " not found on PATH; give --python PATH")
+                             .toStdString();
+                return {};
+            }
+            QString why;
+            const auto py = core::probePython(path, &why);
+            if (!py) {
+                *error = why.toStdString();
+                return {};
+            }
+            chosen.push_back(*py);
+        }
+        return chosen;
+    }
+    const QString python3 = core::resolvePythonPath("python3");
+    if (!python3.isEmpty())
+        if (const auto py = core::probePython(python3))
+            chosen.push_back(*py);
+    std::optional<core::PythonInstall> legacy;
+    for (const auto &py : core::findPythonInstalls())
+        if (py.major == 2)
+            legacy = py;
+    if (legacy)
+        chosen.push_back(*legacy);
+    if (chosen.empty())
+        *error = "no Python found (python3 on PATH, or 2.7/3.x in pyenv); give --python PATH";
+    return chosen;
+}
+
+struct RecordedCheck {
+    QString what;
+    QString workload;
+    QStringList workloadArgs;
+    double switchIntervalMs = 0;
+};
+
+} // namespace
+
+int runCalibrate(const QStringList &arguments) {
+    QCommandLineParser parser;
+    addOptions(parser);
+    QStringList forParser = arguments.mid(0, 1) + arguments.mid(2);
+    if (forParser.isEmpty())
+        forParser << "gilscope";
+    if (!parser.parse(forParser))
+        return fail(parser.errorText().toStdString() + " (see gilscope calibrate --help)");
+    if (parser.isSet("help")) {
+        QString help = parser.helpText();
+        help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope calibrate");
+        std::fputs(help.toLocal8Bit().constData(), stdout);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail("unexpected argument " + parser.positionalArguments().first().toStdString() +
+                    " (see gilscope calibrate --help)");
+    if (parser.isSet("name") && parser.isSet("out"))
+        return fail("give --name (saved among the profiles) or --out FILE, not both");
+    int repeat = 3;
+    if (parser.isSet("repeat")) {
+        bool ok = false;
+        repeat = parser.value("repeat").toInt(&ok);
+        if (!ok || repeat < 1 || repeat > 50)
+            return fail("--repeat: expected a count from 1 to 50, got " +
+                        parser.value("repeat").toStdString());
+    }
+    const bool quick = parser.isSet("quick");
+
+    // Where the profile goes, checked before minutes of measuring.
+    core::MachineProfile profile;
+    QString target;
+    if (parser.isSet("out")) {
+        target = parser.value("out");
+        profile.name = QFileInfo(target).completeBaseName().toStdString();
+    } else {
+        profile.name = parser.isSet("name") ? parser.value("name").toStdString()
+                                            : QSysInfo::machineHostName().toStdString();
+        if (!core::isValidProfileName(profile.name))
+            return fail("--name " + profile.name + ": use letters, digits, '.', '_' and '-'");
+        target = core::MachineProfileStore::standard().pathFor(profile.name);
+    }
+    const QFileInfo targetInfo(target);
+    if (targetInfo.exists() && !targetInfo.isWritable())
+        return fail(target.toStdString() + ": cannot write over it");
+
+    const core::RecorderFiles files = recorderFiles(arguments.value(0));
+    if (!files.found())
+        return fail(files.error.toStdString());
+
+    std::string error;
+    const auto pythons = choosePythons(parser.values("python"), &error);
+    if (pythons.empty())
+        return fail(error);
+
+    const double busy = busyShare();
+    if (busy > 0.25)
+        progress(QString("warning: other processes keep %1% of the CPUs busy; hand-offs measured "
+                         "now will be longer than on an idle machine")
+                     .arg(std::lround(busy * 100)));
+
+    std::vector<core::CalibrationMeasurement> runs;
+    std::vector<QString> paths;
+    for (const auto &py : pythons) {
+        progress("Measuring Python " + py.version() + " (" + py.path +
+                 "): countdown on 1, 2 and 4 threads, wake-ups, sleeps…");
+        QStringList args{files.calibrator(), "--repeat", QString::number(repeat)};
+        if (quick)
+            args << "--quick";
+        const ProcessOutput out = runPython(py.path, args);
+        if (!out.ok)
+            return fail(out.error.toStdString(), 1);
+        const QList<QByteArray> lines = out.out.trimmed().split('\n');
+        const auto measured = core::parseCalibrationJson(lines.value(lines.size() - 1), &error);
+        if (!measured)
+            return fail("Python " + py.version().toStdString() + ": " + error, 1);
+        runs.push_back(*measured);
+        paths.push_back(py.path);
+    }
+
+    int cores = QThread::idealThreadCount();
+    for (const auto &run : runs)
+        if (run.cores > 0)
+            cores = run.cores;
+    progress(QString("Fitting the model (%1 cores)…").arg(cores));
+    core::CalibrationFit fit = core::fitMachineProfile(runs, cores);
+    fit.profile.name = profile.name;
+
+    // Recorded checks with the newest 3.2+ interpreter: the model's holds and convoy latency
+    // against the real ones, with the fitted costs.
+    const core::CalibrationMeasurement *modern = nullptr;
+    QString modernPath;
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        if (!runs[i].legacyGil) {
+            modern = &runs[i];
+            modernPath = paths[i];
+        }
+    if (modern) {
+        QTemporaryDir scratch;
+        const double seconds = quick ? 0.3 : 1.0;
+        // The recorder slows tight loops 4-13x: a count that runs ~0.1 s unrecorded.
+        const long long total = static_cast<long long>(0.1 / (modern->loopNs * 1e-9));
+        const std::vector<RecordedCheck> checks{
+            {"2-thread countdown, median hold", "countdown.py",
+             {"--threads", "2", "--total", QString::number(total)}, 0},
+            {"echo convoy at 5 ms, median I/O latency", "echo_convoy.py",
+             {"--cpu-threads", "1", "--seconds", QString::number(seconds)}, 5.0},
+            {"echo convoy at 0.5 ms, median I/O latency", "echo_convoy.py",
+             {"--cpu-threads", "1", "--seconds", QString::number(seconds)}, 0.5},
+        };
+        for (std::size_t i = 0; i < checks.size(); ++i) {
+            const RecordedCheck &check = checks[i];
+            progress("Recording " + check.workload + " with Python " +
+                     QString::fromStdString(modern->python) + "…");
+            const QString trace = scratch.filePath(QString("check-%1.json").arg(i));
+            QStringList args{files.recorder(), "--out", trace};
+            if (check.switchIntervalMs > 0)
+                args << "--switch-interval" << QString::number(check.switchIntervalMs);
+            args << "--" << files.workload(check.workload) << check.workloadArgs;
+            const ProcessOutput out = runPython(modernPath, args);
+            if (!out.ok) {
+                fit.notes.push_back("check skipped: " + out.error.toStdString());
+                continue;
+            }
+            const auto loaded = core::loadTraceFile(trace);
+            if (!loaded.ok()) {
+                fit.notes.push_back("check skipped: " + loaded.error);
+                continue;
+            }
+            const core::Metrics real = core::mainProcessMetrics(*loaded.trace);
+            const auto simulated = core::simulatedEquivalentMetrics(*loaded.trace, fit.profile, &error);
+            if (!simulated) {
+                fit.notes.push_back("check skipped: " + error);
+                continue;
+            }
+            const bool hold = check.switchIntervalMs == 0;
+            fit.profile.checks.push_back(
+                {"Python " + modern->python + ": " + check.what.toStdString() + " (recorded)", "ms",
+                 hold ? real.gil.hold_ms_p50 : real.io.latency_ms_p50,
+                 hold ? simulated->gil.hold_ms_p50 : simulated->io.latency_ms_p50});
+        }
+    }
+
+    QStringList measuredWith;
+    for (const auto &run : runs)
+        measuredWith << QString::fromStdString(run.python);
+    fit.profile.description =
+        QString("%1 cores, measured with Python %2 on %3")
+            .arg(cores)
+            .arg(measuredWith.join(" and "), QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+            .toStdString();
+
+    if (!core::saveMachineProfile(fit.profile, target, &error))
+        return fail(error);
+
+    // The report: what was fitted, how well it reproduces the measurements.
+    const core::TimingParams defaults;
+    std::printf("Machine profile \"%s\": %s\n", fit.profile.name.c_str(),
+                fit.profile.description.c_str());
+    std::printf("\n%-22s %12s %12s\n", "parameter", "default", "this machine");
+    for (const auto &[key, value] : fit.profile.params)
+        std::printf("%-22s %12g %12g\n", key.c_str(), core::machineParamValue(defaults, key), value);
+    std::printf("\n%-62s %10s %10s\n", "check", "measured", "simulated");
+    for (const auto &c : fit.profile.checks)
+        std::printf("%-62s %9.3f%s %9.3f%s\n", c.what.c_str(), c.measured, c.unit == "x" ? "x" : " ",
+                    c.simulated, c.unit == "x" ? "x" : " ");
+    for (const auto &note : fit.notes)
+        std::printf("note: %s\n", note.c_str());
+    std::printf("\nSaved %s\nUse it: \"machine\": \"%s\" in a scenario, or gilscope --preset NAME "
+                "--machine %s --metrics -\n",
+                target.toLocal8Bit().constData(), fit.profile.name.c_str(),
+                parser.isSet("out") ? target.toLocal8Bit().constData() : fit.profile.name.c_str());
+    return 0;
+}
+
+} // namespace gilscope::app
