@@ -204,12 +204,15 @@ CompareView::CompareView(QWidget *parent)
             [this, realign] { realign(m_viewA, m_viewB, &m_leftA); });
     connect(m_viewB, &QCustomPlot::afterReplot, this,
             [this, realign] { realign(m_viewB, m_viewA, &m_leftB); });
-    connect(m_runA, &SimulationController::resultReady, this, &CompareView::showA);
-    connect(m_runB, &SimulationController::resultReady, this, &CompareView::showB);
-    connect(m_runA, &SimulationController::failed, this,
-            [this](const QString &m) { m_status->setText(tr("A cannot run: %1").arg(m)); });
-    connect(m_runB, &SimulationController::failed, this,
-            [this](const QString &m) { m_status->setText(tr("B cannot run: %1").arg(m)); });
+    // Swap exchanges the controllers too: which side a run is for is decided when it arrives.
+    for (SimulationController *runner : {m_runA, m_runB}) {
+        connect(runner, &SimulationController::resultReady, this,
+                [this, runner](const SimulationResultPtr &r) { delivered(runner, r); });
+        connect(runner, &SimulationController::failed, this, [this, runner](const QString &m) {
+            m_status->setText(
+                (runner == m_runB ? tr("B cannot run: %1") : tr("A cannot run: %1")).arg(m));
+        });
+    }
     connect(m_pickA, &QComboBox::activated, this, [this] { picked(false); });
     connect(m_pickB, &QComboBox::activated, this, [this] { picked(true); });
     connect(m_swap, &QPushButton::clicked, this, &CompareView::swap);
@@ -223,7 +226,12 @@ void CompareView::fillPickers() {
     m_filling = true;
     for (QComboBox *box : {m_pickA, m_pickB}) {
         const QString current = box->currentData().toString();
+        const QString currentText = box->currentText();
         box->clear();
+        // What was handed over comes first, the newest on top.
+        for (int i = static_cast<int>(m_offered.size()) - 1; i >= 0; --i)
+            box->addItem(m_offered[static_cast<std::size_t>(i)].label,
+                         kOfferedEntry + QString::number(i));
         if (m_hasWindowScenario)
             box->addItem(
                 tr("The window's scenario: %1").arg(QString::fromStdString(m_windowScenario.name)),
@@ -234,16 +242,21 @@ void CompareView::fillPickers() {
                              : QStringLiteral("%1 (%2)").arg(p.title, p.referenceTag),
                          p.id);
         box->addItem(tr("Open a scenario file…"), kOpenEntry);
-        if (current.startsWith(kOfferedEntry))
-            box->insertItem(0,
-                            QString::fromStdString(
-                                m_offered.at(current.mid(kOfferedEntry.size()).toUInt()).name),
-                            current);
-        const int keep = box->findData(current);
-        if (keep >= 0)
-            box->setCurrentIndex(keep);
+        selectEntry(box, current, currentText);
     }
     m_filling = false;
+}
+
+void CompareView::selectEntry(QComboBox *box, const QString &data, const QString &text) {
+    if (data.isEmpty())
+        return;
+    int i = box->findData(data);
+    if (i < 0 && data.startsWith(kFileEntry)) {
+        i = box->findData(kOpenEntry);
+        box->insertItem(i, text, data);
+    }
+    if (i >= 0)
+        box->setCurrentIndex(i);
 }
 
 void CompareView::setWindowScenario(const core::Scenario &scenario) {
@@ -253,31 +266,52 @@ void CompareView::setWindowScenario(const core::Scenario &scenario) {
 }
 
 void CompareView::setScenarioA(const core::Scenario &scenario, const QString &label) {
-    offer(false, scenario, label);
+    offer(false, {label.isEmpty() ? QString::fromStdString(scenario.name) : label, scenario, {}});
     run(false, scenario);
 }
 
 void CompareView::setScenarioB(const core::Scenario &scenario, const QString &label) {
-    offer(true, scenario, label);
+    offer(true, {label.isEmpty() ? QString::fromStdString(scenario.name) : label, scenario, {}});
     run(true, scenario);
 }
 
-void CompareView::offer(bool sideB, const core::Scenario &scenario, const QString &label) {
+void CompareView::setResultA(SimulationResultPtr result, const QString &label) {
+    offer(false, {label, result->scenario, result});
+    m_fixedA = true;
+    display(std::move(result), m_b);
+}
+
+void CompareView::setResultB(SimulationResultPtr result, const QString &label) {
+    offer(true, {label, result->scenario, result});
+    m_fixedB = true;
+    display(m_a, std::move(result));
+}
+
+void CompareView::offer(bool sideB, Offer entry) {
     QComboBox *box = sideB ? m_pickB : m_pickA;
-    m_filling = true;
-    if (m_hasWindowScenario && sameScenario(scenario, m_windowScenario)) {
+    if (!entry.fixed && m_hasWindowScenario && sameScenario(entry.scenario, m_windowScenario)) {
+        m_filling = true;
         box->setCurrentIndex(box->findData(kWindowEntry));
         m_filling = false;
         return;
     }
-    m_offered.push_back(scenario);
-    box->insertItem(0, label.isEmpty() ? QString::fromStdString(scenario.name) : label,
-                    kOfferedEntry + QString::number(m_offered.size() - 1));
-    box->setCurrentIndex(0);
+    // One entry per label: handing over the same label again replaces what it stands for.
+    auto same = std::find_if(m_offered.begin(), m_offered.end(),
+                             [&](const Offer &o) { return o.label == entry.label; });
+    const auto index = static_cast<std::size_t>(same - m_offered.begin());
+    if (same != m_offered.end()) {
+        *same = std::move(entry);
+    } else {
+        m_offered.push_back(std::move(entry));
+        fillPickers();
+    }
+    m_filling = true;
+    box->setCurrentIndex(box->findData(kOfferedEntry + QString::number(index)));
     m_filling = false;
 }
 
 void CompareView::run(bool sideB, const core::Scenario &scenario) {
+    (sideB ? m_fixedB : m_fixedA) = false;
     m_status->setText(sideB ? tr("Simulating B…") : tr("Simulating A…"));
     (sideB ? m_runB : m_runA)->setScenario(scenario);
 }
@@ -303,7 +337,16 @@ void CompareView::picked(bool sideB) {
     if (data == kWindowEntry) {
         scenario = m_windowScenario;
     } else if (data.startsWith(kOfferedEntry)) {
-        scenario = m_offered.at(data.mid(kOfferedEntry.size()).toUInt());
+        const Offer &offered = m_offered.at(data.mid(kOfferedEntry.size()).toUInt());
+        if (offered.fixed) {
+            (sideB ? m_fixedB : m_fixedA) = true;
+            if (sideB)
+                showB(offered.fixed);
+            else
+                showA(offered.fixed);
+            return;
+        }
+        scenario = offered.scenario;
     } else if (data == kOpenEntry || data.startsWith(kFileEntry)) {
         QString path = data.mid(kFileEntry.size());
         if (data == kOpenEntry) {
@@ -339,11 +382,14 @@ void CompareView::picked(bool sideB) {
 }
 
 void CompareView::swap() {
+    // By entry, not by row: a scenario file opened on one side is only in that side's list.
     m_filling = true;
-    const int a = m_pickA->currentIndex();
-    m_pickA->setCurrentIndex(m_pickB->currentIndex());
-    m_pickB->setCurrentIndex(a);
+    const QString dataA = m_pickA->currentData().toString(), textA = m_pickA->currentText();
+    selectEntry(m_pickA, m_pickB->currentData().toString(), m_pickB->currentText());
+    selectEntry(m_pickB, dataA, textA);
     m_filling = false;
+    std::swap(m_runA, m_runB);
+    std::swap(m_fixedA, m_fixedB);
     const SimulationResultPtr oldA = m_a;
     const SimulationResultPtr oldB = m_b;
     setResults(oldB, oldA);
@@ -351,6 +397,16 @@ void CompareView::swap() {
 
 void CompareView::setResults(SimulationResultPtr a, SimulationResultPtr b) {
     display(std::move(a), std::move(b));
+}
+
+void CompareView::delivered(SimulationController *from, const SimulationResultPtr &result) {
+    const bool sideB = from == m_runB;
+    if (sideB ? m_fixedB : m_fixedA)
+        return; // a run asked for before the side was given a fixed one
+    if (sideB)
+        showB(result);
+    else
+        showA(result);
 }
 
 void CompareView::showA(const SimulationResultPtr &result) {

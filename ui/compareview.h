@@ -26,6 +26,8 @@ class TimelineView;
 // Two runs, A above B, on one time axis: zooming or panning either timeline moves both, and
 // their plot areas line up so the same instant sits at the same x. Beside them the figures of
 // both runs with the ratio B/A, coloured where B is better or worse. Exports as one image.
+// Either side is a scenario simulated here or a finished run handed over (a recording); Swap
+// exchanges the two whatever they are.
 class CompareView : public QWidget {
     Q_OBJECT
 public:
@@ -38,6 +40,10 @@ public:
     // worker thread; the side shows its run when it is done.
     void setScenarioA(const core::Scenario &scenario, const QString &label = {});
     void setScenarioB(const core::Scenario &scenario, const QString &label = {});
+    // A finished run that is not simulated here, such as a recording of real Python: offered in
+    // both pickers as `label` and shown on that side at once, until another entry is picked.
+    void setResultA(SimulationResultPtr result, const QString &label);
+    void setResultB(SimulationResultPtr result, const QString &label);
     // Picks presets by id in both pickers (and simulates them).
     bool setPresets(const QString &idA, const QString &idB);
     // Shows finished runs at once (exports, tests).
@@ -71,10 +77,21 @@ signals:
     void resultsChanged();
 
 private:
+    // What setScenario or setResult handed over: a scenario to simulate, or a fixed run.
+    struct Offer {
+        QString label;
+        core::Scenario scenario;
+        SimulationResultPtr fixed;
+    };
+
     void fillPickers();
+    // Selects the entry with `data`, adding a scenario file's entry (as `text`) if it is missing.
+    void selectEntry(QComboBox *box, const QString &data, const QString &text);
     void picked(bool sideB);
-    void offer(bool sideB, const core::Scenario &scenario, const QString &label);
+    void offer(bool sideB, Offer entry);
     void run(bool sideB, const core::Scenario &scenario);
+    // A controller's run arrives: for the side it works for, unless that side shows a fixed run.
+    void delivered(SimulationController *from, const SimulationResultPtr &result);
     void showA(const SimulationResultPtr &result);
     void showB(const SimulationResultPtr &result);
     void display(SimulationResultPtr a, SimulationResultPtr b);
@@ -98,10 +115,11 @@ private:
     QTableWidget *m_table;
     SimulationResultPtr m_a, m_b;
     std::vector<CompareRow> m_rows;
-    std::vector<core::Scenario> m_offered; // scenarios given through setScenarioA/B
+    std::vector<Offer> m_offered; // one per label, offered in both pickers
     core::Scenario m_windowScenario;
     bool m_hasWindowScenario = false;
     int m_leftA = -1, m_leftB = -1;
+    bool m_fixedA = false, m_fixedB = false; // the side shows a fixed run, not its controller's
     bool m_following = false;
     bool m_filling = false;
 };
