@@ -2,9 +2,12 @@
 
 #include "scenariolabels.h"
 
+#include "compareview.h"
 #include "controlspanel.h"
 #include "metricspanel.h"
 #include "presets.h"
+#include "recorddialog.h"
+#include "recordedrun.h"
 #include "scenariojson.h"
 #include "simulationcontroller.h"
 #include "timeformat.h"
@@ -23,6 +26,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -165,9 +169,18 @@ QWidget *MainWindow::wrapControls() {
         m_leaveTrace = true;
         m_controller->rerun();
     });
+    auto *compare = new QPushButton(tr("Compare with Simulation"));
+    compare->setObjectName(QStringLiteral("compareWithSimulation"));
+    compare->setToolTip(tr("This trace above a simulation of the same threads, interpreter and "
+                           "cores, with their figures side by side"));
+    connect(compare, &QPushButton::clicked, this, &MainWindow::compareWithSimulation);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(back);
+    buttons->addWidget(compare);
+    buttons->addStretch(1);
     auto *box = new QVBoxLayout(m_traceBox);
     box->addWidget(m_traceBanner);
-    box->addWidget(back, 0, Qt::AlignLeft);
+    box->addLayout(buttons);
     m_traceBox->hide();
 
     auto *panel = new QWidget;
@@ -189,6 +202,12 @@ void MainWindow::createMenus() {
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
     updateRecentMenu();
+    m_record = file->addAction(QIcon::fromTheme(QStringLiteral("media-record")),
+                               tr("Re&cord Python Script…"), this, &MainWindow::showRecordDialog);
+    m_record->setObjectName(QStringLiteral("recordScript"));
+    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_record->setToolTip(tr("Run a Python script under the recorder and show its threads"));
+    file->addSeparator();
     m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")),
                              tr("&Save Scenario"), this, &MainWindow::save);
     m_save->setShortcut(QKeySequence::Save);
@@ -257,6 +276,13 @@ void MainWindow::createMenus() {
                                                m_controller->rerun();
                                            });
     rerun->setShortcut(QKeySequence::Refresh);
+    m_compareWithSimulation = simulation->addAction(tr("&Compare with Simulation"), this,
+                                                    &MainWindow::compareWithSimulation);
+    m_compareWithSimulation->setObjectName(QStringLiteral("compareWithSimulationAction"));
+    m_compareWithSimulation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_compareWithSimulation->setToolTip(
+        tr("The trace shown above a simulation of its equivalent scenario (same threads, "
+           "interpreter, cores and switch interval)"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Reading the Timeline"), this, [this] {
@@ -547,9 +573,55 @@ void MainWindow::updateRecentMenu() {
 void MainWindow::updateFileActions() {
     m_save->setEnabled(!m_traceMode);
     m_saveAs->setEnabled(!m_traceMode);
+    m_compareWithSimulation->setEnabled(m_traceMode);
     const bool shown = m_view->index() != nullptr;
     m_exportImage->setEnabled(shown);
     m_exportTrace->setEnabled(shown);
+}
+
+RecordDialog *MainWindow::recordDialog() {
+    if (!m_recordDialog) {
+        m_recordDialog = new RecordDialog(this);
+        connect(m_recordDialog, &RecordDialog::traceRecorded, this, &MainWindow::openRecording);
+    }
+    return m_recordDialog;
+}
+
+void MainWindow::showRecordDialog() {
+    RecordDialog *dialog = recordDialog();
+    dialog->open();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::openRecording(const QString &path, const QString &note) {
+    QString error;
+    if (!openTraceFile(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot open the recording"), error);
+        return;
+    }
+    if (!note.isEmpty())
+        m_status->setText(note);
+}
+
+CompareView *MainWindow::compareWithSimulation() {
+    if (!m_traceMode || !m_shown)
+        return nullptr;
+    if (!m_recordingCompare) {
+        m_recordingCompare = new CompareView(this);
+        m_recordingCompare->setWindowFlag(Qt::Window, true);
+    }
+    const QString file = QFileInfo(m_traceFile).fileName();
+    const QString label = recordedRunLabel(m_shown->trace(), file);
+    m_recordingCompare->setWindowTitle(tr("%1 and its Simulation — GIL Scope").arg(file));
+    m_recordingCompare->setWindowScenario(m_controller->scenario());
+    m_recordingCompare->setResultA(recordedRun(*m_shown, label), label);
+    m_recordingCompare->setScenarioB(simulatedEquivalent(m_shown->trace()),
+                                     tr("Simulated equivalent"));
+    m_recordingCompare->show();
+    m_recordingCompare->raise();
+    m_recordingCompare->activateWindow();
+    return m_recordingCompare;
 }
 
 void MainWindow::open() {

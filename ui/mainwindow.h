@@ -5,6 +5,7 @@
 #include "simulationresult.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QDockWidget;
@@ -15,15 +16,18 @@ class QPushButton;
 
 namespace gilscope::ui {
 
+class CompareView;
 class ControlsPanel;
 class MetricsPanel;
+class RecordDialog;
 class SimulationController;
 class TimelineView;
 
 // The product's window: the timeline in the centre, the controls and the metrics in docks,
 // menus with the usual shortcuts, a status bar with the trace's size and simulated time.
 // Opens scenario files and trace files (recorded or exported: the controls then do not apply
-// until the next simulation), saves scenarios, exports images and traces. Window layout,
+// until the next simulation), records Python scripts into traces and compares a trace with its
+// simulated equivalent, saves scenarios, exports images and traces. Window layout,
 // colours, lane choices, recent files and the last scenario persist in QSettings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -54,6 +58,11 @@ public:
     ExportDialog::Source exportSource() const;
     // Most recent first.
     QStringList recentFiles() const;
+    // File > Record Python Script: made on first use; a recorded trace opens here.
+    RecordDialog *recordDialog();
+    // The trace shown (A) beside a simulation of its equivalent scenario (B), in a compare window
+    // made on first use. Null while no trace is shown.
+    CompareView *compareWithSimulation();
 
     TimelineView *timeline() const { return m_view; }
     ControlsPanel *controls() const { return m_controls; }
@@ -62,6 +71,8 @@ public:
     QString currentFile() const { return m_file; }
     QAction *exportImageAction() const { return m_exportImage; }
     QAction *exportTraceAction() const { return m_exportTrace; }
+    QAction *recordAction() const { return m_record; }
+    QAction *compareWithSimulationAction() const { return m_compareWithSimulation; }
     QLabel *traceBanner() const { return m_traceBanner; }
 
 protected:
@@ -80,6 +91,8 @@ private:
     bool saveAs();
     void exportImage();
     void exportTrace();
+    void showRecordDialog();
+    void openRecording(const QString &path, const QString &note);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
     void leaveTraceMode();
@@ -109,6 +122,8 @@ private:
     QAction *m_saveAs = nullptr;
     QAction *m_exportImage = nullptr;
     QAction *m_exportTrace = nullptr;
+    QAction *m_record = nullptr;
+    QAction *m_compareWithSimulation = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_traceBanner = nullptr;
     QWidget *m_traceBox = nullptr;
@@ -117,6 +132,8 @@ private:
     bool m_traceMode = false;
     bool m_leaveTrace = false; // a simulation was asked for since the trace opened
     SimulationResultPtr m_shown;
+    QPointer<RecordDialog> m_recordDialog;
+    QPointer<CompareView> m_recordingCompare;
 };
 
 } // namespace gilscope::ui

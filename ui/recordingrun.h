@@ -1,0 +1,85 @@
+#pragma once
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QProcess>
+#include <QStringList>
+#include <QTimer>
+
+namespace gilscope::ui {
+
+// One run of the recorder (gilscope_record.py) under a Python interpreter, as a child process
+// that never blocks the GUI thread. Its output arrives line by line. cancel() stops it the way
+// Ctrl-C in a terminal does -- SIGINT to its process group, so the recorder stops the script and
+// still writes the trace of the run so far -- and kills it only when that does not end it.
+class RecordingRun : public QObject {
+    Q_OBJECT
+public:
+    struct Request {
+        QString python;   // the interpreter
+        QString recorder; // gilscope_record.py
+        QString script;
+        QStringList arguments; // the script's
+        QString tracePath;
+        double switchIntervalMs = 0; // 0: the interpreter's own
+    };
+
+    struct Outcome {
+        bool started = false;   // the interpreter ran at all
+        bool cancelled = false; // cancel() was called
+        bool killed = false;    // it outlived the interrupts
+        int exitCode = -1;      // the recorder's: the script's status, 130 after an interrupt
+        bool traceWritten = false;
+        QString error;         // why it could not start
+        QString lastErrorLine; // the last line on stderr, often the reason of a failure
+    };
+
+    // A script whose non-daemon threads keep running ignores the first interrupt while the
+    // recorder joins them; the second one makes it write the trace.
+    static constexpr int kSecondInterruptMs = 3000;
+    static constexpr int kKillAfterMs = 10000;
+
+    explicit RecordingRun(QObject *parent = nullptr);
+    ~RecordingRun() override; // kills a run still going
+
+    void start(const Request &request);
+    void cancel();
+
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    bool isCancelling() const { return m_cancelling; }
+    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    const Request &request() const { return m_request; }
+    // The recorder's command line: interpreter first.
+    QStringList commandLine() const;
+
+signals:
+    void outputLine(const QString &line, bool fromStderr);
+    void finished(const gilscope::ui::RecordingRun::Outcome &outcome);
+
+private:
+    void readOutput(bool fromStderr);
+    void flushOutput();
+    void processFinished(int exitCode, QProcess::ExitStatus status);
+    void processFailed(QProcess::ProcessError error);
+    void escalate();
+    void signalGroup(int signal);
+    bool traceWrittenSinceStart() const;
+
+    QProcess m_process;
+    Request m_request;
+    QElapsedTimer m_clock;
+    QTimer m_watch; // while cancelling: looks for the trace, interrupts again, kills
+    QElapsedTimer m_sinceCancel;
+    QByteArray m_pending[2]; // partial lines of stdout, stderr
+    QString m_lastErrorLine;
+    bool m_traceExisted = false;
+    QDateTime m_traceModified;
+    qint64 m_traceSize = -1;
+    bool m_cancelling = false;
+    bool m_interruptedTwice = false;
+    bool m_killed = false;
+    bool m_done = true;
+};
+
+} // namespace gilscope::ui
