@@ -62,6 +62,15 @@ double machineParamValue(const TimingParams &params, const std::string &key) {
     return value ? *value : std::nan("");
 }
 
+MachineProfile modelDefaultCosts() {
+    MachineProfile defaults;
+    defaults.name = "model defaults";
+    TimingParams params;
+    for (const auto &[name, member] : machineFields())
+        defaults.params[name] = params.*member;
+    return defaults;
+}
+
 void applyMachineProfile(TimingParams &params, const MachineProfile &profile) {
     for (const auto &[key, value] : profile.params)
         if (double *target = field(params, key))

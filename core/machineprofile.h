@@ -39,6 +39,9 @@ const std::vector<std::string> &machineParamKeys();
 // The value of one machine parameter (a key from machineParamKeys(); NaN for others).
 double machineParamValue(const TimingParams &params, const std::string &key);
 
+// The model's own value of every machine parameter: applying it undoes a profile.
+MachineProfile modelDefaultCosts();
+
 // Sets the profile's values on `params`.
 void applyMachineProfile(TimingParams &params, const MachineProfile &profile);
 

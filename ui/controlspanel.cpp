@@ -60,6 +60,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     , m_interpreter(new QComboBox)
     , m_executor(new QComboBox)
     , m_seed(new QSpinBox)
+    , m_machine(new QComboBox)
     , m_summary(new QLabel)
     , m_error(new QLabel) {
     setObjectName(QStringLiteral("controls"));
@@ -104,6 +105,11 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setToolTip(tr("Seed of the simulated OS's random choices (wake-up latencies, jitter)"));
     scenarioForm->addRow(tr("S&eed:"), m_seed);
+    m_machine->setObjectName(QStringLiteral("machine"));
+    m_machine->setToolTip(tr("Costs of the CPU, kernel and Python build: the model's defaults, "
+                             "or a profile measured with gilscope calibrate"));
+    scenarioForm->addRow(tr("Mac&hine:"), m_machine);
+    fillMachines();
     column->addWidget(scenarioBox);
 
     // Threads
@@ -172,6 +178,10 @@ ControlsPanel::ControlsPanel(QWidget *parent)
             s.executor = static_cast<Executor>(m_executor->itemData(i).toInt());
         });
     });
+    connect(m_machine, &QComboBox::activated, this, [this](int i) {
+        const std::string name = m_machine->itemData(i).toString().toStdString();
+        edit([&](core::Scenario &s) { applyMachine(s, name); });
+    });
     connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
         edit([&](core::Scenario &s) { s.seed = static_cast<std::uint64_t>(v); });
     });
@@ -237,8 +247,54 @@ void ControlsPanel::choosePreset(int index) {
     auto it = m_presets.find(id);
     if (it == m_presets.end())
         return;
-    setScenario(it->second);
+    // The machine is where the user runs, not part of the published scenario: it stays.
+    core::Scenario preset = it->second;
+    if (preset.machine.empty() && !m_scenario.machine.empty())
+        applyMachine(preset, m_scenario.machine);
+    setScenario(preset);
     emit scenarioEdited(m_scenario);
+}
+
+void ControlsPanel::setMachineStore(const core::MachineProfileStore &store) {
+    m_machines = store;
+    fillMachines();
+    showMachine(m_scenario.machine);
+}
+
+void ControlsPanel::fillMachines() {
+    m_profiles = m_machines.list();
+    const QSignalBlocker block(m_machine);
+    m_machine->clear();
+    m_machine->addItem(tr("model defaults"), QString());
+    m_machine->setItemData(0, tr("The costs of a typical current x86 Linux machine"),
+                           Qt::ToolTipRole);
+    for (const auto &profile : m_profiles) {
+        const QString name = QString::fromStdString(profile.name);
+        m_machine->addItem(name, name);
+        QStringList lines{QString::fromStdString(profile.description)};
+        for (const auto &[key, value] : profile.params)
+            lines << QStringLiteral("%1 = %2").arg(QString::fromStdString(key)).arg(value);
+        m_machine->setItemData(m_machine->count() - 1, lines.join('\n'), Qt::ToolTipRole);
+    }
+}
+
+void ControlsPanel::showMachine(const std::string &name) {
+    const QSignalBlocker block(m_machine);
+    int index = m_machine->findData(QString::fromStdString(name));
+    if (index < 0) {
+        // A scenario file naming a profile kept beside it: show the name it ran with.
+        m_machine->addItem(QString::fromStdString(name), QString::fromStdString(name));
+        index = m_machine->count() - 1;
+    }
+    m_machine->setCurrentIndex(index);
+}
+
+void ControlsPanel::applyMachine(core::Scenario &scenario, const std::string &name) const {
+    core::applyMachineProfile(scenario.params, core::modelDefaultCosts());
+    scenario.machine = name;
+    for (const auto &profile : m_profiles)
+        if (profile.name == name)
+            core::applyMachineProfile(scenario.params, profile);
 }
 
 void ControlsPanel::setScenario(const core::Scenario &scenario) {
@@ -258,6 +314,7 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
     m_description->setVisible(!scenario.description.empty());
     m_interpreter->setCurrentIndex(m_interpreter->findData(int(scenario.interpreter)));
     m_executor->setCurrentIndex(m_executor->findData(int(scenario.executor)));
+    showMachine(scenario.machine);
     {
         const QSignalBlocker block(m_seed);
         m_seed->setValue(static_cast<int>(

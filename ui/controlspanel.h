@@ -1,5 +1,6 @@
 #pragma once
 
+#include "machineprofile.h"
 #include "scenario.h"
 
 #include <QWidget>
@@ -35,6 +36,9 @@ public:
     QComboBox *interpreterBox() const { return m_interpreter; }
     QComboBox *executorBox() const { return m_executor; }
     QSpinBox *seedBox() const { return m_seed; }
+    QComboBox *machineBox() const { return m_machine; }
+    // Where the Machine picker finds profiles (gilscope calibrate saves them); read again now.
+    void setMachineStore(const core::MachineProfileStore &store);
 
 signals:
     void scenarioEdited(const gilscope::core::Scenario &scenario);
@@ -42,6 +46,10 @@ signals:
 private:
     template <typename F> void edit(F change);
     void choosePreset(int index);
+    void fillMachines();
+    void showMachine(const std::string &name);
+    // The scenario on `name`'s costs: the model's defaults, then the profile's measurements.
+    void applyMachine(core::Scenario &scenario, const std::string &name) const;
     void updateEnabled();
     void updateSummary();
     LabeledSlider *addSlider(QFormLayout *form, const QString &name, const QString &label,
@@ -58,6 +66,9 @@ private:
     QComboBox *m_interpreter;
     QComboBox *m_executor;
     QSpinBox *m_seed;
+    QComboBox *m_machine;
+    core::MachineProfileStore m_machines = core::MachineProfileStore::standard();
+    std::vector<core::MachineProfile> m_profiles;
     LabeledSlider *m_cpuThreads;
     LabeledSlider *m_ioThreads;
     LabeledSlider *m_cpuBurst;

@@ -2,6 +2,7 @@
 """Real CPython against GIL Scope's simulation, on the calibration workloads.
 
     python3 compare.py --gilscope PATH/TO/gilscope [--python PATH]... [--repeat N] [--json OUT]
+                       [--machine NAME]
 
 For every interpreter given (default: every ~/.pyenv/versions/*/bin/python and python3 on PATH):
   * countdown with 1, 2 and 4 threads, same total work, without the recorder: time against one
@@ -40,11 +41,12 @@ def version_of(python):
     return tuple(int(x) for x in out.split("."))
 
 
-def simulate(gilscope, scenario):
+def simulate(gilscope, scenario, machine=None):
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(scenario, f)
     try:
-        return run_json([gilscope, "--scenario", f.name, "--metrics", "-"], whole=True)
+        return run_json([gilscope, "--scenario", f.name, "--metrics", "-"] +
+                        (["--machine", machine] if machine else []), whole=True)
     finally:
         os.unlink(f.name)
 
@@ -105,7 +107,7 @@ def trace_holds(path, pid=1):
     return statistics.median(s[1] / 1000.0 for s in stretches), switches / seconds
 
 
-def measure(python, gilscope, repeat, total):
+def measure(python, gilscope, repeat, total, machine=None):
     version = version_of(python)
     new_gil = version[0] == 3
     interpreter = "gil" if new_gil else "legacy-gil"
@@ -118,6 +120,10 @@ def measure(python, gilscope, repeat, total):
         sim = simulate(gilscope, {"name": "countdown", "interpreter": interpreter, "cores": 2,
                                   "workers": workers})
         row["countdown_%d_sim" % n] = sim["makespan_ms"] / sim["sequential_ms"]
+        if machine:
+            cal = simulate(gilscope, {"name": "countdown", "interpreter": interpreter, "cores": 2,
+                                      "workers": workers}, machine)
+            row["countdown_%d_cal" % n] = cal["makespan_ms"] / cal["sequential_ms"]
         if n == 2:
             row["sleeps_real"] = sleeps
             row["hold_sim"] = sim["gil"]["hold_ms_p50"]
@@ -162,6 +168,8 @@ def measure(python, gilscope, repeat, total):
                 scenario["params"] = {"switch_interval_ms": interval}
             sim = simulate(gilscope, scenario)
             row["convoy_%s_sim" % key] = sim["io"]["latency_ms_p50"]
+            if machine:
+                row["convoy_%s_cal" % key] = simulate(gilscope, scenario, machine)["io"]["latency_ms_p50"]
     row["load_after"] = os.getloadavg()[0]
     return row
 
@@ -201,6 +209,24 @@ def table(rows):
     return "\n".join(lines)
 
 
+def summary(rows):
+    """One row per Python: real against simulated with default costs and with the machine's."""
+    def triple(r, key):
+        if key + "_sim" not in r:
+            return "—"
+        real = r.get(key + "_real", r.get(key + "_response"))
+        return "%.2f / %.2f / %.2f" % (real, r[key + "_sim"], r[key + "_cal"])
+    lines = ["| Python | 2 threads ÷ 1 | 4 threads ÷ 1 | convoy at 5 ms (ms) | at 0.5 ms (ms) "
+             "| recorder slowdown, tight loop |",
+             "|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append("| %s | %s | %s | %s | %s | %.1fx (%s) |" % (
+            r["python"], triple(r, "countdown_2"), triple(r, "countdown_4"),
+            triple(r, "convoy_5"), triple(r, "convoy_0.5"), r["record_slowdown_tight_loop"],
+            r["hook"]))
+    return "\n".join(lines)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gilscope", required=True)
@@ -208,18 +234,23 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--total", type=int, default=20000000, help="countdown size")
     parser.add_argument("--json", help="also write the raw figures here")
+    parser.add_argument("--machine", help="also simulate with this machine profile "
+                                          "(gilscope calibrate): the calibrated column")
     args = parser.parse_args()
     pythons = args.python or sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/*/bin/python")),
                                     key=version_of)
     rows = []
     for python in pythons:
         sys.stderr.write("measuring %s\n" % python)
-        rows.append(measure(python, args.gilscope, args.repeat, args.total))
+        rows.append(measure(python, args.gilscope, args.repeat, args.total, args.machine))
         sys.stderr.write(json.dumps(rows[-1]) + "\n")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)
     print(table(rows))
+    if args.machine:
+        print()
+        print(summary(rows))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,75 @@
+// The Machine picker: a profile measured by gilscope calibrate applied to whatever is shown.
+#include <catch2/catch.hpp>
+
+#include "controlspanel.h"
+#include "machineprofile.h"
+#include "presets.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace gilscope;
+
+namespace {
+
+core::Scenario lastEdit(const QSignalSpy &spy) {
+    REQUIRE(spy.count() > 0);
+    return spy.last().at(0).value<core::Scenario>();
+}
+
+} // namespace
+
+TEST_CASE("picking a machine gives the scenario its measured costs and keeps it across presets") {
+    QTemporaryDir dir;
+    core::MachineProfile lab;
+    lab.name = "lab";
+    lab.description = "2 cores, measured with Python 3.12.1";
+    lab.params = {{"signal_cost_us", 6}, {"timer_slack_us", 140}};
+    std::string error;
+    REQUIRE(core::saveMachineProfile(lab, dir.filePath("lab.json"), &error));
+
+    ui::ControlsPanel panel;
+    panel.setMachineStore(core::MachineProfileStore({dir.path()}));
+    QComboBox *box = panel.machineBox();
+    REQUIRE(box->count() == 2);
+    CHECK(box->itemText(0) == "model defaults");
+    CHECK(box->itemText(1) == "lab");
+    CHECK(box->itemData(1, Qt::ToolTipRole).toString().contains("timer_slack_us = 140"));
+
+    qRegisterMetaType<core::Scenario>("gilscope::core::Scenario");
+    QSignalSpy edits(&panel, &ui::ControlsPanel::scenarioEdited);
+    emit box->activated(1);
+    core::Scenario s = lastEdit(edits);
+    CHECK(s.machine == "lab");
+    CHECK(s.params.signal_cost_us == 6);
+    CHECK(s.params.timer_slack_us == 140);
+
+    // Another preset: still this machine.
+    const int convoy = panel.presetBox()->findText(QString::fromStdString(
+        core::loadPreset("r6-convoy-1cpu", &error)->name));
+    REQUIRE(convoy > 0);
+    emit panel.presetBox()->activated(convoy);
+    s = lastEdit(edits);
+    CHECK(s.workers.size() == 2);
+    CHECK(s.machine == "lab");
+    CHECK(s.params.signal_cost_us == 6);
+    CHECK(box->currentText() == "lab");
+
+    // Back to the model's own costs.
+    emit box->activated(0);
+    s = lastEdit(edits);
+    CHECK(s.machine.empty());
+    CHECK(s.params.signal_cost_us == core::TimingParams{}.signal_cost_us);
+    CHECK(s.params.timer_slack_us == core::TimingParams{}.timer_slack_us);
+}
+
+TEST_CASE("a scenario naming a profile the picker does not list still shows its name") {
+    QTemporaryDir empty;
+    ui::ControlsPanel panel;
+    panel.setMachineStore(core::MachineProfileStore({empty.path()}));
+    core::Scenario s;
+    s.machine = "desk-from-a-colleague";
+    panel.setScenario(s);
+    CHECK(panel.machineBox()->currentText() == "desk-from-a-colleague");
+}
