@@ -3,6 +3,7 @@
 #include "lessonscatalog.h"
 #include "lessonsrun.h"
 #include "presets.h"
+#include "recordedrun.h"
 #include "scenariojson.h"
 #include "simulationcontroller.h"
 #include "timelineview.h"
@@ -425,10 +426,12 @@ void CompareView::display(SimulationResultPtr a, SimulationResultPtr b) {
     if (a && a != m_a) {
         m_viewA->setIndex(a->index);
         m_viewA->setTitle(viewTitle(QStringLiteral("A"), a->scenario));
+        m_viewA->xAxis->setLabel(timeAxisLabel(a->trace()));
     }
     if (b && b != m_b) {
         m_viewB->setIndex(b->index);
         m_viewB->setTitle(viewTitle(QStringLiteral("B"), b->scenario));
+        m_viewB->xAxis->setLabel(timeAxisLabel(b->trace()));
     }
     m_a = std::move(a);
     m_b = std::move(b);
@@ -533,6 +536,7 @@ void CompareView::paint(QCPPainter *painter, const QRect &target, const Simulati
         view->setIndex((*result)->index);
         view->setTitle(viewTitle(view == &viewA ? QStringLiteral("A") : QStringLiteral("B"),
                                  (*result)->scenario));
+        view->xAxis->setLabel(timeAxisLabel((*result)->trace()));
         view->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, group);
         view->zoom()->setExtent(TimeWindow{0, end});
         if (window.isValid())

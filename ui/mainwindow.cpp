@@ -398,6 +398,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
     m_traceFile = source;
     m_shown = result;
     m_view->setIndex(result->index);
+    m_view->xAxis->setLabel(timeAxisLabel(*trace));
     m_view->zoom()->zoomToFit(); // a new file starts whole, whatever the last run's zoom
     const QString name = QString::fromStdString(result->scenario.name);
     const QString kind = trace->interpreter == "recorded"
@@ -676,6 +677,7 @@ void MainWindow::showResult(const SimulationResultPtr &result) {
     }
     m_shown = result;
     m_view->setIndex(result->index);
+    m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
     const auto &s = result->scenario;
     m_view->setTitle(tr("%1   ·   %2, %3, %n core(s)", nullptr, s.cores)
                          .arg(QString::fromStdString(s.name), interpreterTitle(s.interpreter),

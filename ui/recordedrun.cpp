@@ -14,6 +14,10 @@ QString recordedRunLabel(const core::Trace &trace, const QString &fileName) {
     return QObject::tr("Recorded — Python %1 (%2)").arg(version, fileName);
 }
 
+QString timeAxisLabel(const core::Trace &trace) {
+    return trace.interpreter == "recorded" ? QObject::tr("time") : QObject::tr("simulated time");
+}
+
 core::Scenario simulatedEquivalent(const core::Trace &trace) {
     core::Scenario s = core::equivalentScenario(trace);
     s.name = QObject::tr("Simulated equivalent").toStdString();

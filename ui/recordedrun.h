@@ -10,6 +10,10 @@ namespace gilscope::ui {
 // recording of real Python (an exported simulation).
 QString recordedRunLabel(const core::Trace &trace, const QString &fileName);
 
+// The time axis' label: "time" for a recording of real Python, "simulated time" otherwise (as
+// the exporter labels it).
+QString timeAxisLabel(const core::Trace &trace);
+
 // core::equivalentScenario() of the trace, named "Simulated equivalent". A trace exported from a
 // simulation names its interpreter: that one is kept (the equivalent guesses it from the Python
 // version a recording carries).

@@ -10,6 +10,8 @@
 #include "simulate.h"
 #include "timelineview.h"
 
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QComboBox>
 #include <QImage>
@@ -102,6 +104,10 @@ TEST_CASE("Compare with Simulation puts the recording as shown above a simulatio
     CHECK(view->resultA()->index == win.w->timeline()->index());
     CHECK(view->pickerA()->currentText() == "Recorded — Python 3.12 (countdown.trace.json)");
     CHECK(view->viewA()->title().contains("Recorded — Python 3.12"));
+    // Real time above, simulated time below.
+    CHECK(view->viewA()->xAxis->label() == "time");
+    CHECK(view->viewB()->xAxis->label() == "simulated time");
+    CHECK(win.w->timeline()->xAxis->label() == "time");
     // B: simulated, with the recording's thread count, GIL generation, cores and interval.
     const core::Scenario &b = view->resultB()->scenario;
     CHECK(view->pickerB()->currentText() == "Simulated equivalent");
