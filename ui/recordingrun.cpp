@@ -12,8 +12,16 @@
 namespace gilscope::ui {
 
 namespace {
+
 constexpr int kWatchMs = 200;
+
+// The recorder's closing summary goes to stderr too; it says nothing about a failure.
+bool isErrorLine(const QString &line) {
+    const QString text = line.trimmed();
+    return !text.isEmpty() && !text.startsWith(QLatin1String("gilscope-record: wrote "));
 }
+
+} // namespace
 
 RecordingRun::RecordingRun(QObject *parent)
     : QObject(parent) {
@@ -134,7 +142,7 @@ void RecordingRun::readOutput(bool fromStderr) {
         pending.remove(0, newline + 1);
         if (line.endsWith('\r'))
             line.chop(1);
-        if (fromStderr && !line.trimmed().isEmpty())
+        if (fromStderr && isErrorLine(line))
             m_lastErrorLine = line.trimmed();
         emit outputLine(line, fromStderr);
     }
@@ -148,7 +156,7 @@ void RecordingRun::flushOutput() {
             continue;
         const QString line = QString::fromLocal8Bit(m_pending[i]);
         m_pending[i].clear();
-        if (i == 1)
+        if (i == 1 && isErrorLine(line))
             m_lastErrorLine = line.trimmed();
         emit outputLine(line, i == 1);
     }

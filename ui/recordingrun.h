@@ -32,7 +32,7 @@ public:
         int exitCode = -1;      // the recorder's: the script's status, 130 after an interrupt
         bool traceWritten = false;
         QString error;         // why it could not start
-        QString lastErrorLine; // the last line on stderr, often the reason of a failure
+        QString lastErrorLine; // the last line on stderr but the recorder's summary: the reason
     };
 
     // A script whose non-daemon threads keep running ignores the first interrupt while the

@@ -263,6 +263,8 @@ TEST_CASE("a script that fails after the trace is written keeps the dialog open 
     REQUIRE(finished(d.d.get()));
     CHECK(recorded.isEmpty());
     CHECK(d->message()->text().contains("crash.py exited with status 1"));
+    // The reason, not the recorder's summary that came after it.
+    CHECK(d->message()->text().contains("ZeroDivisionError: division by zero"));
     CHECK(d->openAnywayButton()->isVisibleTo(d.d.get()));
     CHECK(d->log()->toPlainText().contains("ZeroDivisionError"));
 
