@@ -351,6 +351,21 @@ def _patch(owner, name, kind, detail=None, call=None):
     setattr(owner, name, _wrap(kind, call or name, original, detail))
 
 
+def _make_main_join_interruptible():
+    """Python 2 cannot interrupt a lock wait: a main thread in join() would never see Ctrl-C.
+    There the main thread's untimed join polls instead (2.7's timed join wakes at most every
+    50 ms: a negligible rival next to a GIL that changes hands every few microseconds)."""
+    original_join = threading.Thread.join
+
+    def join(self, timeout=None):
+        if timeout is not None or not isinstance(threading.current_thread(), threading._MainThread):
+            return original_join(self, timeout)
+        while self.is_alive():
+            original_join(self, 0.25)
+    join.__name__ = "join"
+    threading.Thread.join = join
+
+
 def _install_wrappers():
     sock_class = socket.socket
     if PY2:
@@ -420,6 +435,8 @@ def _install_wrappers():
         return original_os_close(fd)
     os.close = os_close
 
+    if PY2:
+        _make_main_join_interruptible()
     _patch(threading.Thread, "join", "sync", _detail_join)
     _patch(threading._Condition if PY2 else threading.Condition, "wait", "sync")
 
@@ -550,6 +567,7 @@ class _Row(object):
         self.runs = []
         self.calls = []
         self.segments = []  # (start, end, state)
+        self.sync_time = 0.0  # seconds of "io" that were waits for other threads
         self.marks = []  # (t, name, args)
         self.switches = None  # [voluntary, involuntary] context switches over its life
 
@@ -704,6 +722,9 @@ def _segments(proc):
             if blocked and kind != "write":
                 io_end = done if done is not None else t1
                 pieces.append((t0, io_end, "io"))
+                if kind == "sync":
+                    # Waiting for another thread (join, Condition.wait) is no work of its own.
+                    row.sync_time += io_end - t0
                 if io_end < t1:
                     pieces.append((io_end, t1, "waiting"))
                 if kind != "sync":
@@ -837,6 +858,14 @@ def _write_trace(path, processes, origin, stop, meta):
                 % (pid, _us(_ns(t, origin)), waiting))
     other = dict(meta)
     other.pop("gil", None)
+    # The work one thread would do alone: running and real I/O, not waits for other threads.
+    work = 0.0
+    for proc in processes:
+        for row in proc["rows"]:
+            busy = sum(e - b for b, e, state in row.segments if state in ("running", "io"))
+            work += max(sum(e - b for b, e, state in row.segments if state == "running"),
+                        busy - row.sync_time)
+    other["sequential_ns"] = int(round(work * 1e9))
     other["end_ns"] = int(round((stop - origin) * 1e9))
     text = ('{"displayTimeUnit":"ns","otherData":%s,"traceEvents":[\n%s\n]}\n'
             % (json.dumps(other, sort_keys=True), ",\n".join(out)))
@@ -1040,11 +1069,19 @@ def main(argv):
         # A forked child that ran off the end of the script: save its part and leave.
         _flush_child()
         return status
-    try:
-        _join_remaining_threads()
-    except KeyboardInterrupt:
-        status = 130
-    return _finish(status)
+    if status != 130:
+        try:
+            _join_remaining_threads()
+        except KeyboardInterrupt:
+            status = 130
+    status = _finish(status)
+    if status == 130:
+        # Interrupted: the trace is written, and the script's threads that still run would keep
+        # the process alive at exit waiting for them. Leave as Ctrl-C promises.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
 
 
 _run = {"finished": False}
@@ -1057,6 +1094,11 @@ def _finish(status):
         return status
     _run["finished"] = True
     stop = _clock()
+    try:
+        # A second Ctrl-C while the trace is written would lose it.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:
+        pass  # not the main thread: signals go to the main thread anyway
     _on[0] = False
     _record_inflight(stop)
     hook = _state["hook"]
