@@ -303,9 +303,9 @@ int runCalibrate(const QStringList &arguments) {
     std::printf("\n%-22s %12s %12s\n", "parameter", "default", "this machine");
     for (const auto &[key, value] : fit.profile.params)
         std::printf("%-22s %12g %12g\n", key.c_str(), core::machineParamValue(defaults, key), value);
-    std::printf("\n%-62s %10s %10s\n", "check", "measured", "simulated");
+    std::printf("\n%-70s %10s %10s\n", "check", "measured", "simulated");
     for (const auto &c : fit.profile.checks)
-        std::printf("%-62s %9.3f%s %9.3f%s\n", c.what.c_str(), c.measured, c.unit == "x" ? "x" : " ",
+        std::printf("%-70s %9.3f%s %9.3f%s\n", c.what.c_str(), c.measured, c.unit == "x" ? "x" : " ",
                     c.simulated, c.unit == "x" ? "x" : " ");
     for (const auto &note : fit.notes)
         std::printf("note: %s\n", note.c_str());

@@ -140,7 +140,7 @@ CalibrationFit fitMachineProfile(const std::vector<CalibrationMeasurement> &runs
         for (int i : {1, 2})
             fit.profile.checks.push_back(
                 {"Python " + modern->python + ": countdown, " + std::to_string(i == 1 ? 2 : 4) +
-                     " threads ÷ 1",
+                     " threads vs 1",
                  "x", rounded(modern->ratio(i), 3),
                  rounded(simulatedCountdownRatio(Interpreter::Gil, i == 1 ? 2 : 4, cores, workMs,
                                                  fitted), 3)});
@@ -195,7 +195,7 @@ CalibrationFit fitMachineProfile(const std::vector<CalibrationMeasurement> &runs
         for (int i : {1, 2})
             fit.profile.checks.push_back(
                 {"Python " + legacy->python + ": countdown, " + std::to_string(i == 1 ? 2 : 4) +
-                     " threads ÷ 1",
+                     " threads vs 1",
                  "x", rounded(legacy->ratio(i), 3),
                  rounded(simulatedCountdownRatio(Interpreter::LegacyGil, i == 1 ? 2 : 4, cores,
                                                  workMs, fitted), 3)});

@@ -47,7 +47,11 @@ void Engine::buildThreads() {
             workers.push_back({&g, k + 1, seeds.next()});
 
     auto threadInfo = [](const Worker &w, int groupId, std::string groupName) {
-        return ThreadInfo{workerName(*w.group) + "-" + std::to_string(w.indexInGroup),
+        // A group the user named that has one thread keeps the name as given (a recording's
+        // "MainThread" stays "MainThread" in its simulated equivalent).
+        const bool asNamed = !w.group->name.empty() && w.group->count == 1;
+        return ThreadInfo{asNamed ? w.group->name
+                                  : workerName(*w.group) + "-" + std::to_string(w.indexInGroup),
                           std::string(toString(w.group->kind)), -1, groupId, std::move(groupName)};
     };
 

@@ -1,6 +1,7 @@
 // A recorded run turned into the scenario that should behave like it.
 #include "equivalentscenario.h"
 #include "testsupport.h"
+#include "simulate.h"
 #include "tracejson.h"
 
 using namespace gilscope::core;
@@ -50,4 +51,31 @@ TEST_CASE("a Python 2 recording is simulated with the legacy GIL and its check i
     const Scenario s = equivalentScenario(*load.trace);
     CHECK(s.interpreter == Interpreter::LegacyGil);
     CHECK(s.params.check_interval == 100);
+}
+
+TEST_CASE("the simulated equivalent labels its rows as the recording did") {
+    const auto load = parseChromeTrace(R"js({"otherData": {"python": "3.12.1", "cores": 2},
+      "traceEvents": [
+        {"ph": "M", "name": "thread_name", "pid": 1, "tid": 2, "args": {"name": "cpu-1"}},
+        {"ph": "M", "name": "thread_name", "pid": 1, "tid": 3, "args": {"name": "cpu-2"}},
+        {"ph": "X", "name": "running", "pid": 1, "tid": 2, "ts": 0, "dur": 4000},
+        {"ph": "X", "name": "running", "pid": 1, "tid": 3, "ts": 4000, "dur": 4000}]})js", "rec.json");
+    REQUIRE(load.ok());
+    const auto run = simulate(equivalentScenario(*load.trace));
+    INFO(run.error);
+    REQUIRE(run.ok());
+    std::vector<std::string> names;
+    for (const auto &t : run.trace->threads)
+        names.push_back(t.info.name);
+    CHECK(names == std::vector<std::string>{"cpu-1", "cpu-2"});
+
+    // Unnamed or several-thread groups keep their numbered rows.
+    Scenario s;
+    s.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 1, 0, 0}, WorkerGroup{WorkerKind::Io, "echo", 2, 1, 1, 1, 0}};
+    const auto numbered = simulate(s);
+    REQUIRE(numbered.ok());
+    names.clear();
+    for (const auto &t : numbered.trace->threads)
+        names.push_back(t.info.name);
+    CHECK(names == std::vector<std::string>{"cpu-1", "cpu-2", "echo-1", "echo-2"});
 }
