@@ -23,6 +23,10 @@ Scenario equivalentScenario(const Trace &recording) {
                     (recording.python.empty() ? std::string() : " (Python " + recording.python + ")") +
                     ": one worker per recorded thread, with its CPU and I/O time.";
     s.interpreter = oldGil(recording.python) ? Interpreter::LegacyGil : Interpreter::Gil;
+    // A trace GIL Scope exported from a simulation says which interpreter it simulated.
+    Interpreter simulated{};
+    if (recording.python.empty() && parseEnum(recording.interpreter, simulated))
+        s.interpreter = simulated;
     s.executor = Executor::Threading;
     s.cores = std::clamp(recording.cores, 1, ScenarioLimits::kMaxCores);
     if (recording.switchIntervalMs > 0)

@@ -79,3 +79,15 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
         names.push_back(t.info.name);
     CHECK(names == std::vector<std::string>{"cpu-1", "cpu-2", "echo-1", "echo-2"});
 }
+
+TEST_CASE("a trace exported from a simulation keeps the interpreter it simulated") {
+    Scenario legacy;
+    legacy.interpreter = Interpreter::LegacyGil;
+    legacy.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 5, 0, 0}};
+    const auto run = simulate(legacy);
+    REQUIRE(run.ok());
+    const auto reread = parseChromeTrace(traceToChromeJson(*run.trace), "exported.json");
+    INFO(reread.error);
+    REQUIRE(reread.ok());
+    CHECK(equivalentScenario(*reread.trace).interpreter == Interpreter::LegacyGil);
+}

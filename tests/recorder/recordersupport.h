@@ -121,6 +121,12 @@ inline std::optional<Python> python27() {
     return std::nullopt;
 }
 
+// Countdown size for about half a second under the recorder: sys.monitoring slows a tight loop
+// about 5x, sys.settrace about 10x.
+inline QString countdownTotal(const Python &py) {
+    return py.hasMonitoring() ? "4000000" : "2000000";
+}
+
 struct Recording {
     int exitCode = -1;
     QString out, err;

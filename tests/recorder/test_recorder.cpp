@@ -13,12 +13,6 @@ using namespace gilscope::test;
 
 namespace {
 
-// Countdown size for about half a second under the recorder: sys.monitoring slows a tight loop
-// about 5x, sys.settrace about 10x.
-QString countdownTotal(const Python &py) {
-    return py.hasMonitoring() ? "4000000" : "2000000";
-}
-
 QJsonObject lastJsonLine(const QString &out) {
     const QStringList lines = out.trimmed().split('\n');
     return lines.isEmpty() ? QJsonObject{}
