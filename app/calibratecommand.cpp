@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QThread>
 
 #include <chrono>
@@ -132,6 +133,18 @@ std::vector<core::PythonInstall> choosePythons(const QStringList &asked, std::st
     return chosen;
 }
 
+// Why `path` could not take the profile, tried before the measuring: "" when it can. The profile
+// is saved through a temporary file there, so that is what must be possible.
+QString unwritableReason(const QString &path) {
+    const QString dir = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return "cannot create the directory " + dir;
+    QTemporaryFile probe(dir + "/.gilscope-XXXXXX");
+    if (!probe.open())
+        return "cannot write in " + dir + " (" + probe.errorString() + ")";
+    return {};
+}
+
 struct RecordedCheck {
     QString what;
     QString workload;
@@ -181,17 +194,21 @@ int runCalibrate(const QStringList &arguments) {
                                             : QSysInfo::machineHostName().toStdString();
         if (!core::isValidProfileName(profile.name))
             return fail("--name " + profile.name + ": use letters, digits, '.', '_' and '-'");
+        if (QString::fromStdString(profile.name).endsWith(".json"))
+            return fail("--name " + profile.name + ": a name, not a file (leave out .json, or "
+                        "give --out FILE)");
         target = core::MachineProfileStore::standard().pathFor(profile.name);
     }
-    const QFileInfo targetInfo(target);
-    if (targetInfo.exists() && !targetInfo.isWritable())
-        return fail(target.toStdString() + ": cannot write over it");
+    target = QFileInfo(target).absoluteFilePath();
+    if (const QString why = unwritableReason(target); !why.isEmpty())
+        return fail(target.toStdString() + ": " + why.toStdString());
 
     const core::RecorderFiles files = recorderFiles(arguments.value(0));
     if (!files.found())
         return fail(files.error.toStdString());
 
     std::string error;
+    const bool chosenByUser = parser.isSet("python");
     const auto pythons = choosePythons(parser.values("python"), &error);
     if (pythons.empty())
         return fail(error);
@@ -211,15 +228,28 @@ int runCalibrate(const QStringList &arguments) {
         if (quick)
             args << "--quick";
         const ProcessOutput out = runPython(py.path, args);
-        if (!out.ok)
-            return fail(out.error.toStdString(), 1);
-        const QList<QByteArray> lines = out.out.trimmed().split('\n');
-        const auto measured = core::parseCalibrationJson(lines.value(lines.size() - 1), &error);
-        if (!measured)
-            return fail("Python " + py.version().toStdString() + ": " + error, 1);
+        std::optional<core::CalibrationMeasurement> measured;
+        std::string why = out.error.toStdString();
+        if (out.ok) {
+            const QList<QByteArray> lines = out.out.trimmed().split('\n');
+            measured = core::parseCalibrationJson(lines.value(lines.size() - 1), &why);
+        }
+        if (measured && measured->freeThreaded)
+            return fail("Python " + py.version().toStdString() + " at " + py.path.toStdString() +
+                        " is a free-threaded build: the costs are fitted to GIL builds; give a "
+                        "standard one with --python");
+        if (!measured) {
+            // An interpreter the user named must work; one picked for them may be skipped.
+            if (chosenByUser || pythons.size() == 1)
+                return fail("Python " + py.version().toStdString() + ": " + why, 1);
+            progress("skipped Python " + py.version() + ": " + QString::fromStdString(why));
+            continue;
+        }
         runs.push_back(*measured);
         paths.push_back(py.path);
     }
+    if (runs.empty())
+        return fail("no interpreter could be measured", 1);
 
     int cores = QThread::idealThreadCount();
     for (const auto &run : runs)
@@ -229,7 +259,7 @@ int runCalibrate(const QStringList &arguments) {
     core::CalibrationFit fit = core::fitMachineProfile(runs, cores);
     fit.profile.name = profile.name;
 
-    // Recorded checks with the newest 3.2+ interpreter: the model's holds and convoy latency
+    // Recorded checks with the last 3.2+ interpreter given: the model's holds and convoy latency
     // against the real ones, with the fitted costs.
     const core::CalibrationMeasurement *modern = nullptr;
     QString modernPath;
@@ -293,8 +323,7 @@ int runCalibrate(const QStringList &arguments) {
             .arg(measuredWith.join(" and "), QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
             .toStdString();
 
-    if (!core::saveMachineProfile(fit.profile, target, &error))
-        return fail(error);
+    const bool saved = core::saveMachineProfile(fit.profile, target, &error);
 
     // The report: what was fitted, how well it reproduces the measurements.
     const core::TimingParams defaults;
@@ -309,10 +338,15 @@ int runCalibrate(const QStringList &arguments) {
                     c.simulated, c.unit == "x" ? "x" : " ");
     for (const auto &note : fit.notes)
         std::printf("note: %s\n", note.c_str());
+    if (!saved) {
+        // Minutes of measuring are not thrown away: the profile goes to standard output.
+        std::printf("\n%s", core::machineProfileToJson(fit.profile).constData());
+        return fail(error + " (the profile is printed above)");
+    }
+    const std::string use = parser.isSet("out") ? target.toStdString() : fit.profile.name;
     std::printf("\nSaved %s\nUse it: \"machine\": \"%s\" in a scenario, or gilscope --preset NAME "
                 "--machine %s --metrics -\n",
-                target.toLocal8Bit().constData(), fit.profile.name.c_str(),
-                parser.isSet("out") ? target.toLocal8Bit().constData() : fit.profile.name.c_str());
+                target.toLocal8Bit().constData(), use.c_str(), use.c_str());
     return 0;
 }
 

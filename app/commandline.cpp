@@ -376,19 +376,24 @@ int listMachines() {
 // --load-trace T --as-scenario OUT.json [--machine NAME]: the scenario to simulate beside it.
 int writeEquivalentScenario(const core::Trace &recording, const QCommandLineParser &parser) {
     core::Scenario scenario = core::equivalentScenario(recording);
-    if (parser.isSet("machine")) {
-        const auto found = core::MachineProfileStore::standard().find(
-            parser.value("machine").toStdString());
-        if (!found.ok())
-            return badInput(found.error);
-        scenario.machine = parser.value("machine").toStdString();
-        core::applyMachineProfile(scenario.params, *found.profile);
-    }
     if (scenario.workers.empty())
         return badInput(parser.value("load-trace").toStdString() +
                         ": no thread of the main process ran Python code; nothing to simulate");
+    QByteArray json = core::scenarioToJson(scenario);
+    if (parser.isSet("machine")) {
+        QString machine = parser.value("machine");
+        const auto found = core::MachineProfileStore::standard().find(machine.toStdString());
+        if (!found.ok())
+            return badInput(found.error);
+        // A path is kept absolute: the scenario file may be read from anywhere.
+        if (machine.contains('/') || machine.endsWith(".json"))
+            machine = QFileInfo(machine).absoluteFilePath();
+        scenario.machine = machine.toStdString();
+        core::applyMachineProfile(scenario.params, *found.profile);
+        json = core::scenarioToJson(scenario, *found.profile);
+    }
     std::string error;
-    if (!writeOutput(parser.value("as-scenario"), core::scenarioToJson(scenario), &error))
+    if (!writeOutput(parser.value("as-scenario"), json, &error))
         return badInput(error);
     return 0;
 }

@@ -59,6 +59,7 @@ std::optional<CalibrationMeasurement> parseCalibrationJson(const QByteArray &jso
         m.legacyGil = m.python.rfind("2.", 0) == 0 || m.python.rfind("3.0", 0) == 0 ||
                       m.python.rfind("3.1.", 0) == 0;
         m.cores = root["cores"].toInt(0);
+        m.freeThreaded = root["gil_enabled"].isBool() && !root["gil_enabled"].toBool();
         m.loopNs = number(root, "loop_ns", "loop_ns");
         const QJsonObject seconds = root["countdown_s"].toObject();
         m.countdownS[0] = number(seconds, "1", "countdown_s.1");
@@ -72,8 +73,11 @@ std::optional<CalibrationMeasurement> parseCalibrationJson(const QByteArray &jso
         m.wakeP50Us = number(wake, "p50", "wake_us.p50");
         m.wakeP90Us = number(wake, "p90", "wake_us.p90");
         m.oversleepP50Us = number(root["oversleep_us"].toObject(), "p50", "oversleep_us.p50");
-        if (!(m.loopNs > 0) || !(m.countdownS[0] > 0))
+        if (!(m.loopNs > 0))
             throw Missing{"loop_ns"};
+        for (int i = 0; i < 3; ++i)
+            if (!(m.countdownS[i] > 0))
+                throw Missing{"countdown_s." + std::to_string(1 << i)};
         return m;
     } catch (const Missing &missing) {
         if (error)

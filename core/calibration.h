@@ -17,6 +17,7 @@ namespace gilscope::core {
 struct CalibrationMeasurement {
     std::string python;       // "3.12.1"
     bool legacyGil = false;   // Python 2 and 3.0/3.1
+    bool freeThreaded = false;// a build running without its GIL (3.13t+)
     int cores = 0;            // 0: the interpreter could not tell
     double loopNs = 0;        // one iteration of `while n > 0: n -= 1`
     double countdownS[3] = {};// the same count on 1, 2 and 4 threads, seconds
@@ -47,12 +48,12 @@ struct CalibrationFit {
 // Turns measurements into model parameters. Read off directly: the wake-up latency (a uniform
 // range with the measured 10th and 90th percentiles), the signal cost (a lock release that wakes
 // a sleeper minus one that does not), the timer slack (a timed wait fires late by uniform(0, slack)
-// and then pays a wake-up: twice the median oversleep beyond the median wake-up), the eval
+// and then pays a wake-up: twice the median oversleep beyond the fitted range's mean wake-up), the eval
 // breaker delay (half a loop iteration: the countdown checks once per iteration) and, from a
 // legacy-GIL run, the tick cost (two ticks per countdown iteration: in 2.7's ceval only
 // INPLACE_SUBTRACT and JUMP_ABSOLUTE pass the ticker). Fitted by simulation: contention_ns, so
 // that the simulated two-thread countdown on `cores` is as much slower than one thread as the
-// measured one. OS costs come from the newest 3.2+ run when there is one.
+// measured one. OS costs come from the last 3.2+ run given when there is one.
 CalibrationFit fitMachineProfile(const std::vector<CalibrationMeasurement> &runs, int cores);
 
 // A recording's metrics over the main process only: a peer process (the echo convoy's) has its

@@ -27,8 +27,6 @@ const std::vector<std::pair<std::string, double TimingParams::*>> &machineFields
         {"wake_latency_min_us", &TimingParams::wake_latency_min_us},
         {"wake_latency_max_us", &TimingParams::wake_latency_max_us},
         {"timer_slack_us", &TimingParams::timer_slack_us},
-        {"thread_start_us", &TimingParams::thread_start_us},
-        {"ft_slowdown", &TimingParams::ft_slowdown},
     };
     return fields;
 }

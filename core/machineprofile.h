@@ -32,8 +32,8 @@ struct MachineProfile {
     std::vector<ProfileCheck> checks;
 };
 
-// The TimingParams a profile may set: costs of this CPU, kernel and Python build, never the
-// scenario's own choices (switch interval, cores, executors).
+// The TimingParams a profile may set: costs of this CPU and kernel, never the scenario's own
+// choices (switch interval, cores, executors) nor a build's (ft_slowdown belongs to a preset).
 const std::vector<std::string> &machineParamKeys();
 
 // The value of one machine parameter (a key from machineParamKeys(); NaN for others).

@@ -354,4 +354,14 @@ QByteArray scenarioToJson(const Scenario &s) {
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+QByteArray scenarioToJson(const Scenario &scenario, const MachineProfile &machine) {
+    QJsonObject root = QJsonDocument::fromJson(scenarioToJson(scenario)).object();
+    QJsonObject params = root["params"].toObject();
+    for (const auto &[key, value] : machine.params)
+        if (machineParamValue(scenario.params, key) == value)
+            params.remove(QString::fromStdString(key));
+    root["params"] = params;
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
 } // namespace gilscope::core

@@ -32,5 +32,8 @@ ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::strin
 
 // Writes every field, so a saved file documents the model's parameters.
 QByteArray scenarioToJson(const Scenario &scenario);
+// The same for a scenario on `machine`'s costs, minus the params equal to the profile's: the
+// saved file then follows the profile when the machine is calibrated again.
+QByteArray scenarioToJson(const Scenario &scenario, const MachineProfile &machine);
 
 } // namespace gilscope::core

@@ -14,9 +14,26 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace gilscope::ui {
+
+namespace {
+
+// Reads its items again just before showing them: a profile calibrated while the window is open
+// is there without a restart.
+class RefreshingComboBox : public QComboBox {
+public:
+    std::function<void()> beforePopup;
+    void showPopup() override {
+        if (beforePopup)
+            beforePopup();
+        QComboBox::showPopup();
+    }
+};
+
+} // namespace
 
 using core::Executor;
 using core::Interpreter;
@@ -60,7 +77,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     , m_interpreter(new QComboBox)
     , m_executor(new QComboBox)
     , m_seed(new QSpinBox)
-    , m_machine(new QComboBox)
+    , m_machine(new RefreshingComboBox)
     , m_summary(new QLabel)
     , m_error(new QLabel) {
     setObjectName(QStringLiteral("controls"));
@@ -109,6 +126,10 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     m_machine->setToolTip(tr("Costs of the CPU, kernel and Python build: the model's defaults, "
                              "or a profile measured with gilscope calibrate"));
     scenarioForm->addRow(tr("Mac&hine:"), m_machine);
+    static_cast<RefreshingComboBox *>(m_machine)->beforePopup = [this] {
+        fillMachines();
+        showMachine(m_scenario.machine);
+    };
     fillMachines();
     column->addWidget(scenarioBox);
 
@@ -180,7 +201,14 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     });
     connect(m_machine, &QComboBox::activated, this, [this](int i) {
         const std::string name = m_machine->itemData(i).toString().toStdString();
-        edit([&](core::Scenario &s) { applyMachine(s, name); });
+        std::string error;
+        const auto profile = profileFor(name, &error);
+        if (!name.empty() && !profile) {
+            setError(QString::fromStdString(error));
+            showMachine(m_scenario.machine);
+            return;
+        }
+        edit([&](core::Scenario &s) { applyMachine(s, name, profile); });
     });
     connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
         edit([&](core::Scenario &s) { s.seed = static_cast<std::uint64_t>(v); });
@@ -250,7 +278,8 @@ void ControlsPanel::choosePreset(int index) {
     // The machine is where the user runs, not part of the published scenario: it stays.
     core::Scenario preset = it->second;
     if (preset.machine.empty() && !m_scenario.machine.empty())
-        applyMachine(preset, m_scenario.machine);
+        if (const auto profile = profileFor(m_scenario.machine, nullptr))
+            applyMachine(preset, m_scenario.machine, profile);
     setScenario(preset);
     emit scenarioEdited(m_scenario);
 }
@@ -289,12 +318,24 @@ void ControlsPanel::showMachine(const std::string &name) {
     m_machine->setCurrentIndex(index);
 }
 
-void ControlsPanel::applyMachine(core::Scenario &scenario, const std::string &name) const {
-    core::applyMachineProfile(scenario.params, core::modelDefaultCosts());
-    scenario.machine = name;
+std::optional<core::MachineProfile> ControlsPanel::profileFor(const std::string &name,
+                                                              std::string *error) const {
     for (const auto &profile : m_profiles)
         if (profile.name == name)
-            core::applyMachineProfile(scenario.params, profile);
+            return profile;
+    // Not listed: a path, or a profile made since the list was read.
+    core::MachineProfileParse found = m_machines.find(name);
+    if (!found.ok() && error)
+        *error = found.error;
+    return found.profile;
+}
+
+void ControlsPanel::applyMachine(core::Scenario &scenario, const std::string &name,
+                                 const std::optional<core::MachineProfile> &profile) const {
+    core::applyMachineProfile(scenario.params, core::modelDefaultCosts());
+    scenario.machine = name;
+    if (profile)
+        core::applyMachineProfile(scenario.params, *profile);
 }
 
 void ControlsPanel::setScenario(const core::Scenario &scenario) {

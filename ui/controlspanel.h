@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <map>
+#include <optional>
 #include <string>
 
 class QComboBox;
@@ -48,8 +49,12 @@ private:
     void choosePreset(int index);
     void fillMachines();
     void showMachine(const std::string &name);
-    // The scenario on `name`'s costs: the model's defaults, then the profile's measurements.
-    void applyMachine(core::Scenario &scenario, const std::string &name) const;
+    // A listed profile, or one looked up in the store; nothing (and why, in `error`) if missing.
+    std::optional<core::MachineProfile> profileFor(const std::string &name, std::string *error) const;
+    // The scenario on `name`'s costs: the model's defaults, then the profile's measurements. The
+    // user picked the machine: it replaces whatever machine costs the scenario had.
+    void applyMachine(core::Scenario &scenario, const std::string &name,
+                      const std::optional<core::MachineProfile> &profile) const;
     void updateEnabled();
     void updateSummary();
     LabeledSlider *addSlider(QFormLayout *form, const QString &name, const QString &label,

@@ -437,7 +437,17 @@ void MainWindow::leaveTraceMode() {
 
 bool MainWindow::saveScenarioFile(const QString &path, QString *error) {
     QString why;
-    if (!writeFileAtomically(path, core::scenarioToJson(m_controller->scenario()), &why)) {
+    const core::Scenario &scenario = m_controller->scenario();
+    QByteArray json = core::scenarioToJson(scenario);
+    if (!scenario.machine.empty()) {
+        // Saved on a machine profile: the file follows the profile, not today's copy of it.
+        const auto machine = core::MachineProfileStore::standard()
+                                 .lookingFirstIn(QFileInfo(path).absolutePath())
+                                 .find(scenario.machine);
+        if (machine.ok())
+            json = core::scenarioToJson(scenario, *machine.profile);
+    }
+    if (!writeFileAtomically(path, json, &why)) {
         if (error)
             *error = why;
         return false;

@@ -163,6 +163,7 @@ def main():
         "executable": sys.executable,
         "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None,
         "check_interval": sys.getcheckinterval() if sys.version_info[0] == 2 else None,
+        "gil_enabled": sys._is_gil_enabled() if hasattr(sys, "_is_gil_enabled") else True,
         "switch_interval_ms": switch_interval_ms,
         "loop_ns": round(ns, 3),
         "countdown_total": total,

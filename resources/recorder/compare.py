@@ -19,6 +19,7 @@ import argparse
 import glob
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -237,8 +238,16 @@ def main():
     parser.add_argument("--machine", help="also simulate with this machine profile "
                                           "(gilscope calibrate): the calibrated column")
     args = parser.parse_args()
-    pythons = args.python or sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/*/bin/python")),
-                                    key=version_of)
+    pythons = args.python
+    if not pythons:
+        # pyenv's versions and python3 on PATH, one per version.
+        found = glob.glob(os.path.expanduser("~/.pyenv/versions/*/bin/python"))
+        if shutil.which("python3"):
+            found.append(shutil.which("python3"))
+        by_version = {}
+        for python in found:
+            by_version.setdefault(version_of(python), python)
+        pythons = [by_version[v] for v in sorted(by_version)]
     rows = []
     for python in pythons:
         sys.stderr.write("measuring %s\n" % python)

@@ -360,6 +360,7 @@ def _make_main_join_interruptible():
     def join(self, timeout=None):
         if timeout is not None or not isinstance(threading.current_thread(), threading._MainThread):
             return original_join(self, timeout)
+        original_join(self, 0.25)  # raises as join() does for a thread never started
         while self.is_alive():
             original_join(self, 0.25)
     join.__name__ = "join"
@@ -1069,13 +1070,14 @@ def main(argv):
         # A forked child that ran off the end of the script: save its part and leave.
         _flush_child()
         return status
-    if status != 130:
+    interrupted = status == 130
+    if not interrupted:
         try:
             _join_remaining_threads()
         except KeyboardInterrupt:
-            status = 130
+            interrupted, status = True, 130
     status = _finish(status)
-    if status == 130:
+    if interrupted:
         # Interrupted: the trace is written, and the script's threads that still run would keep
         # the process alive at exit waiting for them. Leave as Ctrl-C promises.
         sys.stdout.flush()
@@ -1093,12 +1095,21 @@ def _finish(status):
     if _run["finished"]:
         return status
     _run["finished"] = True
-    stop = _clock()
+    previous = None
     try:
         # A second Ctrl-C while the trace is written would lose it.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:
         pass  # not the main thread: signals go to the main thread anyway
+    try:
+        return _write_out(status)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _write_out(status):
+    stop = _clock()
     _on[0] = False
     _record_inflight(stop)
     hook = _state["hook"]

@@ -97,6 +97,25 @@ TEST_CASE("a loaded trace becomes the scenario that simulates it") {
     CHECK(misuse.err.contains("use it with --load-trace"));
 }
 
+TEST_CASE("a recording's scenario on a machine names the profile and follows it") {
+    QTemporaryDir dir;
+    writeProfile(dir.filePath("box.json"), R"({"contention_ns": 900, "signal_cost_us": 4})");
+    const QString trace = dir.filePath("convoy.trace.json");
+    REQUIRE(run({"--scenario", QString(GILSCOPE_TEST_DATA) + "/convoy.json", "--trace", trace}, dir.path())
+                .exitCode == 0);
+    const QString scenario = dir.filePath("equivalent.json");
+    const Result r = run({"--load-trace", trace, "--as-scenario", scenario, "--machine",
+                          dir.filePath("box.json")}, dir.path());
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    QFile f(scenario);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    const QJsonObject written = QJsonDocument::fromJson(f.readAll()).object();
+    CHECK(written["machine"].toString() == dir.filePath("box.json"));
+    CHECK_FALSE(written["params"].toObject().contains("contention_ns")); // left to the profile
+    CHECK(written["params"].toObject().contains("switch_interval_ms"));
+}
+
 TEST_CASE("calibrate refuses a missing interpreter and a bad profile name before measuring") {
     QTemporaryDir home;
     const Result missing = run({"calibrate", "--python", "/no/such/python"}, home.path());
@@ -108,4 +127,15 @@ TEST_CASE("calibrate refuses a missing interpreter and a bad profile name before
     const Result both = run({"calibrate", "--name", "a", "--out", "b.json"}, home.path());
     CHECK(both.exitCode == 2);
     CHECK(both.err.contains("not both"));
+    const Result file = run({"calibrate", "--name", "lab.json"}, home.path());
+    CHECK(file.exitCode == 2);
+    CHECK(file.err.contains("a name, not a file"));
+    // A profile that could not be saved would cost the whole measurement: refused first.
+    QFile blocker(home.filePath("blocker"));
+    REQUIRE(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const Result unwritable = run({"calibrate", "--out", home.filePath("blocker/p.json")}, home.path());
+    CHECK(unwritable.exitCode == 2);
+    CHECK(unwritable.err.contains("cannot create the directory " + home.filePath("blocker")));
+    CHECK_FALSE(unwritable.err.contains("Measuring"));
 }

@@ -69,6 +69,46 @@ TEST_CASE("a machine profile survives saving and reading back") {
     CHECK(read.profile->checks[0].simulated == 5.08);
 }
 
+TEST_CASE("saving a profile again replaces the earlier one whole") {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("lab.json");
+    std::string error;
+    REQUIRE(saveMachineProfile(labProfile(), path, &error));
+    MachineProfile recalibrated = labProfile();
+    recalibrated.params = {{"tick_ns", 9}};
+    recalibrated.checks.clear();
+    REQUIRE(saveMachineProfile(recalibrated, path, &error));
+    const auto read = MachineProfileStore({dir.path()}).find("lab");
+    REQUIRE(read.ok());
+    CHECK(read.profile->params == std::map<std::string, double>{{"tick_ns", 9}});
+    CHECK(read.profile->checks.empty());
+    CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{"lab.json"});
+}
+
+TEST_CASE("a scenario saved on a machine leaves out the profile's values and so follows it") {
+    QTemporaryDir dir;
+    std::string error;
+    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json"), &error));
+    const MachineProfileStore store({dir.path()});
+    const auto parsed = parseScenarioJson(R"({"machine": "lab", "params": {"timer_slack_us": 20}})",
+                                          "s.json", {}, store);
+    REQUIRE(parsed.ok());
+    const QByteArray saved = scenarioToJson(*parsed.scenario, *store.find("lab").profile);
+    CHECK_FALSE(saved.contains("\"tick_ns\""));        // the profile's: left to the profile
+    CHECK_FALSE(saved.contains("\"signal_cost_us\""));
+    CHECK(saved.contains("\"timer_slack_us\": 20"));   // the scenario's own: kept
+    CHECK(saved.contains("\"contention_ns\": 300"));   // not the profile's: written as ever
+    // Calibrated again: the saved scenario takes the new value.
+    MachineProfile again = labProfile();
+    again.params["tick_ns"] = 12;
+    REQUIRE(saveMachineProfile(again, dir.filePath("lab.json"), &error));
+    const auto reloaded = parseScenarioJson(saved, "saved.json", {}, store);
+    INFO(reloaded.error);
+    REQUIRE(reloaded.ok());
+    CHECK(reloaded.scenario->params.tick_ns == 12);
+    CHECK(reloaded.scenario->params.timer_slack_us == 20);
+}
+
 TEST_CASE("a profile may only carry machine costs and says which field is wrong") {
     auto parse = [](const char *json) { return parseMachineProfileJson(json, "p.json"); };
     const auto scenarioChoice =
@@ -159,7 +199,7 @@ TEST_CASE("the store lists profiles by file name and skips broken files") {
     CHECK(MachineProfileStore({dir.path()}).pathFor("desk") == dir.filePath("desk.json"));
 }
 
-TEST_CASE("saving a profile where it cannot be written fails with the path and keeps the old file") {
+TEST_CASE("saving a profile where its directory cannot be made fails with the path and touches nothing") {
     QTemporaryDir dir;
     // A directory that cannot be made: a file stands where it should be (fails even for root).
     writeFile(dir.filePath("machines"), "previous");

@@ -6,6 +6,7 @@
 #include "presets.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -72,4 +73,35 @@ TEST_CASE("a scenario naming a profile the picker does not list still shows its 
     s.machine = "desk-from-a-colleague";
     panel.setScenario(s);
     CHECK(panel.machineBox()->currentText() == "desk-from-a-colleague");
+
+    // Picking it when it cannot be found says so and changes nothing.
+    QSignalSpy edits(&panel, &ui::ControlsPanel::scenarioEdited);
+    emit panel.machineBox()->activated(panel.machineBox()->currentIndex());
+    CHECK(edits.count() == 0);
+    const auto *error = panel.findChild<QLabel *>("error");
+    REQUIRE(error);
+    CHECK(error->text().contains("no machine profile"));
+    CHECK(error->text().contains("desk-from-a-colleague"));
+    CHECK(error->text().contains("gilscope calibrate"));
+}
+
+TEST_CASE("a preset's own build figures survive a machine being picked") {
+    QTemporaryDir dir;
+    core::MachineProfile lab;
+    lab.name = "lab";
+    lab.params = {{"signal_cost_us", 6}};
+    std::string error;
+    REQUIRE(core::saveMachineProfile(lab, dir.filePath("lab.json"), &error));
+    ui::ControlsPanel panel;
+    panel.setMachineStore(core::MachineProfileStore({dir.path()}));
+    QSignalSpy edits(&panel, &ui::ControlsPanel::scenarioEdited);
+    emit panel.machineBox()->activated(1);
+    const auto preset = core::loadPreset("free-threaded-3.14t", &error);
+    REQUIRE(preset);
+    REQUIRE(preset->params.ft_slowdown == 1.08);
+    emit panel.presetBox()->activated(panel.presetBox()->findText(QString::fromStdString(preset->name)));
+    const core::Scenario s = lastEdit(edits);
+    CHECK(s.machine == "lab");
+    CHECK(s.params.signal_cost_us == 6);
+    CHECK(s.params.ft_slowdown == 1.08); // the 3.14t build's slowdown, not the model's 1.4
 }
