@@ -305,7 +305,9 @@ ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::strin
                              machines.lookingFirstIn(QFileInfo(path).absolutePath()));
 }
 
-QByteArray scenarioToJson(const Scenario &s) {
+namespace {
+
+QJsonObject scenarioObject(const Scenario &s) {
     const auto &p = s.params;
     auto str = [](std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); };
     QJsonObject params{{"switch_interval_ms", p.switch_interval_ms},
@@ -351,11 +353,17 @@ QByteArray scenarioToJson(const Scenario &s) {
         root["description"] = QString::fromStdString(s.description);
     if (!s.machine.empty())
         root["machine"] = QString::fromStdString(s.machine);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return root;
+}
+
+} // namespace
+
+QByteArray scenarioToJson(const Scenario &scenario) {
+    return QJsonDocument(scenarioObject(scenario)).toJson(QJsonDocument::Indented);
 }
 
 QByteArray scenarioToJson(const Scenario &scenario, const MachineProfile &machine) {
-    QJsonObject root = QJsonDocument::fromJson(scenarioToJson(scenario)).object();
+    QJsonObject root = scenarioObject(scenario);
     QJsonObject params = root["params"].toObject();
     for (const auto &[key, value] : machine.params)
         if (machineParamValue(scenario.params, key) == value)

@@ -3,6 +3,7 @@
 // Helpers for the recorder tests: finding real Python interpreters, running the recorder on a
 // calibration workload and reading the trace back with GIL Scope's own loader.
 #include "metrics.h"
+#include "pythoninstalls.h"
 #include "trace.h"
 #include "tracejson.h"
 
@@ -47,52 +48,16 @@ inline QString workload(const char *name) {
     return recorderDir() + "/workloads/" + name;
 }
 
-inline std::optional<Python> probe(const QString &path) {
-    QProcess p;
-    p.start(path, {"-c", "import sys; print('%d %d %d' % sys.version_info[:3])"});
-    if (!p.waitForFinished(20'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        return std::nullopt;
-    const QStringList parts = QString::fromUtf8(p.readAllStandardOutput()).trimmed().split(' ');
-    if (parts.size() != 3)
-        return std::nullopt;
-    Python py{QFileInfo(path).absoluteFilePath(), parts[0].toInt(), parts[1].toInt(),
-              parts[2].toInt()};
-    const bool supported = (py.major == 2 && py.minor == 7) || (py.major == 3 && py.minor >= 6);
-    return supported ? std::optional<Python>(py) : std::nullopt;
-}
-
-// Every supported interpreter we can find, one per version: $GILSCOPE_TEST_PYTHONS (paths
-// separated by ':') when set; else pyenv's versions and python3, python2.7, python2 on PATH.
+// Every supported interpreter we can find, one per version, oldest first: $GILSCOPE_TEST_PYTHONS
+// (paths separated by ':') when set; else where the app looks (core::pythonCandidates).
 inline const std::vector<Python> &pythons() {
     static const std::vector<Python> found = [] {
-        QStringList candidates;
         const QString listed = qEnvironmentVariable("GILSCOPE_TEST_PYTHONS");
-        if (!listed.isEmpty()) {
-            candidates = listed.split(':', Qt::SkipEmptyParts);
-        } else {
-            // pyenv's interpreters first: its shims on PATH start a shell script each time.
-            QString pyenv = qEnvironmentVariable("PYENV_ROOT");
-            if (pyenv.isEmpty())
-                pyenv = QDir::homePath() + "/.pyenv";
-            const QDir versions(pyenv + "/versions");
-            for (const QString &v :
-                 versions.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-                candidates << versions.filePath(v + "/bin/python");
-            for (const char *name : {"python3", "python2.7", "python2"})
-                candidates << QStandardPaths::findExecutable(name);
-        }
+        const QStringList candidates =
+            listed.isEmpty() ? core::pythonCandidates() : listed.split(':', Qt::SkipEmptyParts);
         std::vector<Python> result;
-        for (const QString &c : candidates) {
-            if (c.isEmpty() || !QFileInfo(c).isExecutable())
-                continue;
-            const auto py = probe(c);
-            if (py && std::none_of(result.begin(), result.end(),
-                                   [&](const Python &o) { return o.version() == py->version(); }))
-                result.push_back(*py);
-        }
-        std::sort(result.begin(), result.end(), [](const Python &a, const Python &b) {
-            return std::tie(a.major, a.minor, a.micro) < std::tie(b.major, b.minor, b.micro);
-        });
+        for (const core::PythonInstall &py : core::findPythonInstalls(candidates))
+            result.push_back({py.path, py.major, py.minor, py.micro});
         return result;
     }();
     return found;
@@ -119,6 +84,15 @@ inline std::optional<Python> python27() {
         if (py.major == 2)
             return py;
     return std::nullopt;
+}
+
+// A script of the test's own, written into `dir`.
+inline QString writeScript(const QTemporaryDir &dir, const char *name, const char *text) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    return path;
 }
 
 // Countdown size for about half a second under the recorder: sys.monitoring slows a tight loop

@@ -22,14 +22,6 @@ Run gilscopeRecord(const QStringList &args,
             QString::fromUtf8(p.readAllStandardError())};
 }
 
-QString writeScript(const QTemporaryDir &dir, const char *name, const char *text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    return path;
-}
-
 } // namespace
 
 TEST_CASE("gilscope record writes a trace of the script that GIL Scope opens") {

@@ -58,12 +58,7 @@ TEST_CASE("recorded: Ctrl-C stops a script whose threads never end and still wri
             continue;
         INFO("Python " << py->version().toStdString());
         QTemporaryDir dir;
-        const QString script = dir.filePath("spin.py");
-        {
-            QFile f(script);
-            REQUIRE(f.open(QIODevice::WriteOnly));
-            f.write(kSpinForever);
-        }
+        const QString script = writeScript(dir, "spin.py", kSpinForever);
         const QString trace = dir.filePath("spin.json");
         QProcess p;
         // As a terminal would start it: SIGINT at its default, whatever the test runner set.

@@ -22,6 +22,7 @@
 using namespace gilscope;
 using gilscope::test::newestPython3;
 using gilscope::test::waitUntil;
+using gilscope::test::writeScript;
 
 namespace {
 
@@ -53,14 +54,6 @@ struct Window {
     }
     const core::Trace &shown() const { return w->timeline()->index()->trace(); }
 };
-
-QString writeScript(const QTemporaryDir &dir, const char *name, const char *text) {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(text);
-    return path;
-}
 
 } // namespace
 
