@@ -1,6 +1,7 @@
 #include "calibratecommand.h"
 
 #include "calibration.h"
+#include "cpuload.h"
 #include "machineprofile.h"
 #include "pythoninstalls.h"
 #include "recordcommand.h"
@@ -19,7 +20,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
 
 namespace gilscope::app {
 
@@ -51,28 +51,6 @@ void addOptions(QCommandLineParser &parser) {
     parser.addOption({"out", "Write the profile to FILE instead of the profile directory.", "FILE"});
     parser.addOption({"repeat", "Runs per countdown measurement, the median kept (default 3).", "N"});
     parser.addOption({"quick", "Shorter measurements: a rough profile in a few seconds."});
-}
-
-// The share of the CPUs other processes keep busy over half a second: calibrating on a busy
-// machine measures the other processes.
-double busyShare() {
-    auto sample = [] {
-        QFile stat("/proc/stat");
-        if (!stat.open(QIODevice::ReadOnly))
-            return std::pair<double, double>{0, 0};
-        const QList<QByteArray> f = stat.readLine().simplified().split(' ');
-        double total = 0, idle = 0;
-        for (int i = 1; i < f.size(); ++i)
-            total += f[i].toDouble();
-        if (f.size() > 5)
-            idle = f[4].toDouble() + f[5].toDouble();
-        return std::pair<double, double>{total, idle};
-    };
-    const auto a = sample();
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    const auto b = sample();
-    const double total = b.first - a.first;
-    return total > 0 ? 1.0 - (b.second - a.second) / total : 0.0;
 }
 
 struct ProcessOutput {
@@ -213,7 +191,8 @@ int runCalibrate(const QStringList &arguments) {
     if (pythons.empty())
         return fail(error);
 
-    const double busy = busyShare();
+    // Calibrating on a busy machine measures the other processes.
+    const double busy = core::busyCpuShare(std::chrono::milliseconds(500));
     if (busy > 0.25)
         progress(QString("warning: other processes keep %1% of the CPUs busy; hand-offs measured "
                          "now will be longer than on an idle machine")

@@ -2,6 +2,7 @@
 
 // Helpers for the recorder tests: finding real Python interpreters, running the recorder on a
 // calibration workload and reading the trace back with GIL Scope's own loader.
+#include "cpuload.h"
 #include "metrics.h"
 #include "pythoninstalls.h"
 #include "trace.h"
@@ -186,31 +187,10 @@ inline QString loadAverage() {
 // processes to leave the cores alone; all attempts are reported on failure.
 constexpr int kAttempts = 4;
 
-// Cores busy over `window` according to /proc/stat (Linux); a negative value when unknown.
+// Cores busy over `window`; a negative value when unknown.
 inline double busyCores(std::chrono::milliseconds window) {
-    auto sample = [](long long &busy, long long &total) {
-        QFile f("/proc/stat");
-        if (!f.open(QIODevice::ReadOnly))
-            return false;
-        const QList<QByteArray> fields = f.readLine().simplified().split(' ');
-        if (fields.size() < 8 || fields[0] != "cpu")
-            return false;
-        busy = total = 0;
-        for (int i = 1; i < fields.size(); ++i) {
-            const long long v = fields[i].toLongLong();
-            total += v;
-            if (i != 4 && i != 5) // idle, iowait
-                busy += v;
-        }
-        return true;
-    };
-    long long b0 = 0, t0 = 0, b1 = 0, t1 = 0;
-    if (!sample(b0, t0))
-        return -1;
-    std::this_thread::sleep_for(window);
-    if (!sample(b1, t1) || t1 <= t0)
-        return -1;
-    return double(b1 - b0) / double(t1 - t0) * std::max(1u, std::thread::hardware_concurrency());
+    const double share = core::busyCpuShare(window);
+    return share < 0 ? share : share * std::max(1u, std::thread::hardware_concurrency());
 }
 
 // Whether the machine became quiet within 10 s.
