@@ -40,8 +40,8 @@ void addOptions(QCommandLineParser &parser) {
         "Measure this machine with real Python interpreters and fit GIL Scope's machine costs "
         "(wake-up latency, signal cost, timer slack, eval-breaker delay; for Python 2 the tick "
         "cost and cross-core contention). Saves a machine profile that scenarios name with "
-        "\"machine\": NAME, or --machine NAME on the command line. Takes about 15 s per "
-        "interpreter; keep the machine otherwise idle.");
+        "\"machine\": NAME, or --machine NAME on the command line. Takes 10-20 s (python3 and "
+        "2.7, with recorded checks); keep the machine otherwise idle.");
     parser.addHelpOption();
     parser.addOption({"python",
                       "An interpreter to measure with; repeatable (default: python3 on PATH and "
