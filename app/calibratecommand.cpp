@@ -1,11 +1,11 @@
 #include "calibratecommand.h"
 
-#include "calibration.h"
-#include "cpuload.h"
-#include "machineprofile.h"
-#include "pythoninstalls.h"
+#include "python/calibration.h"
+#include "python/cpuload.h"
+#include "scenario/machineprofile.h"
+#include "python/pythoninstalls.h"
 #include "recordcommand.h"
-#include "tracejson.h"
+#include "trace/tracejson.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -86,10 +86,9 @@ std::vector<core::PythonInstall> choosePythons(const QStringList &asked, std::st
                              .toStdString();
                 return {};
             }
-            QString why;
-            const auto py = core::probePython(path, &why);
+            const auto py = core::probePython(path);
             if (!py) {
-                *error = why.toStdString();
+                *error = py.error();
                 return {};
             }
             chosen.push_back(*py);
@@ -181,9 +180,9 @@ int runCalibrate(const QStringList &arguments) {
     if (const QString why = unwritableReason(target); !why.isEmpty())
         return fail(target.toStdString() + ": " + why.toStdString());
 
-    const core::RecorderFiles files = recorderFiles(arguments.value(0));
-    if (!files.found())
-        return fail(files.error.toStdString());
+    const auto files = recorderFiles(arguments.value(0));
+    if (!files.ok())
+        return fail(files.error());
 
     std::string error;
     const bool chosenByUser = parser.isSet("python");
@@ -203,16 +202,16 @@ int runCalibrate(const QStringList &arguments) {
     for (const auto &py : pythons) {
         progress("Measuring Python " + py.version() + " (" + py.path +
                  "): countdown on 1, 2 and 4 threads, wake-ups, sleeps…");
-        QStringList args{files.calibrator(), "--repeat", QString::number(repeat)};
+        QStringList args{files->calibrator(), "--repeat", QString::number(repeat)};
         if (quick)
             args << "--quick";
         const ProcessOutput out = runPython(py.path, args);
-        std::optional<core::CalibrationMeasurement> measured;
-        std::string why = out.error.toStdString();
+        core::Result<core::CalibrationMeasurement> measured = core::Error{out.error.toStdString()};
         if (out.ok) {
             const QList<QByteArray> lines = out.out.trimmed().split('\n');
-            measured = core::parseCalibrationJson(lines.value(lines.size() - 1), &why);
+            measured = core::parseCalibrationJson(lines.value(lines.size() - 1));
         }
+        const std::string why = measured.error();
         if (measured && measured->freeThreaded)
             return fail("Python " + py.version().toStdString() + " at " + py.path.toStdString() +
                         " is a free-threaded build: the costs are fitted to GIL builds; give a "
@@ -265,10 +264,10 @@ int runCalibrate(const QStringList &arguments) {
             progress("Recording " + check.workload + " with Python " +
                      QString::fromStdString(modern->python) + "…");
             const QString trace = scratch.filePath(QString("check-%1.json").arg(i));
-            QStringList args{files.recorder(), "--out", trace};
+            QStringList args{files->recorder(), "--out", trace};
             if (check.switchIntervalMs > 0)
                 args << "--switch-interval" << QString::number(check.switchIntervalMs);
-            args << "--" << files.workload(check.workload) << check.workloadArgs;
+            args << "--" << files->workload(check.workload) << check.workloadArgs;
             const ProcessOutput out = runPython(modernPath, args);
             if (!out.ok) {
                 fit.notes.push_back("check skipped: " + out.error.toStdString());
@@ -276,13 +275,13 @@ int runCalibrate(const QStringList &arguments) {
             }
             const auto loaded = core::loadTraceFile(trace);
             if (!loaded.ok()) {
-                fit.notes.push_back("check skipped: " + loaded.error);
+                fit.notes.push_back("check skipped: " + loaded.error());
                 continue;
             }
-            const core::Metrics real = core::mainProcessMetrics(*loaded.trace);
-            const auto simulated = core::simulatedEquivalentMetrics(*loaded.trace, fit.profile, &error);
+            const core::Metrics real = core::mainProcessMetrics(**loaded);
+            const auto simulated = core::simulatedEquivalentMetrics(**loaded, fit.profile);
             if (!simulated) {
-                fit.notes.push_back("check skipped: " + error);
+                fit.notes.push_back("check skipped: " + simulated.error());
                 continue;
             }
             const bool hold = check.switchIntervalMs == 0;
@@ -302,7 +301,7 @@ int runCalibrate(const QStringList &arguments) {
             .arg(measuredWith.join(" and "), QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
             .toStdString();
 
-    const bool saved = core::saveMachineProfile(fit.profile, target, &error);
+    const auto saved = core::saveMachineProfile(fit.profile, target);
 
     // The report: what was fitted, how well it reproduces the measurements.
     const core::TimingParams defaults;
@@ -320,7 +319,7 @@ int runCalibrate(const QStringList &arguments) {
     if (!saved) {
         // Minutes of measuring are not thrown away: the profile goes to standard output.
         std::printf("\n%s", core::machineProfileToJson(fit.profile).constData());
-        return fail(error + " (the profile is printed above)");
+        return fail(saved.error() + " (the profile is printed above)");
     }
     const std::string use = parser.isSet("out") ? target.toStdString() : fit.profile.name;
     std::printf("\nSaved %s\nUse it: \"machine\": \"%s\" in a scenario, or gilscope --preset NAME "

@@ -1,19 +1,19 @@
 #include "commandline.h"
 
-#include "advisor.h"
-#include "compareview.h"
-#include "equivalentscenario.h"
-#include "lessonsrun.h"
-#include "machineprofile.h"
-#include "metrics.h"
-#include "metricsjson.h"
-#include "presets.h"
-#include "scenariojson.h"
-#include "simulate.h"
-#include "sweep.h"
-#include "timelineexporter.h"
-#include "traceindex.h"
-#include "tracejson.h"
+#include "analysis/advisor.h"
+#include "compare/compareview.h"
+#include "python/equivalentscenario.h"
+#include "run/preparedrun.h"
+#include "scenario/machineprofile.h"
+#include "trace/metrics.h"
+#include "trace/metricsjson.h"
+#include "scenario/presets.h"
+#include "scenario/scenariojson.h"
+#include "engine/simulate.h"
+#include "analysis/sweep.h"
+#include "export/timelineexporter.h"
+#include "pixels/traceindex.h"
+#include "trace/tracejson.h"
 
 #include <qcustomplot.h>
 
@@ -136,7 +136,7 @@ bool writeOutput(const QString &path, const QByteArray &data, std::string *error
 struct ExportRequest {
     QString path;
     ui::TimelineExport options;
-    std::optional<ui::TimeWindow> range;
+    std::optional<core::TimeWindow> range;
     bool caption = false;
 };
 
@@ -163,7 +163,7 @@ bool parseTime(QString text, double *ns, QString *unit) {
     return true;
 }
 
-std::optional<ui::TimeWindow> parseRange(const QString &text, std::string *error) {
+std::optional<core::TimeWindow> parseRange(const QString &text, std::string *error) {
     const QStringList parts = text.split(':');
     double a = 0, b = 0;
     QString ua, ub;
@@ -185,7 +185,7 @@ std::optional<ui::TimeWindow> parseRange(const QString &text, std::string *error
                  text.toStdString() + "\"";
         return std::nullopt;
     }
-    return ui::TimeWindow{a, b};
+    return core::TimeWindow{a, b};
 }
 
 // Reads every export option; nothing is simulated before they are all known to be good.
@@ -258,25 +258,24 @@ std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::
     return r;
 }
 
-int writeExport(ExportRequest request, const core::TracePtr &trace) {
-    const double end = static_cast<double>(trace->endNs);
+int writeExport(ExportRequest request, const core::PreparedRun &run) {
+    const double end = static_cast<double>(run.trace().endNs);
     if (request.range && request.range->begin >= end)
         return badInput("--range: starts at " + std::to_string(request.range->begin / 1e6) +
                         " ms, after the run ends at " + std::to_string(end / 1e6) + " ms");
-    const auto index = core::TraceIndex::build(trace);
     if (request.caption)
-        request.options.caption = ui::metricsCaption(core::computeMetrics(*trace));
+        request.options.caption = ui::metricsCaption(run.metrics);
     QString error;
-    if (!ui::exportTimeline(index, request.options, request.path, &error))
+    if (!ui::exportTimeline(run.index, request.options, request.path, &error))
         return badInput(error.toStdString());
     return 0;
 }
 
-int writeOutputs(const QCommandLineParser &parser, const core::Trace &trace) {
+int writeOutputs(const QCommandLineParser &parser, const core::PreparedRun &run) {
+    const core::Trace &trace = run.trace();
     std::string error;
     if (parser.isSet("metrics") &&
-        !writeOutput(parser.value("metrics"), core::metricsToJson(core::computeMetrics(trace)),
-                     &error))
+        !writeOutput(parser.value("metrics"), core::metricsToJson(run.metrics), &error))
         return badInput(error);
     if (parser.isSet("trace") &&
         !writeOutput(parser.value("trace"), core::traceToChromeJson(trace), &error))
@@ -348,13 +347,7 @@ core::ScenarioParse loadScenario(const QString &fileOrPreset, bool preset,
                                  const std::vector<std::string> &overrides) {
     if (!preset)
         return core::loadScenarioFile(fileOrPreset, overrides);
-    const std::string name = fileOrPreset.toStdString();
-    std::string error;
-    if (!core::loadPreset(name, &error))
-        return {std::nullopt, error};
-    QFile file(":/presets/" + fileOrPreset + ".json");
-    file.open(QIODevice::ReadOnly);
-    return core::parseScenarioJson(file.readAll(), "preset " + name, overrides);
+    return core::loadPreset(fileOrPreset.toStdString(), overrides);
 }
 
 int listMachines() {
@@ -384,13 +377,13 @@ int writeEquivalentScenario(const core::Trace &recording, const QCommandLinePars
         QString machine = parser.value("machine");
         const auto found = core::MachineProfileStore::standard().find(machine.toStdString());
         if (!found.ok())
-            return badInput(found.error);
+            return badInput(found.error());
         // A path is kept absolute: the scenario file may be read from anywhere.
         if (machine.contains('/') || machine.endsWith(".json"))
             machine = QFileInfo(machine).absoluteFilePath();
         scenario.machine = machine.toStdString();
-        core::applyMachineProfile(scenario.params, *found.profile);
-        json = core::scenarioToJson(scenario, *found.profile);
+        core::applyMachineProfile(scenario.params, *found);
+        json = core::scenarioToJson(scenario, *found);
     }
     std::string error;
     if (!writeOutput(parser.value("as-scenario"), json, &error))
@@ -416,7 +409,7 @@ int runCompare(const QCommandLineParser &parser) {
     if (!request)
         return badInput(error);
 
-    ui::SimulationResultPtr results[2];
+    core::PreparedRunPtr results[2];
     for (int i = 0; i < 2; ++i) {
         const QString &side = sides[i];
         const bool preset =
@@ -426,12 +419,11 @@ int runCompare(const QCommandLineParser &parser) {
             overrides.push_back("machine=" + parser.value("machine").toStdString());
         const core::ScenarioParse parsed = loadScenario(side, preset, overrides);
         if (!parsed.ok())
-            return badInput(parsed.error);
-        QString why;
-        results[i] = ui::simulateForView(*parsed.scenario, &why);
-        if (!results[i])
-            return badInput((preset ? "preset " : "") + side.toStdString() + ": " +
-                            why.toStdString());
+            return badInput(parsed.error());
+        auto run = core::prepareRun(*parsed);
+        if (!run.ok())
+            return badInput((preset ? "preset " : "") + side.toStdString() + ": " + run.error());
+        results[i] = std::move(*run);
     }
     const double end =
         static_cast<double>(std::max(results[0]->trace().endNs, results[1]->trace().endNs));
@@ -443,22 +435,9 @@ int runCompare(const QCommandLineParser &parser) {
     const QString title = o.title;
     const QByteArray data = ui::renderToFormat(
         o.format, o.size, o.scale, o.theme.background, title, [&](QCPPainter *painter) {
-            QRect area(QPoint(0, 0), o.size);
-            if (!title.isEmpty()) {
-                // The comparison lays out on a 720-pixel page as the slide themes do.
-                const double k = std::max(0.5, o.size.height() / 720.0);
-                QFont font = painter->font();
-                font.setPixelSize(static_cast<int>(std::lround(o.theme.titlePx * k)));
-                font.setBold(true);
-                const int band = static_cast<int>(std::lround(font.pixelSize() * 2.0));
-                painter->fillRect(QRect(0, 0, o.size.width(), band), o.theme.background);
-                painter->setFont(font);
-                painter->setPen(o.theme.text);
-                painter->drawText(QRect(0, 0, o.size.width(), band), Qt::AlignCenter, title);
-                area.setTop(band);
-            }
-            ui::CompareView::paint(painter, area, results[0], results[1], o.theme,
-                                   request->range.value_or(ui::TimeWindow{}));
+            ui::CompareView::paintTitled(painter, QRect(QPoint(0, 0), o.size), title, results[0],
+                                         results[1], o.theme,
+                                         request->range.value_or(core::TimeWindow{}));
         });
     QString why;
     if (data.isEmpty())
@@ -510,10 +489,15 @@ int runHeadless(const QStringList &arguments) {
                                 " shapes an image: add --export "
                                 "OUT.png|OUT.svg|OUT.pdf");
     }
-    auto finish = [&](const core::TracePtr &trace) {
-        if (const int status = writeOutputs(parser, *trace))
+    // What to prepare: drawing needs the pixel index, the other outputs only the trace.
+    const auto parts =
+        exportRequest ? core::RunParts::Everything : core::RunParts::TraceAndMetrics;
+    auto finish = [&](const core::Result<core::PreparedRunPtr> &run, const std::string &source) {
+        if (!run.ok())
+            return badInput(source + ": " + run.error());
+        if (const int status = writeOutputs(parser, **run))
             return status;
-        return exportRequest ? writeExport(*exportRequest, trace) : 0;
+        return exportRequest ? writeExport(*exportRequest, **run) : 0;
     };
 
     const bool fromFile = parser.isSet("scenario");
@@ -526,13 +510,15 @@ int runHeadless(const QStringList &arguments) {
             return badInput("--set changes a scenario; a loaded trace has none");
         const auto load = core::loadTraceFile(parser.value("load-trace"));
         if (!load.ok())
-            return badInput(load.error);
+            return badInput(load.error());
         if (parser.isSet("as-scenario"))
-            return writeEquivalentScenario(*load.trace, parser);
+            return writeEquivalentScenario(**load, parser);
         if (parser.isSet("machine"))
             return badInput("--machine changes a simulation; with --load-trace add --as-scenario "
                             "OUT.json to simulate the recording on that machine");
-        return finish(load.trace);
+        const QString path = parser.value("load-trace");
+        const std::string name = QFileInfo(path).completeBaseName().toStdString();
+        return finish(core::prepareRun(load.value(), name, nullptr, parts), path.toStdString());
     }
     if (parser.isSet("as-scenario"))
         return badInput("--as-scenario turns a recording into a scenario: use it with "
@@ -546,32 +532,28 @@ int runHeadless(const QStringList &arguments) {
     const core::ScenarioParse parsed = loadScenario(
         fromFile ? parser.value("scenario") : parser.value("preset"), fromPreset, overrides);
     if (!parsed.ok())
-        return badInput(parsed.error);
+        return badInput(parsed.error());
     const std::string source = fromFile ? parser.value("scenario").toStdString()
                                         : "preset " + parser.value("preset").toStdString();
 
     const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     if (parser.isSet("advise"))
-        return writeAdvice(parser, core::advise(*parsed.scenario, static_cast<int>(threads)));
+        return writeAdvice(parser, core::advise(*parsed, static_cast<int>(threads)));
     if (parser.isSet("sweep")) {
-        const auto result = core::sweep(*parsed.scenario, parser.value("sweep").toStdString(),
+        const auto result = core::sweep(*parsed, parser.value("sweep").toStdString(),
                                         static_cast<int>(threads));
         if (!result.ok())
-            return badInput(source + ": " + result.error);
+            return badInput(source + ": " + result.error());
         if (!parser.isSet("csv"))
             return badInput("--sweep writes its curve to --csv OUT.csv (or - for standard output)");
         std::string error;
-        if (!writeOutput(parser.value("csv"), QByteArray::fromStdString(core::sweepToCsv(result)),
+        if (!writeOutput(parser.value("csv"), QByteArray::fromStdString(core::sweepToCsv(*result)),
                          &error))
             return badInput(error);
         return 0;
     }
 
-    const auto outcome = core::simulate(*parsed.scenario);
-    if (!outcome.ok())
-        return badInput(source + ": " + outcome.error);
-
-    return finish(outcome.trace);
+    return finish(core::prepareRun(*parsed, nullptr, parts), source);
 }
 
 } // namespace gilscope::app

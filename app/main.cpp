@@ -1,7 +1,7 @@
 #include "calibratecommand.h"
 #include "commandline.h"
-#include "lessonsmenu.h"
-#include "mainwindow.h"
+#include "lessons/lessonsmenu.h"
+#include "window/mainwindow.h"
 #include "recordcommand.h"
 
 #include <QApplication>

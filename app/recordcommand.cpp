@@ -1,6 +1,6 @@
 #include "recordcommand.h"
 
-#include "pythoninstalls.h"
+#include "python/pythoninstalls.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -73,7 +73,7 @@ private:
 
 } // namespace
 
-core::RecorderFiles recorderFiles(const QString &program) {
+core::Result<core::RecorderFiles> recorderFiles(const QString &program) {
 #ifdef GILSCOPE_SOURCE_DIR
     const QString sourceDir = QStringLiteral(GILSCOPE_SOURCE_DIR);
 #else
@@ -115,10 +115,10 @@ int runRecord(const QStringList &arguments) {
     if (!QFileInfo(script).isFile())
         return fail(script + ": no such script");
 
-    const core::RecorderFiles files = recorderFiles(arguments.value(0));
-    if (!files.found())
-        return fail(files.error);
-    const QString recorder = files.recorder();
+    const auto files = recorderFiles(arguments.value(0));
+    if (!files.ok())
+        return fail(QString::fromStdString(files.error()));
+    const QString recorder = files->recorder();
 
     const QString wanted = parser.isSet("python") ? parser.value("python") : QString("python3");
     const QString python = core::resolvePythonPath(wanted);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "recorderfiles.h"
+#include "python/recorderfiles.h"
 
 #include <QString>
 #include <QStringList>
@@ -18,6 +18,6 @@ int runRecord(const QStringList &arguments);
 
 // The recorder's directory for this binary (see core::findRecorderFiles): the installed layout
 // next to the binary, else this source tree.
-core::RecorderFiles recorderFiles(const QString &program);
+core::Result<core::RecorderFiles> recorderFiles(const QString &program);
 
 } // namespace gilscope::app

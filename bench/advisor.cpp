@@ -1,7 +1,7 @@
 // Prints how long the advisor's full executor x interpreter grid takes for the default scenario
 // (target: <= 1 s), on all cores and on one.
-#include "advisor.h"
-#include "presets.h"
+#include "analysis/advisor.h"
+#include "scenario/presets.h"
 
 #include <chrono>
 #include <cstdio>
@@ -10,10 +10,9 @@
 using namespace gilscope::core;
 
 int main() {
-    std::string error;
-    const auto scenario = loadPreset("r6-convoy-2cpu", &error);
+    const auto scenario = loadPreset("r6-convoy-2cpu");
     if (!scenario) {
-        std::printf("%s\n", error.c_str());
+        std::printf("%s\n", scenario.error().c_str());
         return 1;
     }
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -5,9 +5,9 @@
 // under 2 MB at 10M.
 //
 //   export [--quick] [--keep DIR]   (--quick: 1M only; --keep: leave the files in DIR)
-#include "timelineexporter.h"
+#include "export/timelineexporter.h"
 #include "synthetictrace.h"
-#include "traceindex.h"
+#include "pixels/traceindex.h"
 
 #include <QApplication>
 #include <QDir>

@@ -3,14 +3,14 @@
 // <= 50 ms from a slider change to the new frame. Offscreen, 1600 px wide.
 //
 //   render [--quick]     (--quick: 1M segments only, fewer repeats)
-#include "controlspanel.h"
-#include "labeledslider.h"
-#include "mainwindow.h"
-#include "simulationcontroller.h"
-#include "timelineview.h"
+#include "window/controlspanel.h"
+#include "window/labeledslider.h"
+#include "window/mainwindow.h"
+#include "window/simulationcontroller.h"
+#include "timeline/timelineview.h"
 #include "synthetictrace.h"
-#include "traceindex.h"
-#include "zoomhistory.h"
+#include "pixels/traceindex.h"
+#include "timeline/zoomhistory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -57,7 +57,7 @@ void frames(std::size_t segments, int repeats) {
     view.replot(QCustomPlot::rpImmediateRefresh);
     view.replot(QCustomPlot::rpImmediateRefresh);
 
-    auto measure = [&](ui::TimeWindow window) {
+    auto measure = [&](core::TimeWindow window) {
         view.zoom()->zoomTo(window);
         view.replot(QCustomPlot::rpImmediateRefresh);
         std::vector<double> times;

@@ -1,7 +1,7 @@
 // Prints how fast the engine runs (events stored in the trace per second, and engine steps --
 // timed events and coroutine resumptions -- per second) and how compactly the trace stores them.
 // Targets (issue: simulation core): >= 20M events/s on one core, <= 16 bytes per stored event.
-#include "simulate.h"
+#include "engine/simulate.h"
 
 #include <chrono>
 #include <cstdio>
@@ -21,23 +21,24 @@ WorkerGroup group(WorkerKind kind, int count, int ops, double cpuMs, double ioMs
 
 void measure(const char *label, const Scenario &scenario, int repeats) {
     double best = 1e9;
-    SimulationOutcome outcome;
+    Simulation simulation;
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
-        outcome = simulate(scenario);
+        auto outcome = simulate(scenario);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!outcome.ok()) {
-            std::printf("%s: %s\n", label, outcome.error.c_str());
+            std::printf("%s: %s\n", label, outcome.error().c_str());
             return;
         }
         best = std::min(best, seconds);
+        simulation = std::move(*outcome);
     }
-    const auto &trace = *outcome.trace;
+    const auto &trace = *simulation.trace;
     const double events = static_cast<double>(trace.eventCount());
     std::printf("%-44s %10.0f stored events  %7.3f s  %6.1f M stored/s  %6.1f M engine steps/s  "
                 "%5.2f bytes/event  (%.0f ms simulated)\n",
                 label, events, best, events / best / 1e6,
-                static_cast<double>(outcome.engineSteps) / best / 1e6,
+                static_cast<double>(simulation.engineSteps) / best / 1e6,
                 static_cast<double>(trace.storedBytes()) / events, static_cast<double>(trace.endNs) / 1e6);
 }
 } // namespace

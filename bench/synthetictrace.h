@@ -3,7 +3,7 @@
 // The trace both the render and the export benches draw: a GIL battle on `rows` threads, short
 // running / waiting stretches, some I/O and a failed wake-up every few segments -- the worst case
 // for folding and for vector output, where nearly every pixel column changes colour.
-#include "trace.h"
+#include "trace/trace.h"
 
 #include <algorithm>
 #include <memory>

@@ -1,6 +1,6 @@
 // The advisor's choices and the sweeps' shapes, as the model says they must be.
-#include "advisor.h"
-#include "sweep.h"
+#include "analysis/advisor.h"
+#include "analysis/sweep.h"
 #include "testsupport.h"
 
 using namespace gilscope::core;
@@ -53,50 +53,50 @@ TEST_CASE("on one core nothing beats plain threads for CPU-bound work") {
 TEST_CASE("convoy latency grows with the switch interval") {
     Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2,
                             {cpuWorkers(1, 400), ioWorkers(1, 40, 0.02, 0.01)});
-    const SweepResult r = sweep(s, "switch_interval_ms=0.1:8:8");
-    INFO(r.error);
+    const auto r = sweep(s, "switch_interval_ms=0.1:8:8");
+    INFO(r.error());
     REQUIRE(r.ok());
-    REQUIRE(r.points.size() == 8);
-    CHECK(r.key == "params.switch_interval_ms");
-    for (std::size_t i = 1; i < r.points.size(); ++i) {
-        INFO("interval " << r.points[i].value);
-        CHECK(r.points[i].value > r.points[i - 1].value);
-        CHECK(r.points[i].metrics.io.latency_ms_p50 >= r.points[i - 1].metrics.io.latency_ms_p50);
+    REQUIRE(r->points.size() == 8);
+    CHECK(r->key == "params.switch_interval_ms");
+    for (std::size_t i = 1; i < r->points.size(); ++i) {
+        INFO("interval " << r->points[i].value);
+        CHECK(r->points[i].value > r->points[i - 1].value);
+        CHECK(r->points[i].metrics.io.latency_ms_p50 >= r->points[i - 1].metrics.io.latency_ms_p50);
     }
     // ...and about one interval each time (within 30 %).
-    CHECK(r.points.back().metrics.io.latency_ms_p50 == Approx(8.0).epsilon(0.3));
+    CHECK(r->points.back().metrics.io.latency_ms_p50 == Approx(8.0).epsilon(0.3));
 }
 
 TEST_CASE("more CPU-bound threads: the GIL serialises, processes spread up to the core count") {
     Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 4, {cpuWorkers(1, 20)});
-    const SweepResult threaded = sweep(s, "threads=1:8");
+    const auto threaded = sweep(s, "threads=1:8");
     REQUIRE(threaded.ok());
-    REQUIRE(threaded.points.size() == 8);
-    for (std::size_t i = 1; i < threaded.points.size(); ++i)
-        CHECK(threaded.points[i].metrics.makespan_ms > threaded.points[i - 1].metrics.makespan_ms);
+    REQUIRE(threaded->points.size() == 8);
+    for (std::size_t i = 1; i < threaded->points.size(); ++i)
+        CHECK(threaded->points[i].metrics.makespan_ms > threaded->points[i - 1].metrics.makespan_ms);
     s.executor = Executor::Multiprocessing;
-    const SweepResult processes = sweep(s, "threads=1:8");
+    const auto processes = sweep(s, "threads=1:8");
     REQUIRE(processes.ok());
     for (std::size_t i = 1; i < 4; ++i) // up to the 4 cores, speed-up keeps growing
-        CHECK(processes.points[i].metrics.speedup > processes.points[i - 1].metrics.speedup);
-    CHECK(processes.points[3].metrics.speedup == Approx(4.0).epsilon(0.15));
-    CHECK(processes.points[7].metrics.speedup == Approx(4.0).epsilon(0.15)); // capped by cores
+        CHECK(processes->points[i].metrics.speedup > processes->points[i - 1].metrics.speedup);
+    CHECK(processes->points[3].metrics.speedup == Approx(4.0).epsilon(0.15));
+    CHECK(processes->points[7].metrics.speedup == Approx(4.0).epsilon(0.15)); // capped by cores
 }
 
 TEST_CASE("bad sweeps are refused with a message naming the problem") {
     const Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(1, 10)});
-    CHECK(sweep(s, "threads").error == "--sweep threads: expected KEY=FROM:TO[:POINTS], e.g. threads=1:16");
-    CHECK(sweep(s, "threads=a:b").error == "--sweep threads=a:b: expected KEY=FROM:TO[:POINTS] with numbers");
-    CHECK(sweep(s, "threads=8:1").error == "--sweep threads=8:1: need 0 < FROM <= TO, 2 to 200 points, at most 256 whole values");
-    CHECK(sweep(s, "colour=1:2").error.find("unknown key \"colour\"") != std::string::npos);
+    CHECK(sweep(s, "threads").error() == "--sweep threads: expected KEY=FROM:TO[:POINTS], e.g. threads=1:16");
+    CHECK(sweep(s, "threads=a:b").error() == "--sweep threads=a:b: expected KEY=FROM:TO[:POINTS] with numbers");
+    CHECK(sweep(s, "threads=8:1").error() == "--sweep threads=8:1: need 0 < FROM <= TO, 2 to 200 points, at most 256 whole values");
+    CHECK(sweep(s, "colour=1:2").error().find("unknown key \"colour\"") != std::string::npos);
     // Every point is validated before anything runs.
-    CHECK(sweep(s, "threads=4000:4200").error ==
+    CHECK(sweep(s, "threads=4000:4200").error() ==
           "sweep: field workers.0.count: must be between 0 and 4096, got 4097");
 }
 
 TEST_CASE("sweep CSV has a header and a row per point") {
     const Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(1, 10)});
-    const std::string csv = sweepToCsv(sweep(s, "threads=1:3"));
+    const std::string csv = sweepToCsv(*sweep(s, "threads=1:3"));
     CHECK(csv.starts_with("workers.0.count,makespan_ms,sequential_ms,speedup,switches_per_s,io_ops_per_s,"
                           "io_latency_ms_p50,io_latency_ms_p99\n1,"));
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);

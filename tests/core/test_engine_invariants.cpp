@@ -1,6 +1,6 @@
 // Invariants that must hold for every scenario, checked on 240 random ones covering every
 // interpreter x executor.
-#include "random.h"
+#include "engine/random.h"
 #include "testsupport.h"
 
 #include <algorithm>
@@ -171,13 +171,13 @@ TEST_CASE("every random scenario keeps the scheduling invariants") {
         INFO("scenario " << i << ": " << toString(s.interpreter) << " / " << toString(s.executor)
                          << ", " << s.cores << " cores, seed " << s.seed);
         const auto outcome = simulate(s);
-        INFO(outcome.error);
+        INFO(outcome.error());
         REQUIRE(outcome.ok());
-        checkInvariants(s, *outcome.trace);
+        checkInvariants(s, *outcome->trace);
         if (i % 4 == 0) {
             const auto again = simulate(s);
             REQUIRE(again.ok());
-            CHECK(identical(*outcome.trace, *again.trace));
+            CHECK(identical(*outcome->trace, *again->trace));
         }
     }
 }

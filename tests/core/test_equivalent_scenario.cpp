@@ -1,8 +1,8 @@
 // A recorded run turned into the scenario that should behave like it.
-#include "equivalentscenario.h"
+#include "python/equivalentscenario.h"
 #include "testsupport.h"
-#include "simulate.h"
-#include "tracejson.h"
+#include "engine/simulate.h"
+#include "trace/tracejson.h"
 
 using namespace gilscope::core;
 
@@ -25,9 +25,9 @@ TEST_CASE("a recording becomes one worker per thread, with its generation, cores
         {"ph": "i", "s": "t", "name": "io-end", "pid": 1, "tid": 3, "ts": 740},
         {"ph": "M", "name": "thread_name", "pid": 2, "tid": 9, "args": {"name": "peer"}},
         {"ph": "X", "name": "running", "pid": 2, "tid": 9, "ts": 0, "dur": 500}]})js", "rec.json");
-    INFO(load.error);
+    INFO(load.error());
     REQUIRE(load.ok());
-    const Scenario s = equivalentScenario(*load.trace);
+    const Scenario s = equivalentScenario(**load);
     CHECK(s.interpreter == Interpreter::Gil);
     CHECK(s.cores == 2);
     CHECK(s.params.switch_interval_ms == 0.5);
@@ -48,7 +48,7 @@ TEST_CASE("a Python 2 recording is simulated with the legacy GIL and its check i
     const auto load = parseChromeTrace(R"js({"otherData": {"python": "2.7.18", "cores": 2, "check_interval": 100},
       "traceEvents": [{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 1000}]})js", "r.json");
     REQUIRE(load.ok());
-    const Scenario s = equivalentScenario(*load.trace);
+    const Scenario s = equivalentScenario(**load);
     CHECK(s.interpreter == Interpreter::LegacyGil);
     CHECK(s.params.check_interval == 100);
 }
@@ -61,11 +61,11 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
         {"ph": "X", "name": "running", "pid": 1, "tid": 2, "ts": 0, "dur": 4000},
         {"ph": "X", "name": "running", "pid": 1, "tid": 3, "ts": 4000, "dur": 4000}]})js", "rec.json");
     REQUIRE(load.ok());
-    const auto run = simulate(equivalentScenario(*load.trace));
-    INFO(run.error);
+    const auto run = simulate(equivalentScenario(**load));
+    INFO(run.error());
     REQUIRE(run.ok());
     std::vector<std::string> names;
-    for (const auto &t : run.trace->threads)
+    for (const auto &t : run->trace->threads)
         names.push_back(t.info.name);
     CHECK(names == std::vector<std::string>{"cpu-1", "cpu-2"});
 
@@ -75,7 +75,7 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
     const auto numbered = simulate(s);
     REQUIRE(numbered.ok());
     names.clear();
-    for (const auto &t : numbered.trace->threads)
+    for (const auto &t : numbered->trace->threads)
         names.push_back(t.info.name);
     CHECK(names == std::vector<std::string>{"cpu-1", "cpu-2", "echo-1", "echo-2"});
 }
@@ -86,8 +86,8 @@ TEST_CASE("a trace exported from a simulation keeps the interpreter it simulated
     legacy.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 5, 0, 0}};
     const auto run = simulate(legacy);
     REQUIRE(run.ok());
-    const auto reread = parseChromeTrace(traceToChromeJson(*run.trace), "exported.json");
-    INFO(reread.error);
+    const auto reread = parseChromeTrace(traceToChromeJson(*run->trace), "exported.json");
+    INFO(reread.error());
     REQUIRE(reread.ok());
-    CHECK(equivalentScenario(*reread.trace).interpreter == Interpreter::LegacyGil);
+    CHECK(equivalentScenario(**reread).interpreter == Interpreter::LegacyGil);
 }

@@ -1,9 +1,9 @@
 // Machine profiles: what `gilscope calibrate` saves, and scenarios that name one.
-#include "calibration.h"
-#include "machineprofile.h"
-#include "scenariojson.h"
+#include "python/calibration.h"
+#include "scenario/machineprofile.h"
+#include "scenario/scenariojson.h"
 #include "testsupport.h"
-#include "tracejson.h"
+#include "trace/tracejson.h"
 
 #include <QDir>
 #include <QFile>
@@ -54,46 +54,43 @@ CalibrationMeasurement handMeasured(bool legacy) {
 TEST_CASE("a machine profile survives saving and reading back") {
     QTemporaryDir dir;
     const QString path = dir.filePath("lab.json");
-    std::string error;
-    REQUIRE(saveMachineProfile(labProfile(), path, &error));
+    REQUIRE(saveMachineProfile(labProfile(), path).ok());
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     const auto read = parseMachineProfileJson(f.readAll(), "lab.json");
-    INFO(read.error);
+    INFO(read.error());
     REQUIRE(read.ok());
-    CHECK(read.profile->name == "lab");
-    CHECK(read.profile->description == "2 cores, measured with Python 3.12.1");
-    CHECK(read.profile->params == labProfile().params);
-    REQUIRE(read.profile->checks.size() == 1);
-    CHECK(read.profile->checks[0].measured == 5.11);
-    CHECK(read.profile->checks[0].simulated == 5.08);
+    CHECK(read->name == "lab");
+    CHECK(read->description == "2 cores, measured with Python 3.12.1");
+    CHECK(read->params == labProfile().params);
+    REQUIRE(read->checks.size() == 1);
+    CHECK(read->checks[0].measured == 5.11);
+    CHECK(read->checks[0].simulated == 5.08);
 }
 
 TEST_CASE("saving a profile again replaces the earlier one whole") {
     QTemporaryDir dir;
     const QString path = dir.filePath("lab.json");
-    std::string error;
-    REQUIRE(saveMachineProfile(labProfile(), path, &error));
+    REQUIRE(saveMachineProfile(labProfile(), path).ok());
     MachineProfile recalibrated = labProfile();
     recalibrated.params = {{"tick_ns", 9}};
     recalibrated.checks.clear();
-    REQUIRE(saveMachineProfile(recalibrated, path, &error));
+    REQUIRE(saveMachineProfile(recalibrated, path).ok());
     const auto read = MachineProfileStore({dir.path()}).find("lab");
     REQUIRE(read.ok());
-    CHECK(read.profile->params == std::map<std::string, double>{{"tick_ns", 9}});
-    CHECK(read.profile->checks.empty());
+    CHECK(read->params == std::map<std::string, double>{{"tick_ns", 9}});
+    CHECK(read->checks.empty());
     CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden) == QStringList{"lab.json"});
 }
 
 TEST_CASE("a scenario saved on a machine leaves out the profile's values and so follows it") {
     QTemporaryDir dir;
-    std::string error;
-    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json"), &error));
+    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json")).ok());
     const MachineProfileStore store({dir.path()});
     const auto parsed = parseScenarioJson(R"({"machine": "lab", "params": {"timer_slack_us": 20}})",
                                           "s.json", {}, store);
     REQUIRE(parsed.ok());
-    const QByteArray saved = scenarioToJson(*parsed.scenario, *store.find("lab").profile);
+    const QByteArray saved = scenarioToJson(*parsed, *store.find("lab"));
     CHECK_FALSE(saved.contains("\"tick_ns\""));        // the profile's: left to the profile
     CHECK_FALSE(saved.contains("\"signal_cost_us\""));
     CHECK(saved.contains("\"timer_slack_us\": 20"));   // the scenario's own: kept
@@ -101,12 +98,12 @@ TEST_CASE("a scenario saved on a machine leaves out the profile's values and so 
     // Calibrated again: the saved scenario takes the new value.
     MachineProfile again = labProfile();
     again.params["tick_ns"] = 12;
-    REQUIRE(saveMachineProfile(again, dir.filePath("lab.json"), &error));
+    REQUIRE(saveMachineProfile(again, dir.filePath("lab.json")).ok());
     const auto reloaded = parseScenarioJson(saved, "saved.json", {}, store);
-    INFO(reloaded.error);
+    INFO(reloaded.error());
     REQUIRE(reloaded.ok());
-    CHECK(reloaded.scenario->params.tick_ns == 12);
-    CHECK(reloaded.scenario->params.timer_slack_us == 20);
+    CHECK(reloaded->params.tick_ns == 12);
+    CHECK(reloaded->params.timer_slack_us == 20);
 }
 
 TEST_CASE("a profile may only carry machine costs and says which field is wrong") {
@@ -114,30 +111,29 @@ TEST_CASE("a profile may only carry machine costs and says which field is wrong"
     const auto scenarioChoice =
         parse(R"({"gilscope_machine_profile": 1, "params": {"switch_interval_ms": 1}})");
     REQUIRE_FALSE(scenarioChoice.ok());
-    CHECK_THAT(scenarioChoice.error, Catch::Contains("p.json: field params.switch_interval_ms: "
+    CHECK_THAT(scenarioChoice.error(), Catch::Contains("p.json: field params.switch_interval_ms: "
                                                      "not a machine parameter"));
-    CHECK_THAT(scenarioChoice.error, Catch::Contains("tick_ns"));
+    CHECK_THAT(scenarioChoice.error(), Catch::Contains("tick_ns"));
     const auto negative = parse(R"({"gilscope_machine_profile": 1, "params": {"tick_ns": -3}})");
     REQUIRE_FALSE(negative.ok());
-    CHECK_THAT(negative.error, Catch::Contains("params.tick_ns"));
+    CHECK_THAT(negative.error(), Catch::Contains("params.tick_ns"));
     const auto text = parse(R"({"gilscope_machine_profile": 1, "params": {"tick_ns": "fast"}})");
-    CHECK_THAT(text.error, Catch::Contains("field params.tick_ns: expected a number"));
+    CHECK_THAT(text.error(), Catch::Contains("field params.tick_ns: expected a number"));
     const auto scenario = parse(R"({"name": "convoy", "workers": []})");
-    CHECK_THAT(scenario.error, Catch::Contains("not a GIL Scope machine profile"));
-    CHECK_THAT(parse("{oops").error, Catch::Contains("p.json: not JSON"));
+    CHECK_THAT(scenario.error(), Catch::Contains("not a GIL Scope machine profile"));
+    CHECK_THAT(parse("{oops").error(), Catch::Contains("p.json: not JSON"));
 }
 
 TEST_CASE("a scenario naming a machine takes its costs and keeps its own params") {
     QTemporaryDir dir;
-    std::string error;
-    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json"), &error));
+    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json")).ok());
     const MachineProfileStore store({dir.path()});
     const auto parsed = parseScenarioJson(
         R"({"machine": "lab", "interpreter": "legacy-gil", "params": {"timer_slack_us": 20}})",
         "s.json", {}, store);
-    INFO(parsed.error);
+    INFO(parsed.error());
     REQUIRE(parsed.ok());
-    const Scenario &s = *parsed.scenario;
+    const Scenario &s = *parsed;
     CHECK(s.machine == "lab");
     CHECK(s.params.tick_ns == 7.5);          // from the profile
     CHECK(s.params.signal_cost_us == 6);     // from the profile
@@ -147,14 +143,14 @@ TEST_CASE("a scenario naming a machine takes its costs and keeps its own params"
     // Saved and read back it is the same scenario.
     const auto again = parseScenarioJson(scenarioToJson(s), "saved", {}, store);
     REQUIRE(again.ok());
-    CHECK(again.scenario->machine == "lab");
-    CHECK(again.scenario->params.tick_ns == 7.5);
-    CHECK(again.scenario->params.timer_slack_us == 20);
+    CHECK(again->machine == "lab");
+    CHECK(again->params.tick_ns == 7.5);
+    CHECK(again->params.timer_slack_us == 20);
 
     // --set machine=... is how the command line's --machine reaches a scenario.
     const auto viaSet = parseScenarioJson("{}", "s.json", {"machine=lab"}, store);
     REQUIRE(viaSet.ok());
-    CHECK(viaSet.scenario->params.signal_cost_us == 6);
+    CHECK(viaSet->params.signal_cost_us == 6);
 }
 
 TEST_CASE("a missing machine profile is an error that says how to make one") {
@@ -162,36 +158,34 @@ TEST_CASE("a missing machine profile is an error that says how to make one") {
     const auto parsed =
         parseScenarioJson(R"({"machine": "nope"})", "s.json", {}, MachineProfileStore({dir.path()}));
     REQUIRE_FALSE(parsed.ok());
-    CHECK_THAT(parsed.error, Catch::Contains("s.json: field machine: no machine profile \"nope\""));
-    CHECK_THAT(parsed.error, Catch::Contains(dir.filePath("nope.json").toStdString()));
-    CHECK_THAT(parsed.error, Catch::Contains("gilscope calibrate --name nope"));
+    CHECK_THAT(parsed.error(), Catch::Contains("s.json: field machine: no machine profile \"nope\""));
+    CHECK_THAT(parsed.error(), Catch::Contains(dir.filePath("nope.json").toStdString()));
+    CHECK_THAT(parsed.error(), Catch::Contains("gilscope calibrate --name nope"));
     const auto badName = parseScenarioJson(R"({"machine": "a b"})", "s.json", {},
                                            MachineProfileStore({dir.path()}));
-    CHECK_THAT(badName.error, Catch::Contains("use letters, digits"));
+    CHECK_THAT(badName.error(), Catch::Contains("use letters, digits"));
 }
 
 TEST_CASE("a scenario file finds a profile beside it before the standard place") {
     QTemporaryDir dir;
-    std::string error;
-    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json"), &error));
+    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json")).ok());
     writeFile(dir.filePath("s.json"), R"({"machine": "lab"})");
     QTemporaryDir elsewhere;
     const auto parsed = loadScenarioFile(dir.filePath("s.json"), {}, MachineProfileStore({elsewhere.path()}));
-    INFO(parsed.error);
+    INFO(parsed.error());
     REQUIRE(parsed.ok());
-    CHECK(parsed.scenario->params.tick_ns == 7.5);
+    CHECK(parsed->params.tick_ns == 7.5);
     // A relative path resolves against the scenario's directory too.
     writeFile(dir.filePath("t.json"), R"({"machine": "./lab.json"})");
     const auto byPath = loadScenarioFile(dir.filePath("t.json"), {}, MachineProfileStore({elsewhere.path()}));
-    INFO(byPath.error);
+    INFO(byPath.error());
     REQUIRE(byPath.ok());
-    CHECK(byPath.scenario->params.timer_slack_us == 80);
+    CHECK(byPath->params.timer_slack_us == 80);
 }
 
 TEST_CASE("the store lists profiles by file name and skips broken files") {
     QTemporaryDir dir;
-    std::string error;
-    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json"), &error));
+    REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json")).ok());
     writeFile(dir.filePath("broken.json"), "{");
     const auto listed = MachineProfileStore({dir.path()}).list();
     REQUIRE(listed.size() == 1);
@@ -204,31 +198,31 @@ TEST_CASE("saving a profile where its directory cannot be made fails with the pa
     // A directory that cannot be made: a file stands where it should be (fails even for root).
     writeFile(dir.filePath("machines"), "previous");
     const QString path = dir.filePath("machines/lab.json");
-    std::string error;
-    REQUIRE_FALSE(saveMachineProfile(labProfile(), path, &error));
-    CHECK_THAT(error, Catch::Contains(path.toStdString()));
-    CHECK_THAT(error, Catch::Contains("cannot create the directory"));
+    const auto saved = saveMachineProfile(labProfile(), path);
+    REQUIRE_FALSE(saved.ok());
+    CHECK_THAT(saved.error(), Catch::Contains(path.toStdString()));
+    CHECK_THAT(saved.error(), Catch::Contains("cannot create the directory"));
     QFile f(dir.filePath("machines"));
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll() == "previous");
 }
 
 TEST_CASE("calibrate.py output is read field by field") {
-    std::string error;
     const auto m = parseCalibrationJson(
         R"({"python": "2.7.18", "cores": 2, "loop_ns": 20.5, "countdown_s": {"1": 0.3, "2": 0.51, "4": 0.6},
             "release_us": {"woke": 10, "idle": 0.5}, "wake_us": {"p10": 5, "p50": 7, "p90": 9},
-            "oversleep_us": {"p10": 80, "p50": 85, "p90": 90}})",
-        &error);
-    INFO(error);
+            "oversleep_us": {"p10": 80, "p50": 85, "p90": 90}})");
+    INFO(m.error());
     REQUIRE(m);
     CHECK(m->legacyGil);
     CHECK(m->ratio(1) == Approx(1.7));
     CHECK(m->ratio(2) == Approx(2.0));
-    CHECK_FALSE(parseCalibrationJson(R"({"python": "3.12.1", "loop_ns": 20})", &error));
-    CHECK_THAT(error, Catch::Contains("countdown_s.1"));
-    CHECK_FALSE(parseCalibrationJson("Traceback (most recent call last):", &error));
-    CHECK_THAT(error, Catch::Contains("no JSON object"));
+    const auto partial = parseCalibrationJson(R"({"python": "3.12.1", "loop_ns": 20})");
+    CHECK_FALSE(partial.ok());
+    CHECK_THAT(partial.error(), Catch::Contains("countdown_s.1"));
+    const auto traceback = parseCalibrationJson("Traceback (most recent call last):");
+    CHECK_FALSE(traceback.ok());
+    CHECK_THAT(traceback.error(), Catch::Contains("no JSON object"));
 }
 
 TEST_CASE("costs read off the measurements by hand") {
@@ -290,9 +284,9 @@ TEST_CASE("a recording's metrics leave a peer process out") {
         {"ph": "X", "name": "io", "pid": 2, "tid": 9, "ts": 0, "dur": 50},
         {"ph": "i", "s": "t", "name": "io-end", "pid": 2, "tid": 9, "ts": 50},
         {"ph": "X", "name": "running", "pid": 2, "tid": 9, "ts": 50, "dur": 10}]})js", "rec.json");
-    INFO(load.error);
+    INFO(load.error());
     REQUIRE(load.ok());
-    const Metrics m = mainProcessMetrics(*load.trace);
+    const Metrics m = mainProcessMetrics(**load);
     CHECK(m.io.ops == 1);
     CHECK(m.io.latency_ms_p50 == Approx(5.0));
 }

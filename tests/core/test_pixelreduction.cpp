@@ -2,8 +2,8 @@
 // expected value below is worked out by hand from the segments written next to it.
 #include <catch2/catch.hpp>
 
-#include "pixelreduction.h"
-#include "trace.h"
+#include "pixels/pixelreduction.h"
+#include "trace/trace.h"
 
 #include <random>
 

@@ -1,8 +1,8 @@
 // TraceIndex: the per-trace preparation the timeline draws from, built off the UI thread.
 #include <catch2/catch.hpp>
 
-#include "pixelreduction.h"
-#include "traceindex.h"
+#include "pixels/pixelreduction.h"
+#include "pixels/traceindex.h"
 
 #include <atomic>
 

@@ -1,7 +1,7 @@
 // The qualitative facts of the published results (shared design notes, REFERENCE_RESULTS.md),
 // each with its tolerance beside it. Runs are shortened: the ratios are what is compared.
-#include "metrics.h"
-#include "presets.h"
+#include "trace/metrics.h"
+#include "scenario/presets.h"
 #include "testsupport.h"
 
 using namespace gilscope::core;
@@ -109,10 +109,9 @@ TEST_CASE("every preset loads and simulates") {
     const auto names = presetNames();
     REQUIRE(names.size() >= 12);
     for (const auto &name : names) {
-        std::string error;
-        const auto scenario = loadPreset(name, &error);
-        INFO(name << ": " << error);
-        REQUIRE(scenario.has_value());
+        const auto scenario = loadPreset(name);
+        INFO(name << ": " << scenario.error());
+        REQUIRE(scenario.ok());
         CHECK_FALSE(scenario->description.empty());
         CHECK(simulate(*scenario).ok());
     }

@@ -1,6 +1,6 @@
 // Scenario files: defaults, round-trip, --set patches, and a clear message for each bad input.
-#include "scenariojson.h"
-#include "simulate.h"
+#include "scenario/scenariojson.h"
+#include "engine/simulate.h"
 
 #include <catch2/catch.hpp>
 
@@ -10,13 +10,13 @@ namespace {
 std::string errorOf(const std::string &json, std::vector<std::string> sets = {}) {
     const auto parsed = parseScenarioJson(QByteArray::fromStdString(json), "s.json", sets);
     REQUIRE_FALSE(parsed.ok());
-    return parsed.error;
+    return parsed.error();
 }
 Scenario parse(const std::string &json, std::vector<std::string> sets = {}) {
     const auto parsed = parseScenarioJson(QByteArray::fromStdString(json), "s.json", sets);
-    INFO(parsed.error);
+    INFO(parsed.error());
     REQUIRE(parsed.ok());
-    return *parsed.scenario;
+    return *parsed;
 }
 } // namespace
 
@@ -99,7 +99,7 @@ TEST_CASE("a run over the event cap stops with a message naming the cap") {
                            "workers": [{"kind": "cpu", "count": 2, "cpu_ms": 50}]})");
     const auto outcome = simulate(s);
     REQUIRE_FALSE(outcome.ok());
-    CHECK(outcome.error.starts_with("the run would store more than params.max_events = 10000 events"));
+    CHECK(outcome.error().starts_with("the run would store more than params.max_events = 10000 events"));
 }
 
 TEST_CASE("the event cap allows at least 50 million events by default") {
@@ -109,5 +109,5 @@ TEST_CASE("the event cap allows at least 50 million events by default") {
 TEST_CASE("a cancelled run stops early") {
     Scenario s = parse(R"({"interpreter": "legacy-gil", "workers": [{"kind": "cpu", "count": 2, "cpu_ms": 200}]})");
     std::atomic<bool> cancel{true};
-    CHECK(simulate(s, &cancel).error == "cancelled");
+    CHECK(simulate(s, &cancel).error() == "cancelled");
 }

@@ -1,7 +1,7 @@
 // Trace files: Chrome trace-event JSON out and back in, CSV, and bad files.
-#include "presets.h"
+#include "scenario/presets.h"
 #include "testsupport.h"
-#include "tracejson.h"
+#include "trace/tracejson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,11 +40,11 @@ TEST_CASE("a trace written as Chrome JSON reads back with identical segments and
                                "asyncio-200io-1cpu", "free-threaded-3.14t"}) {
         INFO(preset);
         std::string error;
-        const auto trace = run(*loadPreset(preset, &error));
+        const auto trace = run(*loadPreset(preset));
         const auto back = parse(traceToChromeJson(*trace));
-        INFO(back.error);
+        INFO(back.error());
         REQUIRE(back.ok());
-        requireSameRows(*trace, *back.trace);
+        requireSameRows(*trace, **back);
     }
 }
 
@@ -90,26 +90,26 @@ TEST_CASE("traces from other tools open: unknown slices run, gaps are absent") {
         {"ph": "X", "name": "compute()", "pid": 7, "tid": 3, "ts": 10, "dur": 5},
         {"ph": "X", "name": "io", "pid": 7, "tid": 3, "ts": 20, "dur": 5},
         {"ph": "i", "name": "some-marker", "pid": 7, "tid": 3, "ts": 12}]})js");
-    INFO(load.error);
+    INFO(load.error());
     REQUIRE(load.ok());
-    const auto &t = load.trace->threads.at(0);
+    const auto &t = (*load)->threads.at(0);
     CHECK(t.info.name == "worker");
     CHECK(segmentsOf(t) == std::vector<std::string>{"0 absent", "10000 running", "15000 absent",
                                                     "20000 io", "25000 done"});
     CHECK(t.markCount() == 0);
-    CHECK(load.trace->sequentialNs == 10000); // its own running and I/O time
+    CHECK((*load)->sequentialNs == 10000); // its own running and I/O time
 }
 
 TEST_CASE("bad trace files are refused with a message naming the problem") {
-    CHECK(parse("{\"traceEvents\": [\n  {\"ph\": \"X\",").error ==
+    CHECK(parse("{\"traceEvents\": [\n  {\"ph\": \"X\",").error() ==
           "t.json: line 2, column 13: unterminated object (the file looks truncated)");
-    CHECK(parse(R"({"foo": 1})").error ==
+    CHECK(parse(R"({"foo": 1})").error() ==
           "t.json: not a trace: expected {\"traceEvents\": [...]} or an array of events");
-    CHECK(parse(R"({"traceEvents": []})").error == "t.json: the file holds no thread events");
-    CHECK(parse(R"([{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": "soon", "dur": 1}])").error ==
+    CHECK(parse(R"({"traceEvents": []})").error() == "t.json: the file holds no thread events");
+    CHECK(parse(R"([{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": "soon", "dur": 1}])").error() ==
           "t.json: event 0: an \"X\" event needs numbers ts and dur");
     CHECK(parse(R"([{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 10},
-                    {"ph": "X", "name": "waiting", "pid": 1, "tid": 1, "ts": 5, "dur": 10}])").error ==
+                    {"ph": "X", "name": "waiting", "pid": 1, "tid": 1, "ts": 5, "dur": 10}])").error() ==
           "t.json: thread \"thread 1\": segments overlap at 5000 ns");
-    CHECK(loadTraceFile("/nonexistent/t.json").error.starts_with("/nonexistent/t.json: cannot read"));
+    CHECK(loadTraceFile("/nonexistent/t.json").error().starts_with("/nonexistent/t.json: cannot read"));
 }

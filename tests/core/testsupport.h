@@ -1,9 +1,9 @@
 #pragma once
 
 // Helpers shared by the core tests: small scenario builders and trace queries.
-#include "scenario.h"
-#include "simulate.h"
-#include "trace.h"
+#include "scenario/scenario.h"
+#include "engine/simulate.h"
+#include "trace/trace.h"
 
 #include <catch2/catch.hpp>
 
@@ -56,9 +56,9 @@ inline void makeIdeal(Scenario &s) {
 
 inline TracePtr run(const Scenario &s) {
     auto outcome = simulate(s);
-    INFO(outcome.error);
+    INFO(outcome.error());
     REQUIRE(outcome.ok());
-    return outcome.trace;
+    return outcome->trace;
 }
 
 inline const ThreadTrack &row(const Trace &t, const std::string &name) {

@@ -2,11 +2,11 @@
 
 // Helpers for the recorder tests: finding real Python interpreters, running the recorder on a
 // calibration workload and reading the trace back with GIL Scope's own loader.
-#include "cpuload.h"
-#include "metrics.h"
-#include "pythoninstalls.h"
-#include "trace.h"
-#include "tracejson.h"
+#include "python/cpuload.h"
+#include "trace/metrics.h"
+#include "python/pythoninstalls.h"
+#include "trace/trace.h"
+#include "trace/tracejson.h"
 
 #include <catch2/catch.hpp>
 
@@ -106,8 +106,8 @@ struct Recording {
     int exitCode = -1;
     QString out, err;
     QString tracePath;
-    core::TraceLoad load;
-    const core::Trace &trace() const { return *load.trace; }
+    core::TraceLoad load = core::Error{"not recorded yet"};
+    const core::Trace &trace() const { return **load; }
 };
 
 // Runs `python gilscope_record.py --out DIR/trace.json [--switch-interval MS] -- SCRIPT ARGS`.

@@ -1,7 +1,7 @@
 // gilscope calibrate with a real Python: a profile that scenarios can use.
-#include "machineprofile.h"
+#include "scenario/machineprofile.h"
 #include "recordersupport.h"
-#include "scenariojson.h"
+#include "scenario/scenariojson.h"
 
 #include <catch2/catch.hpp>
 
@@ -32,9 +32,9 @@ TEST_CASE("calibrate measures a real Python and saves a profile a scenario can n
     QFile f(out);
     REQUIRE(f.open(QIODevice::ReadOnly));
     const auto parsed = parseMachineProfileJson(f.readAll(), out.toStdString());
-    INFO(parsed.error);
+    INFO(parsed.error());
     REQUIRE(parsed.ok());
-    const MachineProfile &profile = *parsed.profile;
+    const MachineProfile &profile = *parsed;
     CHECK_THAT(profile.description, Catch::Contains("Python " + py->version().toStdString()));
     // The costs a 3.2+ run measures, each a positive figure in a sane range for any machine.
     for (const char *key : {"wake_latency_min_us", "wake_latency_max_us", "signal_cost_us",
@@ -60,7 +60,7 @@ TEST_CASE("calibrate measures a real Python and saves a profile a scenario can n
     const auto scenario = parseScenarioJson(
         QByteArray(R"({"machine": ")") + out.toUtf8() + R"(", "workers": [{"kind": "cpu", "count": 2}]})",
         "s.json");
-    INFO(scenario.error);
+    INFO(scenario.error());
     REQUIRE(scenario.ok());
-    CHECK(scenario.scenario->params.signal_cost_us == profile.params.at("signal_cost_us"));
+    CHECK(scenario->params.signal_cost_us == profile.params.at("signal_cost_us"));
 }

@@ -41,8 +41,8 @@ TEST_CASE("gilscope record writes a trace of the script that GIL Scope opens") {
     CHECK(r.out.contains("\"switch_interval_ms\": 2.0")); // the interval reached the script
     const auto load = gilscope::core::loadTraceFile(trace);
     REQUIRE(load.ok());
-    CHECK(row(*load.trace, "cpu-1") != nullptr);
-    CHECK(row(*load.trace, "cpu-2") != nullptr);
+    CHECK(row(**load, "cpu-1") != nullptr);
+    CHECK(row(**load, "cpu-2") != nullptr);
 }
 
 TEST_CASE("gilscope record returns the script's exit status") {

@@ -217,7 +217,7 @@ TEST_CASE("recorded: every calibration workload opens in GIL Scope, on every Pyt
             const Recording r =
                 record(py, workload("sleep_mix.py"),
                        {"--cpu-threads", "1", "--io-threads", "2", "--seconds", "0.3"}, 0, dir);
-            INFO(r.err.toStdString() << r.load.error);
+            INFO(r.err.toStdString() << r.load.error());
             REQUIRE(r.exitCode == 0);
             REQUIRE(r.load.ok());
             for (const char *name : {"MainThread", "cpu-1", "io-1", "io-2"})
@@ -232,7 +232,7 @@ TEST_CASE("recorded: every calibration workload opens in GIL Scope, on every Pyt
             const Recording r =
                 record(py, workload("echo_convoy.py"),
                        {"--cpu-threads", "2", "--peer", "thread", "--seconds", "0.2"}, 0, dir);
-            INFO(r.err.toStdString() << r.load.error);
+            INFO(r.err.toStdString() << r.load.error());
             REQUIRE(r.exitCode == 0);
             REQUIRE(r.load.ok());
             for (const char *name : {"io", "peer", "cpu-1", "cpu-2"})

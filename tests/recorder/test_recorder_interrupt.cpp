@@ -2,7 +2,7 @@
 // Ctrl-C stopping the script at once with the trace still written.
 #include "recordersupport.h"
 
-#include "metrics.h"
+#include "trace/metrics.h"
 
 #include <QFile>
 #include <QProcess>
@@ -74,9 +74,9 @@ TEST_CASE("recorded: Ctrl-C stops a script whose threads never end and still wri
         REQUIRE(ended);
         CHECK(p.exitCode() == 130);
         const auto load = core::loadTraceFile(trace);
-        INFO(load.error);
+        INFO(load.error());
         REQUIRE(load.ok());
-        CHECK(row(*load.trace, "spin-1") != nullptr);
-        CHECK(row(*load.trace, "spin-2") != nullptr);
+        CHECK(row(**load, "spin-1") != nullptr);
+        CHECK(row(**load, "spin-2") != nullptr);
     }
 }

@@ -3,7 +3,7 @@
 // Shared by the lessons widget tests: waiting for background work, loading presets.
 #include <catch2/catch.hpp>
 
-#include "presets.h"
+#include "scenario/presets.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -25,9 +25,8 @@ inline bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000) 
 }
 
 inline core::Scenario preset(const std::string &name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
-    INFO(error);
+    auto s = core::loadPreset(name);
+    INFO(s.error());
     REQUIRE(s);
     return *s;
 }

@@ -5,10 +5,10 @@
 
 #include "lessonstestsupport.h"
 
-#include "compareview.h"
-#include "mainwindow.h"
-#include "simulate.h"
-#include "timelineview.h"
+#include "compare/compareview.h"
+#include "window/mainwindow.h"
+#include "engine/simulate.h"
+#include "timeline/timelineview.h"
 
 #include <qcustomplot.h>
 
@@ -40,7 +40,7 @@ core::TracePtr recording(const std::string &python, double switchIntervalMs, int
     s.workers = {cpu};
     const auto run = core::simulate(s);
     REQUIRE(run.ok());
-    auto trace = std::make_shared<core::Trace>(*run.trace);
+    auto trace = std::make_shared<core::Trace>(*run->trace);
     trace->interpreter = "recorded";
     trace->python = python;
     trace->switchIntervalMs = switchIntervalMs;
@@ -147,8 +147,8 @@ TEST_CASE("the recorded side swaps like any other and stays while the other side
     ui::CompareView *view = win.w->compareWithSimulation();
     REQUIRE(view);
     REQUIRE(bothShown(view));
-    const ui::SimulationResultPtr recorded = view->resultA();
-    const ui::SimulationResultPtr simulated = view->resultB();
+    const core::PreparedRunPtr recorded = view->resultA();
+    const core::PreparedRunPtr simulated = view->resultB();
 
     // Both pickers offer the recording, so either side can hold it.
     CHECK(view->pickerB()->findText("Recorded — Python 3.12 (countdown.trace.json)") >= 0);

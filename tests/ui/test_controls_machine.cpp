@@ -1,9 +1,9 @@
 // The Machine picker: a profile measured by gilscope calibrate applied to whatever is shown.
 #include <catch2/catch.hpp>
 
-#include "controlspanel.h"
-#include "machineprofile.h"
-#include "presets.h"
+#include "window/controlspanel.h"
+#include "scenario/machineprofile.h"
+#include "scenario/presets.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -27,8 +27,7 @@ TEST_CASE("picking a machine gives the scenario its measured costs and keeps it 
     lab.name = "lab";
     lab.description = "2 cores, measured with Python 3.12.1";
     lab.params = {{"signal_cost_us", 6}, {"timer_slack_us", 140}};
-    std::string error;
-    REQUIRE(core::saveMachineProfile(lab, dir.filePath("lab.json"), &error));
+    REQUIRE(core::saveMachineProfile(lab, dir.filePath("lab.json")).ok());
 
     ui::ControlsPanel panel;
     panel.setMachineStore(core::MachineProfileStore({dir.path()}));
@@ -48,7 +47,7 @@ TEST_CASE("picking a machine gives the scenario its measured costs and keeps it 
 
     // Another preset: still this machine.
     const int convoy = panel.presetBox()->findText(QString::fromStdString(
-        core::loadPreset("r6-convoy-1cpu", &error)->name));
+        core::loadPreset("r6-convoy-1cpu")->name));
     REQUIRE(convoy > 0);
     emit panel.presetBox()->activated(convoy);
     s = lastEdit(edits);
@@ -90,13 +89,12 @@ TEST_CASE("a preset's own build figures survive a machine being picked") {
     core::MachineProfile lab;
     lab.name = "lab";
     lab.params = {{"signal_cost_us", 6}};
-    std::string error;
-    REQUIRE(core::saveMachineProfile(lab, dir.filePath("lab.json"), &error));
+    REQUIRE(core::saveMachineProfile(lab, dir.filePath("lab.json")).ok());
     ui::ControlsPanel panel;
     panel.setMachineStore(core::MachineProfileStore({dir.path()}));
     QSignalSpy edits(&panel, &ui::ControlsPanel::scenarioEdited);
     emit panel.machineBox()->activated(1);
-    const auto preset = core::loadPreset("free-threaded-3.14t", &error);
+    const auto preset = core::loadPreset("free-threaded-3.14t");
     REQUIRE(preset);
     REQUIRE(preset->params.ft_slowdown == 1.08);
     emit panel.presetBox()->activated(panel.presetBox()->findText(QString::fromStdString(preset->name)));

@@ -2,9 +2,9 @@
 // the trace says, vector files stay small, bad requests say why and overwrite nothing.
 #include <catch2/catch.hpp>
 
-#include "exportdialog.h"
-#include "timelineexporter.h"
-#include "traceindex.h"
+#include "export/exportdialog.h"
+#include "export/timelineexporter.h"
+#include "pixels/traceindex.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -173,7 +173,7 @@ TEST_CASE("an exported PNG shows each segment in the theme's colour, one third o
 
 TEST_CASE("a range exports only that time: the first millisecond is all running") {
     TimelineExport o = plain(ExportFormat::Png);
-    o.window = ui::TimeWindow{0, 1.0 * ms};
+    o.window = core::TimeWindow{0, 1.0 * ms};
     const TimelineTheme &t = o.theme;
     const QImage image = ui::renderTimelineImage(threeStates(), o);
     const int y = rowScanline(image, t.stateColor(ThreadState::Running));
@@ -302,7 +302,7 @@ TEST_CASE("the export dialog describes the export its controls show and writes i
     QStandardPaths::setTestModeEnabled(true);
     ui::ExportDialog::Source source;
     source.index = threeStates();
-    source.visible = ui::TimeWindow{0, 1.5 * ms};
+    source.visible = core::TimeWindow{0, 1.5 * ms};
     source.screenTheme = TimelineTheme::screenDark();
     source.title = QStringLiteral("From the window");
     source.caption = QStringLiteral("makespan 3 ms");
@@ -353,7 +353,7 @@ TEST_CASE("Copy to Clipboard puts the image at its full pixel size on the clipbo
     QStandardPaths::setTestModeEnabled(true);
     ui::ExportDialog::Source source;
     source.index = threeStates();
-    source.visible = ui::TimeWindow{0, 3.0 * ms};
+    source.visible = core::TimeWindow{0, 3.0 * ms};
     source.screenTheme = TimelineTheme::screenLight();
     ui::ExportDialog dialog(source);
     dialog.sizeBox()->setCurrentIndex(dialog.sizeBox()->count() - 1); // custom

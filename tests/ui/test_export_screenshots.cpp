@@ -4,15 +4,15 @@
 // (writes PNGs to $GILSCOPE_SHOTS, default /tmp/gilscope-export).
 #include <catch2/catch.hpp>
 
-#include "exportdialog.h"
-#include "mainwindow.h"
-#include "presets.h"
-#include "simulate.h"
-#include "simulationcontroller.h"
-#include "timelineexporter.h"
-#include "timelineview.h"
-#include "tracejson.h"
-#include "zoomhistory.h"
+#include "export/exportdialog.h"
+#include "window/mainwindow.h"
+#include "scenario/presets.h"
+#include "engine/simulate.h"
+#include "window/simulationcontroller.h"
+#include "export/timelineexporter.h"
+#include "timeline/timelineview.h"
+#include "trace/tracejson.h"
+#include "timeline/zoomhistory.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -58,15 +58,14 @@ TEST_CASE("screenshots of the export dialog and of a trace in the window",
     REQUIRE(
         settle([&] { return window.controller()->result() && !window.controller()->isBusy(); }));
 
-    std::string error;
-    const auto battle = core::loadPreset("r1-legacy-2cpu-4cores", &error);
+    const auto battle = core::loadPreset("r1-legacy-2cpu-4cores");
     REQUIRE(battle);
     window.setScenario(*battle);
     REQUIRE(settle([&] {
         return !window.controller()->isBusy() &&
                window.controller()->result()->scenario.name == battle->name;
     }));
-    window.timeline()->zoom()->zoomTo(ui::TimeWindow{20e6, 21e6});
+    window.timeline()->zoom()->zoomTo(core::TimeWindow{20e6, 21e6});
     QTest::qWait(200);
     ui::ExportDialog dialog(window.exportSource(), &window);
     dialog.show();
@@ -77,14 +76,14 @@ TEST_CASE("screenshots of the export dialog and of a trace in the window",
                 .save(shot("export-as-on-screen.png")));
 
     QTemporaryDir dir;
-    const auto convoy = core::loadPreset("r6-convoy-2cpu", &error);
+    const auto convoy = core::loadPreset("r6-convoy-2cpu");
     REQUIRE(convoy);
     const auto run = core::simulate(*convoy);
     REQUIRE(run.ok());
     const QString path = dir.filePath("convoy-recorded.json");
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly));
-    f.write(core::traceToChromeJson(*run.trace));
+    f.write(core::traceToChromeJson(*run->trace));
     f.close();
     QString why;
     REQUIRE(window.openFile(path, &why));

@@ -3,10 +3,11 @@
 
 #include "lessonstestsupport.h"
 
-#include "advisor.h"
-#include "advisorpanel.h"
-#include "lessonsrun.h"
-#include "presets.h"
+#include "analysis/advisor.h"
+#include "compare/advisorpanel.h"
+#include "run/preparedrun.h"
+#include "scenario/scenariojson.h"
+#include "scenario/presets.h"
 
 #include <qcustomplot.h>
 
@@ -69,7 +70,7 @@ TEST_CASE("lessons: clicking an advisor bar opens that run") {
             const auto &r = panel.advice().runs[static_cast<std::size_t>(run)];
             CHECK(chosen[0].executor == r.executor);
             CHECK(chosen[0].interpreter == r.interpreter);
-            CHECK(ui::sameWorkload(chosen[0], preset("r6-convoy-1cpu")));
+            CHECK(core::sameWorkload(chosen[0], preset("r6-convoy-1cpu")));
         }
     }
 }
@@ -85,7 +86,7 @@ TEST_CASE("lessons: a new workload restarts the advisor and a new executor alone
     REQUIRE(waitUntil([&] { return ready > 0 && !panel.isBusy(); }));
     QTest::qWait(200);
     CHECK(ready == 1);
-    CHECK(ui::sameWorkload(panel.scenarioOfRun(0), convoy));
+    CHECK(core::sameWorkload(panel.scenarioOfRun(0), convoy));
 
     convoy.executor = core::Executor::Multiprocessing;
     panel.setScenario(convoy);

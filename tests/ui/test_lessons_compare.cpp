@@ -3,12 +3,13 @@
 
 #include "lessonstestsupport.h"
 
-#include "comparemetrics.h"
-#include "compareview.h"
-#include "lessonsrun.h"
-#include "presets.h"
-#include "timelineview.h"
-#include "zoomhistory.h"
+#include "compare/comparemetrics.h"
+#include "compare/compareview.h"
+#include "run/preparedrun.h"
+#include "scenario/scenariojson.h"
+#include "scenario/presets.h"
+#include "timeline/timelineview.h"
+#include "timeline/zoomhistory.h"
 
 #include <qcustomplot.h>
 
@@ -29,12 +30,11 @@ namespace {
 
 
 
-ui::SimulationResultPtr run(const std::string &name) {
-    QString error;
-    auto r = ui::simulateForView(preset(name), &error);
-    INFO(error.toStdString());
-    REQUIRE(r);
-    return r;
+core::PreparedRunPtr run(const std::string &name) {
+    auto r = core::prepareRun(preset(name));
+    INFO(r.error());
+    REQUIRE(r.ok());
+    return *r;
 }
 
 bool sameRange(const QCPRange &a, const QCPRange &b) {

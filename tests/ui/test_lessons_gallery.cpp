@@ -3,12 +3,13 @@
 
 #include "lessonstestsupport.h"
 
-#include "gallerycard.h"
-#include "gallerypage.h"
-#include "gallerythumbnail.h"
-#include "lessonscatalog.h"
-#include "lessonsrun.h"
-#include "presets.h"
+#include "lessons/gallerycard.h"
+#include "lessons/gallerypage.h"
+#include "lessons/gallerythumbnail.h"
+#include "lessons/lessonscatalog.h"
+#include "run/preparedrun.h"
+#include "scenario/scenariojson.h"
+#include "scenario/presets.h"
 
 #include <qcustomplot.h>
 
@@ -169,7 +170,7 @@ TEST_CASE("lessons: Open on a gallery card hands over that preset") {
     QTest::mouseClick(card->openButton(), Qt::LeftButton);
     CHECK(openedId == QLatin1String("r7-convoy-0.5ms"));
     CHECK(opened.params.switch_interval_ms == 0.5);
-    CHECK(ui::sameScenario(opened, preset("r7-convoy-0.5ms")));
+    CHECK(core::sameScenario(opened, preset("r7-convoy-0.5ms")));
 
     QString a, b;
     QObject::connect(&page, &ui::GalleryPage::compareRequested,

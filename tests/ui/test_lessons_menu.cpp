@@ -3,17 +3,18 @@
 
 #include "lessonstestsupport.h"
 
-#include "advisorpanel.h"
-#include "gallerycard.h"
-#include "gallerypage.h"
-#include "lessons.h"
-#include "lessonsmenu.h"
-#include "lessonsrun.h"
-#include "mainwindow.h"
-#include "presets.h"
-#include "simulationcontroller.h"
-#include "sweeppanel.h"
-#include "timelineview.h"
+#include "compare/advisorpanel.h"
+#include "lessons/gallerycard.h"
+#include "lessons/gallerypage.h"
+#include "lessons/lessons.h"
+#include "lessons/lessonsmenu.h"
+#include "run/preparedrun.h"
+#include "scenario/scenariojson.h"
+#include "window/mainwindow.h"
+#include "scenario/presets.h"
+#include "window/simulationcontroller.h"
+#include "compare/sweeppanel.h"
+#include "timeline/timelineview.h"
 
 #include <qcustomplot.h>
 
@@ -102,12 +103,12 @@ TEST_CASE("lessons: the advisor dock follows the window and opens the run clicke
     CHECK(lessons->advisorDock()->isVisible());
     ui::AdvisorPanel *advisor = lessons->advisor();
     REQUIRE(waitUntil([&] { return advisor->hasAdvice() && !advisor->isBusy(); }));
-    CHECK(ui::sameWorkload(advisor->scenario(), window.controller()->scenario()));
+    CHECK(core::sameWorkload(advisor->scenario(), window.controller()->scenario()));
 
     window.setScenario(preset("threading-4cpu"));
     REQUIRE(waitUntil([&] {
         return advisor->hasAdvice() && !advisor->isBusy() &&
-               ui::sameWorkload(advisor->scenarioOfRun(0), preset("threading-4cpu"));
+               core::sameWorkload(advisor->scenarioOfRun(0), preset("threading-4cpu"));
     }));
     // clicking the best fit's bar loads it into the window
     const int best = advisor->advice().best;

@@ -3,17 +3,18 @@
 // (writes PNGs to $GILSCOPE_SHOTS, default /tmp/gilscope-lessons).
 #include <catch2/catch.hpp>
 
-#include "advisorpanel.h"
-#include "compareview.h"
-#include "gallerycard.h"
-#include "gallerypage.h"
-#include "lessons.h"
-#include "lessonsmenu.h"
-#include "lessonsrun.h"
-#include "mainwindow.h"
-#include "presets.h"
-#include "simulationcontroller.h"
-#include "sweeppanel.h"
+#include "compare/advisorpanel.h"
+#include "compare/compareview.h"
+#include "lessons/gallerycard.h"
+#include "lessons/gallerypage.h"
+#include "lessons/lessons.h"
+#include "lessons/lessonsmenu.h"
+#include "run/preparedrun.h"
+#include "scenario/scenariojson.h"
+#include "window/mainwindow.h"
+#include "scenario/presets.h"
+#include "window/simulationcontroller.h"
+#include "compare/sweeppanel.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -38,8 +39,7 @@ bool settle(const std::function<bool()> &done, int timeoutMs = 60000) {
 }
 
 core::Scenario load(const std::string &name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
+    auto s = core::loadPreset(name);
     REQUIRE(s);
     return *s;
 }

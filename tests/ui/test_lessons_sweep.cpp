@@ -3,8 +3,8 @@
 
 #include "lessonstestsupport.h"
 
-#include "presets.h"
-#include "sweeppanel.h"
+#include "scenario/presets.h"
+#include "compare/sweeppanel.h"
 
 #include <qcustomplot.h>
 
@@ -24,7 +24,7 @@ TEST_CASE("lessons: the sweep chart has one point per thread count and marks the
     REQUIRE(panel.setSweep(QStringLiteral("workers.0.count"), 1, 6));
     REQUIRE(waitUntil([&] { return panel.hasResult() && !panel.isBusy(); }));
     REQUIRE(panel.result().ok());
-    REQUIRE(panel.result().points.size() == 6);
+    REQUIRE(panel.result()->points.size() == 6);
     CHECK(panel.currentValue() == 2);
     for (int c = 0; c < ui::SweepPanel::kChartCount; ++c) {
         const auto chart = static_cast<ui::SweepPanel::Chart>(c);
@@ -67,7 +67,7 @@ TEST_CASE("lessons: a switch interval between sweep points is still marked") {
     panel.setScenario(s);
     REQUIRE(panel.setSweep(QStringLiteral("params.switch_interval_ms"), 0.1, 50, 5));
     REQUIRE(waitUntil([&] { return panel.hasResult() && !panel.isBusy(); }));
-    REQUIRE(panel.result().points.size() == 5);
+    REQUIRE(panel.result()->points.size() == 5);
     CHECK(panel.currentValue() == 5);
     QCPGraph *latency = panel.curve(ui::SweepPanel::IoLatency);
     CHECK(latency->data()->size() == 5);

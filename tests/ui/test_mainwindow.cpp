@@ -1,15 +1,15 @@
 // The main window end to end: every control edits the scenario and a new trace follows.
 #include <catch2/catch.hpp>
 
-#include "controlspanel.h"
-#include "labeledslider.h"
-#include "mainwindow.h"
-#include "metricspanel.h"
-#include "presets.h"
-#include "scenarioedits.h"
-#include "simulationcontroller.h"
-#include "timelineview.h"
-#include "zoomhistory.h"
+#include "window/controlspanel.h"
+#include "window/labeledslider.h"
+#include "window/mainwindow.h"
+#include "window/metricspanel.h"
+#include "scenario/presets.h"
+#include "scenario/scenarioedits.h"
+#include "window/simulationcontroller.h"
+#include "timeline/timelineview.h"
+#include "timeline/zoomhistory.h"
 
 #include <QAction>
 #include <QLabel>
@@ -61,11 +61,11 @@ struct Window {
         REQUIRE(waitUntil([this] { return c->result() && !c->isBusy(); }));
     }
     // Does `action`, waits for the simulation it causes, checks a new trace came out of it.
-    const ui::SimulationResult &after(const std::function<void()> &action) {
-        const quint64 before = c->result()->generation;
+    const core::PreparedRun &after(const std::function<void()> &action) {
+        const quint64 before = c->shownGeneration();
         const auto oldTrace = c->result()->index->tracePtr();
         action();
-        REQUIRE(waitUntil([&] { return c->result()->generation > before && !c->isBusy(); }));
+        REQUIRE(waitUntil([&] { return c->shownGeneration() > before && !c->isBusy(); }));
         CHECK(c->result()->index->tracePtr() != oldTrace);
         // the chart shows the new trace
         CHECK(w.timeline()->index() == c->result()->index);
@@ -167,8 +167,7 @@ TEST_CASE("every combo box and the seed change the scenario and yield a new trac
         CHECK(r.trace().executor == "multiprocessing");
     }
     SECTION("preset") {
-        std::string error;
-        const auto preset = core::loadPreset("threading-4cpu", &error);
+        const auto preset = core::loadPreset("threading-4cpu");
         REQUIRE(preset);
         const auto &r = win.after([&] {
             win.choose(win.w.controls()->presetBox(), QString::fromStdString(preset->name));
@@ -197,9 +196,9 @@ TEST_CASE("the chart follows a dragged slider frame after frame and in order") {
     // ... never out of order, and the last shows the slider's final value.
     quint64 last = 0;
     for (const auto &args : results) {
-        const auto r = args.at(0).value<ui::SimulationResultPtr>();
-        CHECK(r->generation > last);
-        last = r->generation;
+        const auto generation = args.at(1).value<quint64>();
+        CHECK(generation > last);
+        last = generation;
     }
     CHECK(win.c->result()->scenario.cores == 8);
     CHECK(win.w.timeline()->index()->trace().cores == 8);
@@ -245,7 +244,7 @@ TEST_CASE("a slow run is cancelled when the scenario changes and is never shown"
     REQUIRE(waitUntil([&] { return !c.isBusy(); }, 30000));
     CHECK(clock.elapsed() < 5000);
     REQUIRE(results.count() == 1);
-    CHECK(results.first().at(0).value<ui::SimulationResultPtr>()->scenario.name == "quick");
+    CHECK(results.first().at(0).value<core::PreparedRunPtr>()->scenario.name == "quick");
 }
 
 TEST_CASE("a change right after a slow run started still gets its result quickly") {
@@ -273,7 +272,7 @@ TEST_CASE("a change right after a slow run started still gets its result quickly
     // ... then cancels it once it is old enough to be slow
     CHECK(clock.elapsed() < 3000);
     REQUIRE(results.count() == 1);
-    CHECK(results.first().at(0).value<ui::SimulationResultPtr>()->scenario.name == "quick");
+    CHECK(results.first().at(0).value<core::PreparedRunPtr>()->scenario.name == "quick");
 }
 
 TEST_CASE("zoom shortcuts and Back are shared actions on the window") {
@@ -294,39 +293,6 @@ TEST_CASE("zoom shortcuts and Back are shared actions on the window") {
     CHECK_FALSE(zoom->isFitted());
 }
 
-TEST_CASE("thread-count edits grow the first group and shrink from the last") {
-    namespace edits = ui::scenarioedits;
-    core::Scenario s;
-    core::WorkerGroup a, b, io;
-    a.count = 2;
-    a.cpu_ms = 10;
-    b.count = 3;
-    b.cpu_ms = 20;
-    io.kind = core::WorkerKind::Io;
-    io.count = 1;
-    s.workers = {a, io, b};
-    CHECK(edits::workerCount(s, core::WorkerKind::Cpu) == 5);
-    edits::setWorkerCount(s, core::WorkerKind::Cpu, 7, core::WorkerGroup{});
-    CHECK(s.workers[0].count == 4); // the first group grows
-    CHECK(s.workers[2].count == 3);
-    edits::setWorkerCount(s, core::WorkerKind::Cpu, 2, core::WorkerGroup{});
-    CHECK(s.workers[2].count == 0); // shrinks from the last ...
-    CHECK(s.workers[0].count == 2); // ... then the first
-    CHECK(s.workers[1].count == 1); // other kinds untouched
-    core::WorkerGroup model;
-    model.cpu_ms = 0.5;
-    model.io_ms = 3;
-    edits::setWorkerCount(s, core::WorkerKind::Mixed, 2, model);
-    REQUIRE(s.workers.size() == 4);
-    CHECK(s.workers[3].kind == core::WorkerKind::Mixed);
-    CHECK(s.workers[3].count == 2);
-    CHECK(s.workers[3].io_ms == 3);
-    edits::setCpuBurstMs(s, 42);
-    CHECK(s.workers[0].cpu_ms == 42);
-    CHECK(s.workers[2].cpu_ms == 42);
-    CHECK(s.workers[3].cpu_ms == 0.5); // mixed groups keep theirs
-}
-
 TEST_CASE("a scenario file opens into the controls and the chart and a bad one says why") {
     Window win;
     QTemporaryDir dir;
@@ -340,7 +306,7 @@ TEST_CASE("a scenario file opens into the controls and the chart and a bad one s
     const quint64 before = win.c->requestedGeneration();
     QString error;
     REQUIRE(win.w.openScenarioFile(good, &error));
-    REQUIRE(waitUntil([&] { return win.c->result()->generation > before && !win.c->isBusy(); }));
+    REQUIRE(waitUntil([&] { return win.c->shownGeneration() > before && !win.c->isBusy(); }));
     CHECK(win.c->result()->scenario.name == "Three threads");
     CHECK(rowsOfKind(win.c->result()->trace(), "cpu") == 3);
     CHECK(win.slider("cores")->value() == 3);

@@ -2,16 +2,16 @@
 // traces and images export, recent files and the last scenario persist; bad files change nothing.
 #include <catch2/catch.hpp>
 
-#include "controlspanel.h"
-#include "mainwindow.h"
-#include "presets.h"
-#include "scenariojson.h"
-#include "simulate.h"
-#include "simulationcontroller.h"
-#include "timelineview.h"
-#include "traceindex.h"
-#include "tracejson.h"
-#include "zoomhistory.h"
+#include "window/controlspanel.h"
+#include "window/mainwindow.h"
+#include "scenario/presets.h"
+#include "scenario/scenariojson.h"
+#include "engine/simulate.h"
+#include "window/simulationcontroller.h"
+#include "timeline/timelineview.h"
+#include "pixels/traceindex.h"
+#include "trace/tracejson.h"
+#include "timeline/zoomhistory.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -66,8 +66,7 @@ struct Window {
 };
 
 core::Scenario preset(const char *name) {
-    std::string error;
-    auto s = core::loadPreset(name, &error);
+    auto s = core::loadPreset(name);
     REQUIRE(s);
     return *s;
 }
@@ -105,15 +104,15 @@ TEST_CASE("a trace JSON opens in the window with identical segments, and the con
     const auto simulated = core::simulate(preset("r6-convoy-1cpu"));
     REQUIRE(simulated.ok());
     const QString path = dir.filePath("convoy-trace.json");
-    write(path, core::traceToChromeJson(*simulated.trace));
+    write(path, core::traceToChromeJson(*simulated->trace));
 
-    win.w->timeline()->zoom()->zoomTo(ui::TimeWindow{1e6, 2e6});
+    win.w->timeline()->zoom()->zoomTo(core::TimeWindow{1e6, 2e6});
     QString error;
     REQUIRE(win.w->openFile(path, &error));
     CHECK(win.w->isShowingTrace());
-    requireSameSegments(win.shown(), *simulated.trace);
+    requireSameSegments(win.shown(), *simulated->trace);
     CHECK(win.w->timeline()->zoom()->isFitted()); // a new file shows whole
-    CHECK(win.w->timeline()->zoom()->window().end == double(simulated.trace->endNs));
+    CHECK(win.w->timeline()->zoom()->window().end == double(simulated->trace->endNs));
     CHECK(win.w->windowTitle().contains("convoy-trace.json"));
     CHECK(win.w->timeline()->title().contains("convoy-trace.json"));
     // The controls are off and say why.
@@ -144,14 +143,14 @@ TEST_CASE("a run under way when a trace opens does not replace the trace") {
     const auto simulated = core::simulate(preset("r3-gil-2cpu-4cores"));
     REQUIRE(simulated.ok());
     const QString path = dir.filePath("t.json");
-    write(path, core::traceToChromeJson(*simulated.trace));
+    write(path, core::traceToChromeJson(*simulated->trace));
     win.w->controller()->setScenario(preset("threading-4cpu")); // a run starts ...
     QString error;
     REQUIRE(win.w->openFile(path, &error)); // ... and the trace opens meanwhile
     REQUIRE(waitUntil([&] { return !win.w->controller()->isBusy(); }));
     QTest::qWait(50);
     CHECK(win.w->isShowingTrace());
-    requireSameSegments(win.shown(), *simulated.trace);
+    requireSameSegments(win.shown(), *simulated->trace);
 }
 
 TEST_CASE("a scenario saved and opened again is the same scenario") {
@@ -236,7 +235,7 @@ TEST_CASE("the trace on screen exports as Chrome JSON and CSV") {
     REQUIRE(win.w->exportTraceFile(csv, &error));
     const auto back = core::loadTraceFile(json);
     REQUIRE(back.ok());
-    requireSameSegments(*back.trace, win.shown());
+    requireSameSegments(**back, win.shown());
     CHECK(readAll(csv).startsWith("thread,state,start_ns,end_ns\n"));
 
     write(dir.filePath("keep.json"), "keep");
@@ -286,10 +285,10 @@ TEST_CASE("the last scenario comes back at the next start, with its file") {
 TEST_CASE("Export Image is Ctrl+E and starts from the chart as shown") {
     Window win;
     CHECK(win.w->exportImageAction()->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_E));
-    win.w->timeline()->zoom()->zoomTo(ui::TimeWindow{1e6, 3e6});
+    win.w->timeline()->zoom()->zoomTo(core::TimeWindow{1e6, 3e6});
     const auto source = win.w->exportSource();
     CHECK(source.index == win.w->timeline()->index());
-    CHECK(source.visible == ui::TimeWindow{1e6, 3e6});
+    CHECK(source.visible == core::TimeWindow{1e6, 3e6});
     CHECK(source.title == win.w->timeline()->title());
     CHECK(source.caption.contains("makespan"));
     CHECK(source.screenTheme.name == win.w->timeline()->theme().name);

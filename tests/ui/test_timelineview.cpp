@@ -1,11 +1,11 @@
 // The timeline widget: what it draws where, how it zooms, what hovering says.
 #include <catch2/catch.hpp>
 
-#include "timeformat.h"
-#include "timelineplottable.h"
-#include "timelineview.h"
-#include "traceindex.h"
-#include "zoomhistory.h"
+#include "timeline/timeformat.h"
+#include "timeline/timelineplottable.h"
+#include "timeline/timelineview.h"
+#include "pixels/traceindex.h"
+#include "timeline/zoomhistory.h"
 
 #include <QAction>
 #include <QBuffer>
@@ -183,7 +183,7 @@ TEST_CASE("wheel zoom keeps the time under the cursor where it was") {
 TEST_CASE("zoomed in the pixels follow the new range") {
     Fixture f;
     const auto theme = ui::TimelineTheme::screenLight();
-    f.view.zoom()->zoomTo(ui::TimeWindow{39 * us, 41 * us}); // 2 µs across the chart
+    f.view.zoom()->zoomTo(core::TimeWindow{39 * us, 41 * us}); // 2 µs across the chart
     const QImage img = f.frame();
     const int y0 = static_cast<int>(f.view.rowBarRect(0).center().y());
     CHECK(img.pixelColor(int(f.view.xAt(39.5 * us)), y0) == theme.stateColor(ThreadState::Running));
@@ -241,7 +241,7 @@ TEST_CASE("a pixel folding many segments says what it is made of") {
     view.setIndex(core::TraceIndex::build(trace));
     view.replot();
     // 1 µs per pixel: every pixel holds ten whole 100 ns cycles
-    view.zoom()->zoomTo(ui::TimeWindow{0, view.axisRect()->width() * 1000.0});
+    view.zoom()->zoomTo(core::TimeWindow{0, view.axisRect()->width() * 1000.0});
     view.replot();
     const double x = view.axisRect()->left() + 100.5;
     REQUIRE(view.timeAt(x) == Approx(100'500));
@@ -260,7 +260,7 @@ TEST_CASE("time axis labels use units that fit the range") {
     CHECK(ui::formatTimestamp(1'200'001'000, 1000) == "1.200001 s");
     CHECK(ui::formatTimestamp(40'000, 100) == QString::fromUtf8("40.0 µs"));
     Fixture f;
-    f.view.zoom()->zoomTo(ui::TimeWindow{10 * us, 10 * us + 500}); // 500 ns wide
+    f.view.zoom()->zoomTo(core::TimeWindow{10 * us, 10 * us + 500}); // 500 ns wide
     f.view.replot();
     const auto labels = f.view.xAxis->tickVectorLabels();
     REQUIRE(labels.size() >= 3);
@@ -272,7 +272,7 @@ TEST_CASE("time axis labels use units that fit the range") {
 
 TEST_CASE("dragging pans by the dragged distance and Back undoes it") {
     Fixture f;
-    f.view.zoom()->zoomTo(ui::TimeWindow{20 * us, 60 * us});
+    f.view.zoom()->zoomTo(core::TimeWindow{20 * us, 60 * us});
     f.view.replot();
     const auto before = f.view.zoom()->window();
     const double y = f.view.rowBarRect(0).center().y();
@@ -312,7 +312,7 @@ TEST_CASE("zoom stops at ten nanoseconds across and never leaves the run") {
     CHECK(f.view.zoom()->window().span() == Approx(ui::ZoomHistory::kMinSpanNs));
     f.view.zoom()->moveTo(f.view.zoom()->window().shifted(-1e9));
     CHECK(f.view.zoom()->window().begin == Approx(0));
-    f.view.zoom()->zoomTo(ui::TimeWindow{-5e9, 5e9});
+    f.view.zoom()->zoomTo(core::TimeWindow{-5e9, 5e9});
     CHECK(f.view.zoom()->isFitted());
 }
 
@@ -323,9 +323,9 @@ TEST_CASE("a new trace refits a fitted view and keeps a zoomed one") {
     longer->endNs = 200 * us;
     f.view.setIndex(core::TraceIndex::build(longer));
     CHECK(f.view.zoom()->window().end == Approx(200 * us)); // followed the new length
-    f.view.zoom()->zoomTo(ui::TimeWindow{10 * us, 30 * us});
+    f.view.zoom()->zoomTo(core::TimeWindow{10 * us, 30 * us});
     f.view.setIndex(core::TraceIndex::build(tinyTrace()));
-    CHECK(f.view.zoom()->window() == ui::TimeWindow{10 * us, 30 * us}); // the user's zoom stays
+    CHECK(f.view.zoom()->window() == core::TimeWindow{10 * us, 30 * us}); // the user's zoom stays
 }
 
 TEST_CASE("the chart follows the desktop palette between light and dark") {
@@ -384,7 +384,7 @@ TEST_CASE("vector output folds to the pixel grid too: an SVG of 200k segments st
 
 TEST_CASE("arrow keys pan and plus and minus zoom the focused chart") {
     Fixture f;
-    f.view.zoom()->zoomTo(ui::TimeWindow{40 * us, 60 * us});
+    f.view.zoom()->zoomTo(core::TimeWindow{40 * us, 60 * us});
     QTest::keyClick(&f.view, Qt::Key_Right);
     CHECK(f.view.zoom()->window().begin == Approx(42 * us));
     QTest::keyClick(&f.view, Qt::Key_Left, Qt::ShiftModifier);

@@ -5,10 +5,10 @@
 #include "../../ui/lessonstestsupport.h"
 #include "../recordersupport.h"
 
-#include "mainwindow.h"
-#include "pythonpicker.h"
-#include "recorddialog.h"
-#include "timelineview.h"
+#include "window/mainwindow.h"
+#include "record/pythonpicker.h"
+#include "record/recorddialog.h"
+#include "timeline/timelineview.h"
 
 #include <QComboBox>
 #include <QLabel>

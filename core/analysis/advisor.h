@@ -1,0 +1,35 @@
+#pragma once
+
+#include "trace/metrics.h"
+#include "scenario/scenario.h"
+#include "trace/trace.h"
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+namespace gilscope::core {
+
+// One cell of the executor x interpreter grid.
+struct AdvisorRun {
+    Executor executor;
+    Interpreter interpreter;
+    std::shared_ptr<const Trace> trace; // null when the run failed
+    Metrics metrics;
+    std::string error;
+    int plainness; // 0 = plainest (threading on a standard build); legacy-GIL runs: -1, never advised
+};
+
+struct Advice {
+    std::vector<AdvisorRun> runs; // every executor x interpreter, in a fixed order
+    int best = -1;                // index into runs
+    std::string reason;           // one line: why that one
+};
+
+// Simulates the scenario's workload under every executor and interpreter (on `threads` worker
+// threads) and names the best fit: the shortest makespan, except that among runs within 5 % of
+// it the plainest choice wins (threading on a standard build, then asyncio, then processes, then
+// subinterpreters, then the same on a free-threaded build).
+Advice advise(const Scenario &scenario, int threads = 2, const std::atomic<bool> *cancel = nullptr);
+
+} // namespace gilscope::core

@@ -1,0 +1,70 @@
+#include "python/equivalentscenario.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace gilscope::core {
+
+namespace {
+
+bool oldGil(const std::string &python) {
+    return python.starts_with("2.") || python.starts_with("3.0") || python.starts_with("3.1.") || python == "3.1";
+}
+
+double ms(TimeNs ns) { return static_cast<double>(ns) / kNsPerMs; }
+
+} // namespace
+
+Scenario equivalentScenario(const Trace &recording) {
+    Scenario s;
+    s.name = "Simulated: " + recording.scenarioName;
+    s.description = "The simulation of a recorded run" +
+                    (recording.python.empty() ? std::string() : " (Python " + recording.python + ")") +
+                    ": one worker per recorded thread, with its CPU and I/O time.";
+    s.interpreter = oldGil(recording.python) ? Interpreter::LegacyGil : Interpreter::Gil;
+    // A trace GIL Scope exported from a simulation says which interpreter it simulated.
+    Interpreter simulated{};
+    if (recording.python.empty() && parseEnum(recording.interpreter, simulated))
+        s.interpreter = simulated;
+    s.executor = Executor::Threading;
+    s.cores = std::clamp(recording.cores, 1, ScenarioLimits::kMaxCores);
+    if (recording.switchIntervalMs > 0)
+        s.params.switch_interval_ms = recording.switchIntervalMs;
+    if (recording.checkInterval > 0)
+        s.params.check_interval = recording.checkInterval;
+
+    for (const auto &track : recording.threads) {
+        if (track.info.groupId != 0)
+            continue; // forked children have their own GIL: not part of this process's story
+        std::array<TimeNs, kThreadStateCount> perState{};
+        for (std::size_t i = 0; i < track.segmentCount(); ++i)
+            perState[static_cast<std::size_t>(track.segmentState[i])] +=
+                track.segmentEnd(i, recording.endNs) - track.segmentStart[i];
+        const TimeNs running = perState[static_cast<std::size_t>(ThreadState::Running)];
+        const TimeNs io = perState[static_cast<std::size_t>(ThreadState::Io)];
+        const auto ops = std::count(track.markKind.begin(), track.markKind.end(), MarkKind::IoEnd);
+        WorkerGroup g;
+        g.name = track.info.name;
+        if (ops > 0) {
+            g.kind = WorkerKind::Io;
+            g.ops = static_cast<int>(std::min<long>(ops, ScenarioLimits::kMaxOps));
+            g.cpu_ms = ms(running) / static_cast<double>(ops);
+            g.io_ms = ms(io) / static_cast<double>(ops);
+        } else if (running * 100 >= recording.endNs) {
+            g.kind = WorkerKind::Cpu;
+            g.cpu_ms = ms(running);
+            g.io_ms = 0;
+        } else {
+            continue; // hardly ran, never finished a blocking call: a coordinator (join)
+        }
+        s.workers.push_back(g);
+        if (static_cast<int>(s.workers.size()) >= ScenarioLimits::kMaxThreads)
+            break;
+    }
+    if (s.workers.empty())
+        s.workers.push_back(WorkerGroup{});
+    return s;
+}
+
+} // namespace gilscope::core

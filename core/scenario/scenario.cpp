@@ -1,0 +1,146 @@
+#include "scenario/scenario.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <sstream>
+
+namespace gilscope::core {
+
+namespace {
+constexpr std::array<std::string_view, 3> kInterpreters = {"legacy-gil", "gil", "free-threaded"};
+constexpr std::array<std::string_view, 4> kExecutors = {"threading", "multiprocessing", "asyncio",
+                                                        "subinterpreters"};
+constexpr std::array<std::string_view, 3> kKinds = {"cpu", "io", "mixed"};
+constexpr std::array<std::string_view, 2> kWakePolicies = {"fifo", "random"};
+constexpr std::array<std::string_view, 3> kStartMethods = {"fork", "forkserver", "spawn"};
+
+template <typename Enum, std::size_t N>
+bool parseFrom(const std::array<std::string_view, N> &names, std::string_view text, Enum &out) {
+    auto it = std::find(names.begin(), names.end(), text);
+    if (it == names.end())
+        return false;
+    out = static_cast<Enum>(it - names.begin());
+    return true;
+}
+
+template <std::size_t N> std::string allowed(const std::array<std::string_view, N> &names) {
+    std::string s;
+    for (auto n : names)
+        s += (s.empty() ? "" : ", ") + std::string(n);
+    return s;
+}
+
+std::string number(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
+// Collects the first range problem; later checks are skipped once one is found.
+class RangeChecker {
+public:
+    void check(bool ok, std::string field, std::string message) {
+        if (!ok && !m_error)
+            m_error = ScenarioError{std::move(field), std::move(message)};
+    }
+    void range(double v, double lo, double hi, const std::string &field, const char *unit = "") {
+        check(std::isfinite(v) && v >= lo && v <= hi, field,
+              "must be between " + number(lo) + " and " + number(hi) + unit + ", got " + number(v));
+    }
+    std::optional<ScenarioError> result() const { return m_error; }
+
+private:
+    std::optional<ScenarioError> m_error;
+};
+} // namespace
+
+std::string_view toString(Interpreter v) { return kInterpreters[static_cast<int>(v)]; }
+std::string_view toString(Executor v) { return kExecutors[static_cast<int>(v)]; }
+std::string_view toString(WorkerKind v) { return kKinds[static_cast<int>(v)]; }
+std::string_view toString(WakePolicy v) { return kWakePolicies[static_cast<int>(v)]; }
+std::string_view toString(StartMethod v) { return kStartMethods[static_cast<int>(v)]; }
+bool parseEnum(std::string_view t, Interpreter &out) { return parseFrom(kInterpreters, t, out); }
+bool parseEnum(std::string_view t, Executor &out) { return parseFrom(kExecutors, t, out); }
+bool parseEnum(std::string_view t, WorkerKind &out) { return parseFrom(kKinds, t, out); }
+bool parseEnum(std::string_view t, WakePolicy &out) { return parseFrom(kWakePolicies, t, out); }
+bool parseEnum(std::string_view t, StartMethod &out) { return parseFrom(kStartMethods, t, out); }
+
+std::string allowedInterpreters() { return allowed(kInterpreters); }
+
+TimeNs TimingParams::processStartNs() const {
+    if (process_start_ms >= 0)
+        return std::llround(process_start_ms * kNsPerMs);
+    switch (start_method) {
+    case StartMethod::Fork: return 1'500'000;
+    case StartMethod::Forkserver: return 10'000'000;
+    case StartMethod::Spawn: return 35'000'000;
+    }
+    return 0;
+}
+
+int Scenario::threadCount() const {
+    long long n = 0;
+    for (const auto &w : workers)
+        n += std::max(0, w.count);
+    return static_cast<int>(std::min<long long>(n, 1LL << 30));
+}
+
+TimeNs Scenario::sequentialNs() const {
+    TimeNs total = 0;
+    for (const auto &w : workers)
+        total += static_cast<TimeNs>(w.count) * w.ops *
+                 (std::llround(w.cpu_ms * kNsPerMs) + std::llround(w.io_ms * kNsPerMs));
+    return total;
+}
+
+std::optional<ScenarioError> validate(const Scenario &s) {
+    RangeChecker c;
+    const auto &p = s.params;
+    c.range(s.cores, 1, ScenarioLimits::kMaxCores, "cores");
+    c.check(!s.workers.empty(), "workers", "needs at least one worker group");
+    long long threads = 0;
+    for (std::size_t i = 0; i < s.workers.size(); ++i) {
+        const auto &w = s.workers[i];
+        const std::string at = "workers." + std::to_string(i) + ".";
+        c.range(w.count, 0, ScenarioLimits::kMaxThreads, at + "count");
+        c.range(w.ops, 1, ScenarioLimits::kMaxOps, at + "ops");
+        c.range(w.cpu_ms, 0, 3'600'000, at + "cpu_ms", " ms");
+        c.range(w.io_ms, 0, 3'600'000, at + "io_ms", " ms");
+        c.range(w.jitter, 0, 0.99, at + "jitter");
+        threads += std::max(0, w.count);
+    }
+    c.check(threads <= ScenarioLimits::kMaxThreads, "workers",
+            "at most " + std::to_string(ScenarioLimits::kMaxThreads) +
+                " threads in all, got " + std::to_string(threads));
+    c.check(threads > 0, "workers", "needs at least one thread (all counts are 0)");
+    c.range(p.switch_interval_ms, 0.001, 10'000, "params.switch_interval_ms", " ms");
+    c.range(p.eval_breaker_ns, 0, 1e9, "params.eval_breaker_ns", " ns");
+    c.range(p.check_interval, 1, 1'000'000, "params.check_interval", " ticks");
+    c.range(p.tick_ns, 0.1, 1e6, "params.tick_ns", " ns");
+    c.range(p.contention_ns, 0, 1e9, "params.contention_ns", " ns");
+    c.range(p.signal_cost_us, 0, 1e6, "params.signal_cost_us", " us");
+    c.range(p.failed_wake_us, 0, 1e6, "params.failed_wake_us", " us");
+    c.range(p.wake_latency_min_us, 0, 1e6, "params.wake_latency_min_us", " us");
+    c.range(p.wake_latency_max_us, p.wake_latency_min_us, 1e6, "params.wake_latency_max_us", " us");
+    c.range(p.timer_slack_us, 0, 1e6, "params.timer_slack_us", " us");
+    c.range(p.time_slice_ms, 0.01, 10'000, "params.time_slice_ms", " ms");
+    c.range(p.wakeup_granularity_ms, 0, 10'000, "params.wakeup_granularity_ms", " ms");
+    c.range(p.sleeper_credit_ms, 0, 10'000, "params.sleeper_credit_ms", " ms");
+    c.range(p.ft_slowdown, 0.1, 100, "params.ft_slowdown");
+    c.range(p.thread_start_us, 0, 1e7, "params.thread_start_us", " us");
+    c.check(p.process_start_ms == -1 || (p.process_start_ms >= 0 && p.process_start_ms <= 1e6),
+            "params.process_start_ms", "must be -1 (from start_method) or 0 to 1000000 ms, got " +
+                                           number(p.process_start_ms));
+    c.range(p.ipc_ms, 0, 1e6, "params.ipc_ms", " ms");
+    c.range(p.pool_size, 0, ScenarioLimits::kMaxThreads, "params.pool_size");
+    c.range(p.interpreter_start_ms, 0, 1e6, "params.interpreter_start_ms", " ms");
+    c.range(p.interpreter_ipc_ms, 0, 1e6, "params.interpreter_ipc_ms", " ms");
+    c.range(p.time_limit_s, 0.000001, 86'400, "params.time_limit_s", " s");
+    c.range(p.max_events, 1000, ScenarioLimits::kMaxEventCap, "params.max_events");
+    return c.result();
+}
+
+} // namespace gilscope::core

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "trace/timetypes.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gilscope::core {
+
+enum class Interpreter { LegacyGil, Gil, FreeThreaded };
+enum class Executor { Threading, Multiprocessing, Asyncio, Subinterpreters };
+enum class WorkerKind { Cpu, Io, Mixed };
+enum class WakePolicy { Fifo, Random };
+enum class StartMethod { Fork, Forkserver, Spawn };
+
+std::string_view toString(Interpreter v);
+std::string_view toString(Executor v);
+std::string_view toString(WorkerKind v);
+std::string_view toString(WakePolicy v);
+std::string_view toString(StartMethod v);
+bool parseEnum(std::string_view text, Interpreter &out);
+bool parseEnum(std::string_view text, Executor &out);
+bool parseEnum(std::string_view text, WorkerKind &out);
+bool parseEnum(std::string_view text, WakePolicy &out);
+bool parseEnum(std::string_view text, StartMethod &out);
+
+// Every timing constant of the model. Defaults and their sources are documented in the README
+// ("Model parameters"); units are in the names. Values are doubles as users type them.
+struct TimingParams {
+    // 3.2+ GIL
+    double switch_interval_ms = 5.0;  // sys.setswitchinterval default
+    double eval_breaker_ns = 50;      // until the holder's next back-edge/call check notices a request
+    WakePolicy wake_policy = WakePolicy::Fifo; // which GIL waiter a signal wakes
+    // legacy GIL
+    int check_interval = 100;         // sys.setcheckinterval default (ticks)
+    double tick_ns = 5;               // one "slow" bytecode of a 2.7 countdown loop, current x86
+    double contention_ns = 300;       // per check while a rival retries on another core
+    // lock and OS costs, every interpreter
+    double signal_cost_us = 1.0;      // waking a sleeping waiter (futex wake + IPI), paid by the waker
+    double failed_wake_us = 1.0;      // a woken thread finding the lock taken and going back to sleep
+    double wake_latency_min_us = 5;   // signal to running on an idle core, drawn uniformly
+    double wake_latency_max_us = 25;
+    double timer_slack_us = 50;       // Linux timerslack: a timed wait fires up to this late
+    double time_slice_ms = 4;         // OS slice before a runnable thread may preempt
+    double wakeup_granularity_ms = 1; // a woken thread preempts if it is owed more than this
+    double sleeper_credit_ms = 3;     // CPU credit a long sleeper gets on wake-up (CFS: latency/2)
+    // free-threaded
+    double ft_slowdown = 1.4;         // single-thread slowdown: 3.13t ~1.4, 3.14t ~1.08
+    // executors
+    double thread_start_us = 80;      // threading.Thread start
+    StartMethod start_method = StartMethod::Fork;
+    double process_start_ms = -1;     // -1: from start_method (fork 1.5, forkserver 10, spawn 35)
+    double ipc_ms = 0.1;              // multiprocessing: pickling a small task and its result
+    int pool_size = 0;                // multiprocessing/subinterpreters: 0 = one per worker
+    double interpreter_start_ms = 2;  // subinterpreters: creating an isolated interpreter
+    double interpreter_ipc_ms = 0.02; // subinterpreters: sharing a task's arguments
+    // limits
+    double time_limit_s = 600;        // simulated time after which a run is refused
+    double max_events = 50'000'000;   // segments + marks a run may store
+
+    TimeNs processStartNs() const;
+};
+
+struct WorkerGroup {
+    WorkerKind kind = WorkerKind::Cpu;
+    std::string name;   // row label prefix; defaults to the kind
+    int count = 1;
+    int ops = 1;        // io/mixed: how many CPU-then-I/O rounds
+    double cpu_ms = 100;
+    double io_ms = 0;
+    double jitter = 0;  // mixed/io: each burst scaled by uniform(1 - jitter, 1 + jitter)
+};
+
+struct Scenario {
+    std::string name = "Untitled";
+    std::string description;
+    Interpreter interpreter = Interpreter::Gil;
+    Executor executor = Executor::Threading;
+    int cores = 2;
+    std::uint64_t seed = 1;
+    // A machine profile (gilscope calibrate) whose measured costs replace the default params;
+    // params the scenario file sets itself still win. Empty: the defaults.
+    std::string machine;
+    TimingParams params;
+    std::vector<WorkerGroup> workers;
+
+    int threadCount() const;
+    // The same work as one thread doing every worker's phases one after another, on a standard
+    // (GIL) build with no contention: what "speed-up" is measured against.
+    TimeNs sequentialNs() const;
+};
+
+// A problem with a scenario, naming the field by its dotted path ("workers.1.cpu_ms").
+struct ScenarioError {
+    std::string field;
+    std::string message; // what is wrong and what is allowed
+};
+
+// Checks every field's range; the first problem found, or nothing.
+std::optional<ScenarioError> validate(const Scenario &scenario);
+
+// Limits a scenario must stay within (documented in the README).
+struct ScenarioLimits {
+    static constexpr int kMaxCores = 256;
+    static constexpr int kMaxThreads = 4096;
+    static constexpr int kMaxOps = 10'000'000;
+    static constexpr double kMaxEventCap = 500'000'000;
+};
+
+} // namespace gilscope::core

@@ -1,0 +1,390 @@
+#include "scenario/scenariojson.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <functional>
+#include <map>
+
+namespace gilscope::core {
+
+namespace {
+
+struct ParseError {
+    std::string message;
+};
+
+std::string typeName(const QJsonValue &v) {
+    switch (v.type()) {
+    case QJsonValue::Null: return "null";
+    case QJsonValue::Bool: return "a boolean";
+    case QJsonValue::Double: return "a number";
+    case QJsonValue::String: return "a string";
+    case QJsonValue::Array: return "an array";
+    case QJsonValue::Object: return "an object";
+    default: return "nothing";
+    }
+}
+
+[[noreturn]] void fail(const std::string &field, const std::string &what) {
+    throw ParseError{"field " + field + ": " + what};
+}
+
+double readNumber(const QJsonValue &v, const std::string &field) {
+    if (!v.isDouble())
+        fail(field, "expected a number, got " + typeName(v));
+    return v.toDouble();
+}
+
+long long readInteger(const QJsonValue &v, const std::string &field) {
+    const double d = readNumber(v, field);
+    if (d != std::floor(d) || std::fabs(d) > 9.0e15)
+        fail(field, "expected a whole number, got " + std::to_string(d));
+    return static_cast<long long>(d);
+}
+
+int readInt(const QJsonValue &v, const std::string &field) {
+    const long long n = readInteger(v, field);
+    if (n < -2'000'000'000LL || n > 2'000'000'000LL)
+        fail(field, "is out of range: " + std::to_string(n));
+    return static_cast<int>(n);
+}
+
+std::string readString(const QJsonValue &v, const std::string &field) {
+    if (!v.isString())
+        fail(field, "expected a string, got " + typeName(v));
+    return v.toString().toStdString();
+}
+
+template <typename Enum>
+Enum readEnum(const QJsonValue &v, const std::string &field, const std::string &allowed) {
+    Enum out{};
+    if (!parseEnum(readString(v, field), out))
+        fail(field, "must be one of " + allowed + ", got \"" + v.toString().toStdString() + "\"");
+    return out;
+}
+
+// A table of the keys one JSON object may have, each with how to read it.
+using Reader = std::function<void(const QJsonValue &, const std::string &)>;
+void readObject(const QJsonObject &object, const std::string &path,
+                const std::map<std::string, Reader> &readers) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string key = it.key().toStdString();
+        const auto reader = readers.find(key);
+        if (reader == readers.end()) {
+            std::string allowed;
+            for (const auto &[name, _] : readers)
+                allowed += (allowed.empty() ? "" : ", ") + name;
+            throw ParseError{"unknown key \"" + key + "\"" + (path.empty() ? "" : " in " + path) +
+                             " (allowed: " + allowed + ")"};
+        }
+        reader->second(it.value(), path.empty() ? key : path + "." + key);
+    }
+}
+
+TimingParams readParams(const QJsonValue &value, const std::string &path, TimingParams p) {
+    if (!value.isObject())
+        fail(path, "expected an object, got " + typeName(value));
+    auto number = [](double &target) {
+        return [&target](const QJsonValue &v, const std::string &f) { target = readNumber(v, f); };
+    };
+    auto integer = [](int &target) {
+        return [&target](const QJsonValue &v, const std::string &f) { target = readInt(v, f); };
+    };
+    readObject(value.toObject(), path,
+               {{"switch_interval_ms", number(p.switch_interval_ms)},
+                {"eval_breaker_ns", number(p.eval_breaker_ns)},
+                {"wake_policy",
+                 [&](const QJsonValue &v, const std::string &f) {
+                     p.wake_policy = readEnum<WakePolicy>(v, f, "fifo, random");
+                 }},
+                {"check_interval", integer(p.check_interval)},
+                {"tick_ns", number(p.tick_ns)},
+                {"contention_ns", number(p.contention_ns)},
+                {"signal_cost_us", number(p.signal_cost_us)},
+                {"failed_wake_us", number(p.failed_wake_us)},
+                {"wake_latency_min_us", number(p.wake_latency_min_us)},
+                {"wake_latency_max_us", number(p.wake_latency_max_us)},
+                {"timer_slack_us", number(p.timer_slack_us)},
+                {"time_slice_ms", number(p.time_slice_ms)},
+                {"wakeup_granularity_ms", number(p.wakeup_granularity_ms)},
+                {"sleeper_credit_ms", number(p.sleeper_credit_ms)},
+                {"ft_slowdown", number(p.ft_slowdown)},
+                {"thread_start_us", number(p.thread_start_us)},
+                {"start_method",
+                 [&](const QJsonValue &v, const std::string &f) {
+                     p.start_method = readEnum<StartMethod>(v, f, "fork, forkserver, spawn");
+                 }},
+                {"process_start_ms", number(p.process_start_ms)},
+                {"ipc_ms", number(p.ipc_ms)},
+                {"pool_size", integer(p.pool_size)},
+                {"interpreter_start_ms", number(p.interpreter_start_ms)},
+                {"interpreter_ipc_ms", number(p.interpreter_ipc_ms)},
+                {"time_limit_s", number(p.time_limit_s)},
+                {"max_events", number(p.max_events)}});
+    return p;
+}
+
+WorkerGroup defaultsFor(WorkerKind kind) {
+    WorkerGroup g;
+    g.kind = kind;
+    switch (kind) {
+    case WorkerKind::Cpu: g.ops = 1; g.cpu_ms = 100; g.io_ms = 0; break;
+    case WorkerKind::Io: g.ops = 100; g.cpu_ms = 0.02; g.io_ms = 0.1; break;
+    case WorkerKind::Mixed: g.ops = 20; g.cpu_ms = 5; g.io_ms = 5; g.jitter = 0.3; break;
+    }
+    return g;
+}
+
+WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
+    if (!value.isObject())
+        fail(path, "expected an object, got " + typeName(value));
+    const QJsonObject object = value.toObject();
+    WorkerKind kind = WorkerKind::Cpu;
+    if (object.contains("kind"))
+        kind = readEnum<WorkerKind>(object["kind"], path + ".kind", "cpu, io, mixed");
+    WorkerGroup g = defaultsFor(kind);
+    readObject(object, path,
+               {{"kind", [](const QJsonValue &, const std::string &) {}},
+                {"name", [&](const QJsonValue &v, const std::string &f) { g.name = readString(v, f); }},
+                {"count", [&](const QJsonValue &v, const std::string &f) { g.count = readInt(v, f); }},
+                {"ops", [&](const QJsonValue &v, const std::string &f) { g.ops = readInt(v, f); }},
+                {"cpu_ms", [&](const QJsonValue &v, const std::string &f) { g.cpu_ms = readNumber(v, f); }},
+                {"io_ms", [&](const QJsonValue &v, const std::string &f) { g.io_ms = readNumber(v, f); }},
+                {"jitter", [&](const QJsonValue &v, const std::string &f) { g.jitter = readNumber(v, f); }}});
+    return g;
+}
+
+Scenario readScenario(const QJsonObject &root, const MachineProfileStore &machines) {
+    Scenario s;
+    // The machine's values first, so that the file's params, read next, win over them.
+    if (root.contains("machine")) {
+        s.machine = readString(root["machine"], "machine");
+        if (!s.machine.empty()) {
+            const MachineProfileParse found = machines.find(s.machine);
+            if (!found.ok())
+                fail("machine", found.error());
+            applyMachineProfile(s.params, *found);
+        }
+    }
+    bool haveWorkers = false;
+    readObject(root, "",
+               {{"name", [&](const QJsonValue &v, const std::string &f) { s.name = readString(v, f); }},
+                {"description",
+                 [&](const QJsonValue &v, const std::string &f) { s.description = readString(v, f); }},
+                {"interpreter",
+                 [&](const QJsonValue &v, const std::string &f) {
+                     s.interpreter = readEnum<Interpreter>(v, f, "legacy-gil, gil, free-threaded");
+                 }},
+                {"executor",
+                 [&](const QJsonValue &v, const std::string &f) {
+                     s.executor = readEnum<Executor>(
+                         v, f, "threading, multiprocessing, asyncio, subinterpreters");
+                 }},
+                {"cores", [&](const QJsonValue &v, const std::string &f) { s.cores = readInt(v, f); }},
+                {"machine", [](const QJsonValue &, const std::string &) {}},
+                {"seed",
+                 [&](const QJsonValue &v, const std::string &f) {
+                     const long long seed = readInteger(v, f);
+                     if (seed < 0)
+                         fail(f, "must be 0 or more, got " + std::to_string(seed));
+                     s.seed = static_cast<std::uint64_t>(seed);
+                 }},
+                {"params", [&](const QJsonValue &v, const std::string &f) { s.params = readParams(v, f, s.params); }},
+                {"workers", [&](const QJsonValue &v, const std::string &f) {
+                     if (!v.isArray())
+                         fail(f, "expected an array of worker groups, got " + typeName(v));
+                     const QJsonArray groups = v.toArray();
+                     for (qsizetype i = 0; i < groups.size(); ++i)
+                         s.workers.push_back(readWorker(groups[i], f + "." + std::to_string(i)));
+                     haveWorkers = true;
+                 }}});
+    if (!haveWorkers)
+        s.workers = {defaultsFor(WorkerKind::Cpu)};
+    return s;
+}
+
+// --set KEY=VALUE: VALUE is read as JSON when it parses (numbers, true/false, quoted strings),
+// as a plain string otherwise.
+QJsonValue overrideValue(const std::string &text) {
+    const QByteArray wrapped = "[" + QByteArray::fromStdString(text) + "]";
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(wrapped, &error);
+    if (error.error == QJsonParseError::NoError && doc.isArray() && doc.array().size() == 1)
+        return doc.array().at(0);
+    return QJsonValue(QString::fromStdString(text));
+}
+
+QJsonValue patched(QJsonValue node, const QStringList &path, int depth, const QJsonValue &value,
+                   const std::string &full) {
+    if (depth == path.size())
+        return value;
+    const QString &key = path[depth];
+    bool isIndex = false;
+    const int index = key.toInt(&isIndex);
+    if (isIndex) {
+        if (!node.isArray())
+            throw ParseError{"--set " + full + ": " + path.mid(0, depth).join('.').toStdString() +
+                             (node.isUndefined() ? " is not in the scenario" : " is not a list")};
+        QJsonArray array = node.toArray();
+        if (index < 0 || index >= array.size())
+            throw ParseError{"--set " + full + ": index " + std::to_string(index) +
+                             " is out of range (there are " + std::to_string(array.size()) + ")"};
+        array[index] = patched(array[index], path, depth + 1, value, full);
+        return array;
+    }
+    QJsonObject object = node.isObject() ? node.toObject() : QJsonObject();
+    if (!node.isObject() && !node.isUndefined() && !node.isNull())
+        throw ParseError{"--set " + full + ": " + path.mid(0, depth).join('.').toStdString() +
+                         " is not an object"};
+    object[key] = patched(object.value(key), path, depth + 1, value, full);
+    return object;
+}
+
+void applyOverride(QJsonObject &root, const std::string &assignment) {
+    const auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw ParseError{"--set " + assignment + ": expected KEY=VALUE, e.g. --set cores=4"};
+    const std::string key = assignment.substr(0, eq);
+    const QStringList path = QString::fromStdString(key).split('.');
+    root = patched(root, path, 0, overrideValue(assignment.substr(eq + 1)), assignment).toObject();
+}
+
+std::pair<int, int> lineAndColumn(const QByteArray &text, int offset) {
+    int line = 1, column = 1;
+    // Qt reports the offset just past the offending character.
+    for (int i = 0; i + 1 < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+} // namespace
+
+ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &source,
+                                const std::vector<std::string> &overrides,
+                                const MachineProfileStore &machines) {
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto [line, column] = lineAndColumn(json, parseError.offset);
+        return Error{source + ": line " + std::to_string(line) + ", column " +
+                                  std::to_string(column) + ": " +
+                                  parseError.errorString().toStdString()};
+    }
+    if (!doc.isObject())
+        return Error{source + ": expected a JSON object with the scenario's fields"};
+    try {
+        QJsonObject root = doc.object();
+        for (const auto &assignment : overrides)
+            applyOverride(root, assignment);
+        Scenario scenario = readScenario(root, machines);
+        if (auto error = validate(scenario))
+            return Error{source + ": field " + error->field + ": " + error->message};
+        return std::move(scenario);
+    } catch (const ParseError &e) {
+        return Error{source + ": " + e.message};
+    }
+}
+
+ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides,
+                               const MachineProfileStore &machines) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{path.toStdString() + ": cannot read: " + file.errorString().toStdString()};
+    return parseScenarioJson(file.readAll(), path.toStdString(), overrides,
+                             machines.lookingFirstIn(QFileInfo(path).absolutePath()));
+}
+
+namespace {
+
+QJsonObject scenarioObject(const Scenario &s) {
+    const auto &p = s.params;
+    auto str = [](std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); };
+    QJsonObject params{{"switch_interval_ms", p.switch_interval_ms},
+                       {"eval_breaker_ns", p.eval_breaker_ns},
+                       {"wake_policy", str(toString(p.wake_policy))},
+                       {"check_interval", p.check_interval},
+                       {"tick_ns", p.tick_ns},
+                       {"contention_ns", p.contention_ns},
+                       {"signal_cost_us", p.signal_cost_us},
+                       {"failed_wake_us", p.failed_wake_us},
+                       {"wake_latency_min_us", p.wake_latency_min_us},
+                       {"wake_latency_max_us", p.wake_latency_max_us},
+                       {"timer_slack_us", p.timer_slack_us},
+                       {"time_slice_ms", p.time_slice_ms},
+                       {"wakeup_granularity_ms", p.wakeup_granularity_ms},
+                       {"sleeper_credit_ms", p.sleeper_credit_ms},
+                       {"ft_slowdown", p.ft_slowdown},
+                       {"thread_start_us", p.thread_start_us},
+                       {"start_method", str(toString(p.start_method))},
+                       {"process_start_ms", p.process_start_ms},
+                       {"ipc_ms", p.ipc_ms},
+                       {"pool_size", p.pool_size},
+                       {"interpreter_start_ms", p.interpreter_start_ms},
+                       {"interpreter_ipc_ms", p.interpreter_ipc_ms},
+                       {"time_limit_s", p.time_limit_s},
+                       {"max_events", p.max_events}};
+    QJsonArray workers;
+    for (const auto &w : s.workers) {
+        QJsonObject g{{"kind", str(toString(w.kind))}, {"count", w.count}, {"ops", w.ops},
+                      {"cpu_ms", w.cpu_ms}, {"io_ms", w.io_ms}, {"jitter", w.jitter}};
+        if (!w.name.empty())
+            g["name"] = QString::fromStdString(w.name);
+        workers.append(g);
+    }
+    QJsonObject root{{"name", QString::fromStdString(s.name)},
+                     {"interpreter", str(toString(s.interpreter))},
+                     {"executor", str(toString(s.executor))},
+                     {"cores", s.cores},
+                     {"seed", static_cast<double>(s.seed)},
+                     {"params", params},
+                     {"workers", workers}};
+    if (!s.description.empty())
+        root["description"] = QString::fromStdString(s.description);
+    if (!s.machine.empty())
+        root["machine"] = QString::fromStdString(s.machine);
+    return root;
+}
+
+} // namespace
+
+QByteArray scenarioToJson(const Scenario &scenario) {
+    return QJsonDocument(scenarioObject(scenario)).toJson(QJsonDocument::Indented);
+}
+
+QByteArray scenarioToJson(const Scenario &scenario, const MachineProfile &machine) {
+    QJsonObject root = scenarioObject(scenario);
+    QJsonObject params = root["params"].toObject();
+    for (const auto &[key, value] : machine.params)
+        if (machineParamValue(scenario.params, key) == value)
+            params.remove(QString::fromStdString(key));
+    root["params"] = params;
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+bool sameWorkload(const Scenario &a, const Scenario &b) {
+    auto plain = [](Scenario s) {
+        s.executor = Executor::Threading;
+        s.interpreter = Interpreter::Gil;
+        s.name.clear();
+        s.description.clear();
+        return scenarioToJson(s);
+    };
+    return plain(a) == plain(b);
+}
+
+bool sameScenario(const Scenario &a, const Scenario &b) {
+    return scenarioToJson(a) == scenarioToJson(b);
+}
+
+} // namespace gilscope::core

@@ -1,0 +1,144 @@
+#include "trace/metrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace gilscope::core {
+
+namespace {
+double toMs(TimeNs ns) { return static_cast<double>(ns) / kNsPerMs; }
+
+struct RunningStretch {
+    TimeNs start;
+    TimeNs end;
+    int row;
+};
+
+// Maximal Running stretches of one row (adjacent Running segments merged).
+void collectRunning(const ThreadTrack &track, TimeNs traceEnd, int row, std::vector<RunningStretch> &out) {
+    const std::size_t n = track.segmentCount();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (track.segmentState[i] != ThreadState::Running)
+            continue;
+        const TimeNs start = track.segmentStart[i];
+        while (i + 1 < n && track.segmentState[i + 1] == ThreadState::Running)
+            ++i;
+        const TimeNs end = track.segmentEnd(i, traceEnd);
+        if (end > start)
+            out.push_back({start, end, row});
+    }
+}
+} // namespace
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty())
+        return 0;
+    const double rank = std::ceil(p / 100.0 * static_cast<double>(values.size()));
+    const auto index = static_cast<std::size_t>(std::clamp(rank, 1.0, static_cast<double>(values.size()))) - 1;
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index), values.end());
+    return values[index];
+}
+
+Metrics computeMetrics(const Trace &trace) {
+    Metrics m;
+    m.scenario = trace.scenarioName;
+    m.interpreter = trace.interpreter;
+    m.executor = trace.executor;
+    m.cores = trace.cores;
+    m.makespan_ms = toMs(trace.endNs);
+    m.sequential_ms = toMs(trace.sequentialNs);
+    m.speedup = trace.endNs > 0 ? static_cast<double>(trace.sequentialNs) / static_cast<double>(trace.endNs) : 0;
+    m.events = static_cast<long long>(trace.eventCount());
+
+    std::map<int, std::vector<RunningStretch>> runningByGil;
+    std::vector<double> holds;
+    std::vector<double> ioLatencies;
+    for (std::size_t row = 0; row < trace.threads.size(); ++row) {
+        const ThreadTrack &track = trace.threads[row];
+        ThreadMetrics tm;
+        tm.name = track.info.name;
+        tm.kind = track.info.kind;
+        std::array<TimeNs, kThreadStateCount> perState{};
+        for (std::size_t i = 0; i < track.segmentCount(); ++i)
+            perState[static_cast<std::size_t>(track.segmentState[i])] +=
+                track.segmentEnd(i, trace.endNs) - track.segmentStart[i];
+        tm.running_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Running)]);
+        tm.waiting_ms = toMs(perState[static_cast<std::size_t>(ThreadState::WaitingForGil)]);
+        tm.ready_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Ready)]);
+        tm.io_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Io)]);
+        tm.starting_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Starting)]);
+        tm.done_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Done)]);
+        m.threads.push_back(std::move(tm));
+
+        // How long an I/O-serving thread could go unanswered: its longest runnable-but-not-running
+        // stretch (the convoy's interval, asyncio's whole CPU burst).
+        if (track.info.kind == "io" || track.info.kind == "mixed") {
+            TimeNs stallStart = -1;
+            for (std::size_t i = 0; i < track.segmentCount(); ++i) {
+                const ThreadState s = track.segmentState[i];
+                const bool stalled = s == ThreadState::WaitingForGil || s == ThreadState::Ready;
+                if (stalled && stallStart < 0)
+                    stallStart = track.segmentStart[i];
+                if (!stalled && stallStart >= 0) {
+                    if (s != ThreadState::Done)
+                        m.io.max_stall_ms = std::max(m.io.max_stall_ms, toMs(track.segmentStart[i] - stallStart));
+                    stallStart = -1;
+                }
+            }
+        }
+
+        std::vector<RunningStretch> stretches;
+        collectRunning(track, trace.endNs, static_cast<int>(row), stretches);
+        for (const auto &s : stretches)
+            holds.push_back(toMs(s.end - s.start));
+        auto &byGil = runningByGil[track.info.gilId >= 0 ? track.info.gilId : -1 - static_cast<int>(row)];
+        byGil.insert(byGil.end(), stretches.begin(), stretches.end());
+
+        for (std::size_t i = 0; i < track.markCount(); ++i) {
+            switch (track.markKind[i]) {
+            case MarkKind::Acquire: ++m.gil.acquires; break;
+            case MarkKind::FailedAcquire:
+            case MarkKind::RepeatedFailedAcquire: ++m.gil.failed_acquires; break;
+            case MarkKind::DropRequest: ++m.gil.drop_requests; break;
+            case MarkKind::IoEnd: {
+                ++m.io.ops;
+                // Latency: until the thread next starts running Python code.
+                const TimeNs done = track.markTime[i];
+                std::size_t s = track.segmentAt(done);
+                if (track.segmentState[s] == ThreadState::Running && track.segmentStart[s] < done)
+                    ++s; // already running when the I/O completed: find the next stretch
+                while (s < track.segmentCount() && track.segmentState[s] != ThreadState::Running)
+                    ++s;
+                if (s < track.segmentCount())
+                    ioLatencies.push_back(toMs(std::max<TimeNs>(0, track.segmentStart[s] - done)));
+                break;
+            }
+            default: break;
+            }
+        }
+    }
+    // A switch: the next Running stretch under the same GIL belongs to another thread.
+    for (auto &[gil, stretches] : runningByGil) {
+        if (gil < 0)
+            continue;
+        std::sort(stretches.begin(), stretches.end(),
+                  [](const auto &a, const auto &b) { return a.start < b.start; });
+        for (std::size_t i = 1; i < stretches.size(); ++i)
+            if (stretches[i].row != stretches[i - 1].row)
+                ++m.gil.switches;
+    }
+    m.gil.hold_ms_p50 = percentile(holds, 50);
+    m.gil.hold_ms_p90 = percentile(holds, 90);
+    const double seconds = static_cast<double>(trace.endNs) / kNsPerS;
+    if (seconds > 0) {
+        m.gil.switches_per_s = static_cast<double>(m.gil.switches) / seconds;
+        m.gil.failed_acquires_per_s = static_cast<double>(m.gil.failed_acquires) / seconds;
+        m.io.ops_per_s = static_cast<double>(m.io.ops) / seconds;
+    }
+    m.io.latency_ms_p50 = percentile(ioLatencies, 50);
+    m.io.latency_ms_p99 = percentile(ioLatencies, 99);
+    return m;
+}
+
+} // namespace gilscope::core

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "trace/trace.h"
+
+#include <string>
+#include <vector>
+
+namespace gilscope::core {
+
+struct ThreadMetrics {
+    std::string name;
+    std::string kind;
+    double running_ms = 0, waiting_ms = 0, ready_ms = 0, io_ms = 0, starting_ms = 0, done_ms = 0;
+};
+
+struct GilMetrics {
+    long long acquires = 0;
+    long long switches = 0;        // a different thread of the same GIL starts running
+    long long failed_acquires = 0; // first and repeated
+    long long drop_requests = 0;
+    double hold_ms_p50 = 0;        // lengths of uninterrupted Running stretches
+    double hold_ms_p90 = 0;
+    double switches_per_s = 0;
+    double failed_acquires_per_s = 0;
+};
+
+struct IoMetrics {
+    long long ops = 0;
+    double ops_per_s = 0;
+    double latency_ms_p50 = 0; // I/O completion until the thread runs Python code again
+    double latency_ms_p99 = 0;
+    double max_stall_ms = 0;   // longest stretch an I/O-bound thread was runnable but not running
+                               // (waiting for the GIL, a core or the event loop) before it ended
+};
+
+// Everything here is derived from the Trace alone, so recorded traces get the same figures.
+struct Metrics {
+    std::string scenario, interpreter, executor;
+    int cores = 1;
+    double makespan_ms = 0, sequential_ms = 0, speedup = 0;
+    long long events = 0;
+    GilMetrics gil;
+    IoMetrics io;
+    std::vector<ThreadMetrics> threads;
+};
+
+Metrics computeMetrics(const Trace &trace);
+
+// Nearest-rank percentile of unsorted values (p in [0, 100]); 0 for no values.
+double percentile(std::vector<double> values, double p);
+
+} // namespace gilscope::core

@@ -1,0 +1,48 @@
+#include "trace/metricsjson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace gilscope::core {
+
+QJsonObject metricsToJsonObject(const Metrics &m) {
+    QJsonArray threads;
+    for (const auto &t : m.threads)
+        threads.append(QJsonObject{{"name", QString::fromStdString(t.name)},
+                                   {"kind", QString::fromStdString(t.kind)},
+                                   {"running_ms", t.running_ms},
+                                   {"waiting_ms", t.waiting_ms},
+                                   {"ready_ms", t.ready_ms},
+                                   {"io_ms", t.io_ms},
+                                   {"starting_ms", t.starting_ms},
+                                   {"done_ms", t.done_ms}});
+    return QJsonObject{
+        {"scenario", QString::fromStdString(m.scenario)},
+        {"interpreter", QString::fromStdString(m.interpreter)},
+        {"executor", QString::fromStdString(m.executor)},
+        {"cores", m.cores},
+        {"makespan_ms", m.makespan_ms},
+        {"sequential_ms", m.sequential_ms},
+        {"speedup", m.speedup},
+        {"events", static_cast<double>(m.events)},
+        {"gil", QJsonObject{{"acquires", static_cast<double>(m.gil.acquires)},
+                            {"switches", static_cast<double>(m.gil.switches)},
+                            {"switches_per_s", m.gil.switches_per_s},
+                            {"failed_acquires", static_cast<double>(m.gil.failed_acquires)},
+                            {"failed_acquires_per_s", m.gil.failed_acquires_per_s},
+                            {"drop_requests", static_cast<double>(m.gil.drop_requests)},
+                            {"hold_ms_p50", m.gil.hold_ms_p50},
+                            {"hold_ms_p90", m.gil.hold_ms_p90}}},
+        {"io", QJsonObject{{"ops", static_cast<double>(m.io.ops)},
+                           {"ops_per_s", m.io.ops_per_s},
+                           {"latency_ms_p50", m.io.latency_ms_p50},
+                           {"latency_ms_p99", m.io.latency_ms_p99},
+                           {"max_stall_ms", m.io.max_stall_ms}}},
+        {"threads", threads}};
+}
+
+QByteArray metricsToJson(const Metrics &m) {
+    return QJsonDocument(metricsToJsonObject(m)).toJson(QJsonDocument::Indented);
+}
+
+} // namespace gilscope::core

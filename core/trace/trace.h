@@ -1,0 +1,101 @@
+#pragma once
+
+#include "trace/timetypes.h"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gilscope::core {
+
+// One row colour each. Order is stable: files and tests refer to these values.
+enum class ThreadState : std::uint8_t {
+    Running,       // holds its GIL (or needs none) and executes Python code
+    WaitingForGil, // asleep on the GIL, or on a core doing lock work without holding it
+    Ready,         // runnable, but no core is free (OS run queue)
+    Io,            // in a blocking call, GIL released
+    Starting,      // thread / process / interpreter start-up
+    Done,          // finished
+    Absent,        // no data (recorded traces: before the thread existed)
+};
+constexpr std::size_t kThreadStateCount = 7;
+
+// Instant lock events, stamped on the thread that did them.
+enum class MarkKind : std::uint8_t {
+    AcquireRequest,        // asks for the GIL
+    Acquire,               // got it
+    Release,               // gave it up
+    FailedAcquire,         // first wake-up that found the GIL taken (Beazley's yellow)
+    RepeatedFailedAcquire, // each further failed wake-up in the same wait (Beazley's red)
+    DropRequest,           // 3.2+: a waiter timed out and asked the holder to drop the GIL
+    ForcedHandoff,         // 3.2+: the holder dropped on request and waits until another takes it
+    Timeout,               // 3.2+: a timed wait for the GIL expired
+    Signal,                // a release woke a waiting thread
+    IoBegin,               // blocking call starts
+    IoEnd,                 // blocking call completes
+};
+constexpr std::size_t kMarkKindCount = 11;
+
+std::string_view toString(ThreadState state);
+std::string_view toString(MarkKind kind);
+bool parseThreadState(std::string_view text, ThreadState &out);
+bool parseMarkKind(std::string_view text, MarkKind &out);
+
+// Who a row is: shown as its label, and grouped by process / interpreter.
+struct ThreadInfo {
+    std::string name;      // "cpu-1", "io-2", "proc-3"
+    std::string kind;      // worker kind: "cpu", "io", "mixed", "pool", "recorded"
+    int gilId = -1;        // rows with the same id compete for one GIL; -1: no GIL
+    int groupId = 0;       // process / interpreter number, for grouping rows
+    std::string groupName; // "main process", "process 2", "interpreter 3"
+};
+
+// One row: contiguous state segments and instant marks, columnar for compactness
+// (9 bytes a segment, 9 bytes a mark). Segment i spans [segmentStart[i], segmentStart[i+1]),
+// the last one up to Trace::endNs.
+struct ThreadTrack {
+    ThreadInfo info;
+    std::vector<TimeNs> segmentStart;
+    std::vector<ThreadState> segmentState;
+    std::vector<TimeNs> markTime;
+    std::vector<MarkKind> markKind;
+
+    std::size_t segmentCount() const { return segmentStart.size(); }
+    std::size_t markCount() const { return markTime.size(); }
+    TimeNs segmentEnd(std::size_t i, TimeNs traceEnd) const {
+        return i + 1 < segmentStart.size() ? segmentStart[i + 1] : traceEnd;
+    }
+    // Index of the segment covering time t (the last one starting at or before t); 0 if t is
+    // before the first segment. Requires at least one segment.
+    std::size_t segmentAt(TimeNs t) const;
+};
+
+// The finished output of a simulation or of an imported recording. Immutable once built;
+// shared between the engine thread, the UI and exporters through TracePtr.
+struct Trace {
+    std::string scenarioName;
+    std::string interpreter; // "legacy-gil", "gil", "free-threaded", or "recorded"
+    std::string executor;    // "threading", "multiprocessing", "asyncio", "subinterpreters"
+    int cores = 1;
+    TimeNs endNs = 0;        // makespan: every row is Done (or Absent) from here on
+    TimeNs sequentialNs = 0; // the same work done by one thread, one worker after another
+    // Recordings of real Python: its version ("3.12.1") and GIL setting; empty / 0 otherwise.
+    std::string python;
+    double switchIntervalMs = 0;
+    int checkInterval = 0;
+    std::vector<ThreadTrack> threads;
+
+    std::size_t segmentCount() const;
+    std::size_t markCount() const;
+    std::size_t eventCount() const { return segmentCount() + markCount(); }
+    // Bytes held by the columnar segment and mark storage (what "bytes per event" measures).
+    std::size_t storedBytes() const;
+};
+
+using TracePtr = std::shared_ptr<const Trace>;
+
+} // namespace gilscope::core

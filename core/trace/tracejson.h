@@ -1,0 +1,31 @@
+#pragma once
+
+#include "result.h"
+#include "trace/trace.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <string>
+
+namespace gilscope::core {
+
+// Chrome trace-event JSON (opens in Perfetto UI and chrome://tracing): an "X" event per state
+// segment, "thread_name"/"process_name" metadata, instant events for lock marks and a counter of
+// threads waiting for each GIL. Times are microseconds with nanosecond decimals. Format details
+// in the README ("Trace files").
+QByteArray traceToChromeJson(const Trace &trace);
+
+// A trace, or an error "FILE: ..." naming what is wrong.
+using TraceLoad = Result<TracePtr>;
+
+// Reads such a file, from GIL Scope or from a recorder. Gaps between a thread's segments become
+// Absent; after its last segment a thread is Done.
+TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source);
+TraceLoad loadTraceFile(const QString &path);
+
+// One line per segment: thread,state,start_ns,end_ns.
+QByteArray traceToCsv(const Trace &trace);
+
+} // namespace gilscope::core

@@ -1,0 +1,374 @@
+#include "export/exportdialog.h"
+
+#include "timeline/timeformat.h"
+
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace gilscope::ui {
+
+namespace {
+
+constexpr int kPreviewWidth = 480;
+constexpr int kPreviewDelayMs = 120;
+
+const QSize kPresets[] = {{1920, 1080}, {1280, 720}, {1024, 768}};
+
+enum class ThemeChoice { SlideLight, SlideDark, Screen };
+
+QString settingsKey(const char *name) {
+    return QStringLiteral("export/") + QLatin1String(name);
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(Source source, QWidget *parent)
+    : QDialog(parent)
+    , m_source(std::move(source)) {
+    setObjectName(QStringLiteral("exportDialog"));
+    setWindowTitle(tr("Export Image"));
+    buildUi();
+    readSettings();
+    updateEnabled();
+    m_previewTimer.setSingleShot(true);
+    m_previewTimer.setInterval(kPreviewDelayMs);
+    connect(&m_previewTimer, &QTimer::timeout, this, &ExportDialog::renderPreview);
+    schedulePreview();
+}
+
+ExportDialog::~ExportDialog() = default;
+
+void ExportDialog::buildUi() {
+    m_format = new QComboBox;
+    m_format->setObjectName(QStringLiteral("format"));
+    m_format->addItem(tr("PNG image"), static_cast<int>(ExportFormat::Png));
+    m_format->addItem(tr("SVG drawing"), static_cast<int>(ExportFormat::Svg));
+    m_format->addItem(tr("PDF page"), static_cast<int>(ExportFormat::Pdf));
+
+    m_size = new QComboBox;
+    m_size->setObjectName(QStringLiteral("size"));
+    m_size->addItem(tr("1920 × 1080 (Full HD slide, 16:9)"), kPresets[0]);
+    m_size->addItem(tr("1280 × 720 (HD slide, 16:9)"), kPresets[1]);
+    m_size->addItem(tr("1024 × 768 (projector, 4:3)"), kPresets[2]);
+    m_size->addItem(tr("Custom"), QSize());
+    m_width = new QSpinBox;
+    m_height = new QSpinBox;
+    for (QSpinBox *box : {m_width, m_height}) {
+        box->setRange(TimelineExport::kMinSide, TimelineExport::kMaxSide);
+        box->setSuffix(tr(" px"));
+        box->setAccelerated(true);
+    }
+    m_width->setObjectName(QStringLiteral("width"));
+    m_height->setObjectName(QStringLiteral("height"));
+    auto *custom = new QHBoxLayout;
+    custom->addWidget(m_width);
+    custom->addWidget(new QLabel(QStringLiteral("×")));
+    custom->addWidget(m_height);
+    custom->addStretch(1);
+
+    m_scale = new QComboBox;
+    m_scale->setObjectName(QStringLiteral("scale"));
+    for (int s = 1; s <= 3; ++s)
+        m_scale->addItem(tr("%1×").arg(s), s);
+    m_pixels = new QLabel;
+    m_pixels->setObjectName(QStringLiteral("pixels"));
+    auto *scaleRow = new QHBoxLayout;
+    scaleRow->addWidget(m_scale);
+    scaleRow->addWidget(m_pixels, 1);
+
+    m_theme = new QComboBox;
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("Light slide"), static_cast<int>(ThemeChoice::SlideLight));
+    m_theme->addItem(tr("Dark slide"), static_cast<int>(ThemeChoice::SlideDark));
+    m_theme->addItem(tr("As on screen"), static_cast<int>(ThemeChoice::Screen));
+
+    m_useTitle = new QCheckBox(tr("Title"));
+    m_useTitle->setObjectName(QStringLiteral("useTitle"));
+    m_title = new QLineEdit(m_source.title);
+    m_title->setObjectName(QStringLiteral("title"));
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_useTitle);
+    titleRow->addWidget(m_title, 1);
+    m_legend = new QCheckBox(tr("Legend"));
+    m_legend->setObjectName(QStringLiteral("legend"));
+    m_axisLabels = new QCheckBox(tr("Axis label"));
+    m_axisLabels->setObjectName(QStringLiteral("axisLabels"));
+    m_caption = new QCheckBox(tr("The run's figures under the chart"));
+    m_caption->setObjectName(QStringLiteral("caption"));
+    m_caption->setToolTip(m_source.caption);
+    m_caption->setEnabled(!m_source.caption.isEmpty());
+    m_holderLane = new QCheckBox(tr("GIL holder lane"));
+    m_holderLane->setObjectName(QStringLiteral("holderLane"));
+    m_busyLane = new QCheckBox(tr("Cores lane"));
+    m_busyLane->setObjectName(QStringLiteral("busyLane"));
+    auto *parts = new QGridLayout;
+    parts->addWidget(m_legend, 0, 0);
+    parts->addWidget(m_axisLabels, 0, 1);
+    parts->addWidget(m_holderLane, 1, 0);
+    parts->addWidget(m_busyLane, 1, 1);
+    parts->addWidget(m_caption, 2, 0, 1, 2);
+
+    const core::TimeWindow v = m_source.visible;
+    m_visibleRange =
+        new QRadioButton(tr("Visible range (%1 – %2)")
+                             .arg(formatTimestamp(v.begin, std::max(1.0, v.span() / 1000)),
+                                  formatTimestamp(v.end, std::max(1.0, v.span() / 1000))));
+    m_visibleRange->setObjectName(QStringLiteral("visibleRange"));
+    m_wholeRun = new QRadioButton(tr("Whole run"));
+    m_wholeRun->setObjectName(QStringLiteral("wholeRun"));
+    auto *rangeGroup = new QButtonGroup(this);
+    rangeGroup->addButton(m_visibleRange);
+    rangeGroup->addButton(m_wholeRun);
+    m_visibleRange->setChecked(true);
+    auto *rangeRow = new QVBoxLayout;
+    rangeRow->addWidget(m_visibleRange);
+    rangeRow->addWidget(m_wholeRun);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Format:"), m_format);
+    form->addRow(tr("&Size:"), m_size);
+    form->addRow(QString(), custom);
+    form->addRow(tr("S&cale:"), scaleRow);
+    form->addRow(tr("&Colours:"), m_theme);
+    form->addRow(tr("Show:"), titleRow);
+    form->addRow(QString(), parts);
+    form->addRow(tr("Range:"), rangeRow);
+
+    m_preview = new QLabel;
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setMinimumSize(kPreviewWidth, kPreviewWidth * 9 / 16);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setFrameShape(QFrame::StyledPanel);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    m_copy = buttons->addButton(tr("Copy to &Clipboard"), QDialogButtonBox::ActionRole);
+    m_copy->setObjectName(QStringLiteral("copy"));
+    m_save = buttons->addButton(tr("&Save…"), QDialogButtonBox::AcceptRole);
+    m_save->setObjectName(QStringLiteral("save"));
+    m_save->setDefault(true);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_save, &QPushButton::clicked, this, &ExportDialog::saveClicked);
+    connect(m_copy, &QPushButton::clicked, this, &ExportDialog::copyToClipboard);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(form);
+    columns->addWidget(m_preview, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns);
+    layout->addWidget(buttons);
+
+    auto changed = [this] {
+        updateEnabled();
+        schedulePreview();
+    };
+    connect(m_format, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_size, &QComboBox::currentIndexChanged, this, [this, changed] {
+        const QSize preset = m_size->currentData().toSize();
+        if (preset.isValid() && !m_loading) {
+            m_width->setValue(preset.width());
+            m_height->setValue(preset.height());
+        }
+        changed();
+    });
+    for (QSpinBox *box : {m_width, m_height})
+        connect(box, &QSpinBox::valueChanged, this, changed);
+    for (QComboBox *box : {m_scale, m_theme})
+        connect(box, &QComboBox::currentIndexChanged, this, changed);
+    for (QCheckBox *box : {m_useTitle, m_legend, m_axisLabels, m_caption, m_holderLane, m_busyLane})
+        connect(box, &QCheckBox::toggled, this, changed);
+    connect(m_title, &QLineEdit::textChanged, this, changed);
+    connect(m_visibleRange, &QRadioButton::toggled, this, changed);
+}
+
+void ExportDialog::updateEnabled() {
+    const bool custom = !m_size->currentData().toSize().isValid();
+    m_width->setEnabled(custom);
+    m_height->setEnabled(custom);
+    const bool png =
+        static_cast<ExportFormat>(m_format->currentData().toInt()) == ExportFormat::Png;
+    m_scale->setEnabled(png);
+    m_title->setEnabled(m_useTitle->isChecked());
+    const TimelineExport o = options();
+    m_pixels->setText(
+        png ? tr("%1 × %2 pixels").arg(o.pixelSize().width()).arg(o.pixelSize().height())
+            : tr("vector, %1 × %2").arg(o.size.width()).arg(o.size.height()));
+}
+
+TimelineExport ExportDialog::options() const {
+    TimelineExport o;
+    o.format = static_cast<ExportFormat>(m_format->currentData().toInt());
+    o.size = QSize(m_width->value(), m_height->value());
+    o.scale = o.format == ExportFormat::Png ? m_scale->currentData().toInt() : 1;
+    switch (static_cast<ThemeChoice>(m_theme->currentData().toInt())) {
+    case ThemeChoice::SlideLight:
+        o.theme = TimelineTheme::slideLight();
+        break;
+    case ThemeChoice::SlideDark:
+        o.theme = TimelineTheme::slideDark();
+        break;
+    case ThemeChoice::Screen:
+        o.theme = m_source.screenTheme;
+        break;
+    }
+    o.title = m_useTitle->isChecked() ? m_title->text().trimmed() : QString();
+    o.legend = m_legend->isChecked();
+    o.axisLabels = m_axisLabels->isChecked();
+    o.caption = m_caption->isChecked() ? m_source.caption : QString();
+    o.holderLanes = m_holderLane->isChecked();
+    o.busyLane = m_busyLane->isChecked();
+    o.window = m_visibleRange->isChecked() ? m_source.visible : core::TimeWindow{};
+    return o;
+}
+
+void ExportDialog::schedulePreview() {
+    if (!m_loading)
+        m_previewTimer.start();
+}
+
+void ExportDialog::renderPreview() {
+    TimelineExport o = options();
+    o.format = ExportFormat::Png;
+    o.scale = 1;
+    if (!o.check().isEmpty() || !m_source.index)
+        return;
+    m_previewImage = renderTimelineImage(m_source.index, o);
+    const int width = std::max(kPreviewWidth, m_preview->width() - 4);
+    QPixmap pixmap = QPixmap::fromImage(
+        m_previewImage.scaled(QSize(width, m_preview->height() - 4) * devicePixelRatioF(),
+                              Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    pixmap.setDevicePixelRatio(devicePixelRatioF());
+    m_preview->setPixmap(pixmap);
+}
+
+bool ExportDialog::exportTo(const QString &path, QString *error) {
+    TimelineExport o = options();
+    if (const auto format = exportFormatFor(path)) {
+        o.format = *format; // the name the user typed wins over the box
+        if (o.format != ExportFormat::Png)
+            o.scale = 1;
+        else
+            o.scale = m_scale->currentData().toInt();
+    }
+    return exportTimeline(m_source.index, o, path, error);
+}
+
+void ExportDialog::saveClicked() {
+    const TimelineExport o = options();
+    const QString suffix = exportSuffix(o.format);
+    QString dir = QSettings().value(settingsKey("lastDir")).toString();
+    if (dir.isEmpty() || !QDir(dir).exists())
+        dir = QDir::homePath();
+    const QString name =
+        (m_source.baseName.isEmpty() ? QStringLiteral("timeline") : m_source.baseName) +
+        QLatin1Char('.') + suffix;
+    const QString filter = tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix);
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Export Image"), QDir(dir).filePath(name), filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + suffix;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = exportTo(path, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok) {
+        QMessageBox::warning(this, tr("Cannot export"), error);
+        return;
+    }
+    QSettings().setValue(settingsKey("lastDir"), QFileInfo(path).absolutePath());
+    accept();
+}
+
+void ExportDialog::copyToClipboard() {
+    TimelineExport o = options();
+    o.format = ExportFormat::Png;
+    o.scale = m_scale->currentData().toInt();
+    const QString problem = o.check();
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot copy"), problem);
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QImage image = renderTimelineImage(m_source.index, o);
+    image.setDevicePixelRatio(1); // pasted at its full pixel size
+    auto *data = new QMimeData;
+    data->setImageData(image);
+    if (options().format == ExportFormat::Svg) {
+        QString error;
+        const QByteArray svg = renderTimelineFile(m_source.index, options(), &error);
+        if (!svg.isEmpty())
+            data->setData(QStringLiteral("image/svg+xml"), svg);
+    }
+    QApplication::clipboard()->setMimeData(data);
+    QApplication::restoreOverrideCursor();
+}
+
+void ExportDialog::readSettings() {
+    m_loading = true;
+    QSettings s;
+    auto pick = [](QComboBox *box, const QVariant &data) {
+        const int i = box->findData(data);
+        if (i >= 0)
+            box->setCurrentIndex(i);
+    };
+    pick(m_format, s.value(settingsKey("format"), static_cast<int>(ExportFormat::Png)));
+    const QSize size = s.value(settingsKey("size"), kPresets[0]).toSize();
+    m_width->setValue(size.width());
+    m_height->setValue(size.height());
+    const int preset = m_size->findData(size);
+    m_size->setCurrentIndex(preset >= 0 ? preset : m_size->count() - 1);
+    pick(m_scale, s.value(settingsKey("scale"), 2));
+    pick(m_theme, s.value(settingsKey("theme"), static_cast<int>(ThemeChoice::SlideLight)));
+    m_useTitle->setChecked(s.value(settingsKey("title"), true).toBool());
+    m_legend->setChecked(s.value(settingsKey("legend"), true).toBool());
+    m_axisLabels->setChecked(s.value(settingsKey("axisLabels"), true).toBool());
+    m_caption->setChecked(m_caption->isEnabled() &&
+                          s.value(settingsKey("caption"), false).toBool());
+    m_holderLane->setChecked(m_source.holderLanes);
+    m_busyLane->setChecked(m_source.busyLane);
+    const bool whole = s.value(settingsKey("wholeRun"), false).toBool();
+    (whole ? m_wholeRun : m_visibleRange)->setChecked(true);
+    m_loading = false;
+}
+
+void ExportDialog::writeSettings() const {
+    QSettings s;
+    const TimelineExport o = options();
+    s.setValue(settingsKey("format"), static_cast<int>(o.format));
+    s.setValue(settingsKey("size"), o.size);
+    s.setValue(settingsKey("scale"), m_scale->currentData());
+    s.setValue(settingsKey("theme"), m_theme->currentData());
+    s.setValue(settingsKey("title"), m_useTitle->isChecked());
+    s.setValue(settingsKey("legend"), o.legend);
+    s.setValue(settingsKey("axisLabels"), o.axisLabels);
+    if (m_caption->isEnabled())
+        s.setValue(settingsKey("caption"), m_caption->isChecked());
+    s.setValue(settingsKey("wholeRun"), m_wholeRun->isChecked());
+}
+
+void ExportDialog::done(int result) {
+    writeSettings();
+    QDialog::done(result);
+}
+
+} // namespace gilscope::ui

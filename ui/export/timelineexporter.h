@@ -1,0 +1,82 @@
+#pragma once
+
+#include "trace/metrics.h"
+#include "timeline/timelinetheme.h"
+#include "pixels/timewindow.h"
+#include "pixels/traceindex.h"
+
+#include <QByteArray>
+#include <QColor>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QCPPainter;
+
+namespace gilscope::ui {
+
+enum class ExportFormat { Png, Svg, Pdf };
+
+// The format a file name asks for, by its extension (any case); nothing for other extensions.
+std::optional<ExportFormat> exportFormatFor(const QString &path);
+QString exportSuffix(ExportFormat format); // "png", "svg", "pdf"
+
+// What one exported chart looks like. The export and the window draw through the same
+// TimelineView and per-pixel reduction, at the export's resolution: a PNG gets one column per
+// device pixel, SVG and PDF one per logical pixel, so a 10M-segment run stays a small file.
+struct TimelineExport {
+    static constexpr int kMinSide = 64;
+    static constexpr int kMaxSide = 16384;
+    static constexpr int kMaxScale = 4;
+
+    ExportFormat format = ExportFormat::Png;
+    QSize size{1920, 1080}; // logical pixels; a PDF page at 96 of them per inch
+    int scale = 1;          // PNG only: device pixels per logical pixel
+    TimelineTheme theme = TimelineTheme::slideLight();
+    QString title; // empty: no title
+    bool legend = true;
+    bool axisLabels = true;
+    QString caption;   // a line under the chart (metricsCaption()); empty: none
+    core::TimeWindow window; // invalid: the whole run
+    bool holderLanes = true;
+    bool busyLane = true;
+
+    // What is wrong with the size or scale, naming the allowed range; empty when fine.
+    QString check() const;
+    // Size of the PNG in pixels: size x scale.
+    QSize pixelSize() const { return size * scale; }
+};
+
+// The run's headline figures in one line: makespan, speed-up, GIL switches, I/O latency.
+QString metricsCaption(const core::Metrics &metrics);
+
+// Draws the chart into `painter` over (0, 0, options.size) in the painter's coordinates.
+void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index,
+                   const TimelineExport &options);
+
+// The chart as an image of options.pixelSize() pixels (device pixel ratio = options.scale).
+QImage renderTimelineImage(const core::TraceIndexPtr &index, const TimelineExport &options);
+
+// Any drawing as the bytes of a PNG, SVG or PDF file of `size` logical pixels (`scale` applies
+// to PNG). `paint` draws over (0, 0, size). Empty bytes on failure, with the reason in `error`.
+using ExportPainter = std::function<void(QCPPainter *painter)>;
+QByteArray renderToFormat(ExportFormat format, QSize size, int scale, const QColor &background,
+                          const QString &title, const ExportPainter &paint,
+                          QString *error = nullptr);
+
+// The chart as the bytes of options.format.
+QByteArray renderTimelineFile(const core::TraceIndexPtr &index, const TimelineExport &options,
+                              QString *error = nullptr);
+
+// Writes `data` to `path` atomically: a failed write leaves an earlier file untouched.
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
+
+// Renders and writes the chart. The format must match the path's extension; every failure
+// (unknown extension, bad size, unwritable path) is one line in `error` naming the file.
+bool exportTimeline(const core::TraceIndexPtr &index, const TimelineExport &options,
+                    const QString &path, QString *error);
+
+} // namespace gilscope::ui

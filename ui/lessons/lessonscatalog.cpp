@@ -1,0 +1,219 @@
+#include "lessons/lessonscatalog.h"
+
+#include "scenario/presets.h"
+
+#include <QObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <map>
+
+namespace gilscope::ui {
+
+namespace {
+
+const QString kBeazley =
+    QStringLiteral("David Beazley, “Understanding the Python GIL”, PyCon 2010");
+const QString kSkvortsov = QStringLiteral(
+    "Victor Skvortsov, “Python behind the scenes #13: the GIL and its effects on Python "
+    "multithreading”, CPython 3.9 on 2 cores");
+
+struct Reference {
+    const char *tag;
+    QString figure;
+    QString source;
+};
+
+// The published figure each preset reproduces (REFERENCE_RESULTS.md). Kept beside the
+// presets' own descriptions so a card can show the figure and its source on a line of their own.
+const std::map<QString, Reference> &references() {
+    static const std::map<QString, Reference> table = {
+        {QStringLiteral("r1-legacy-2cpu-4cores"),
+         {"R1", QObject::tr("2 threads took 15.4 s against 7.8 s sequential: about 2× slower"),
+          kBeazley}},
+        {QStringLiteral("r1-legacy-4cpu-4cores"),
+         {"R1", QObject::tr("4 threads took 15.7 s against 7.8 s sequential"), kBeazley}},
+        {QStringLiteral("r2-legacy-2cpu-1core"),
+         {"R2", QObject::tr("one core: 2 threads about 11.3 s against 7.8 s (1.45×)"), kBeazley}},
+        {QStringLiteral("r3-gil-2cpu-4cores"),
+         {"R3", QObject::tr("new GIL, 2 threads: +3.5 % against sequential"), kBeazley}},
+        {QStringLiteral("r3-gil-4cpu-4cores"),
+         {"R3", QObject::tr("new GIL, 4 threads: +7 % against sequential"), kBeazley}},
+        {QStringLiteral("r4-gil-countdown-2cores"),
+         {"R4", QObject::tr("6.52 / 6.57 / 6.59 / 6.58 s for 1 / 2 / 4 / 8 threads: flat"),
+          kSkvortsov}},
+        {QStringLiteral("r5-gil-countdown-10us"),
+         {"R5", QObject::tr("10 µs interval: 4 threads took 19.15 s instead of 6.59 s"),
+          kSkvortsov}},
+        {QStringLiteral("r6-convoy-1cpu"),
+         {"R6", QObject::tr("echo server: ~30k requests/s alone, ~100/s beside one CPU thread"),
+          kSkvortsov}},
+        {QStringLiteral("r6-convoy-2cpu"),
+         {"R6", QObject::tr("echo server: ~50 requests/s beside 2 CPU threads"), kSkvortsov}},
+        {QStringLiteral("r6-convoy-4cpu"),
+         {"R6", QObject::tr("echo server: ~30 requests/s beside 4 CPU threads"), kSkvortsov}},
+        {QStringLiteral("r6-convoy-process"),
+         {"R6", QObject::tr("echo server: ~20k requests/s with the CPU work in another process"),
+          kSkvortsov}},
+        {QStringLiteral("r7-convoy-0.5ms"),
+         {"R7", QObject::tr("5 / 50 / 100 / 500 / 3.2k requests/s at 100 / 10 / 5 / 1 / 0.1 ms"),
+          kSkvortsov}},
+        {QStringLiteral("free-threaded-3.13t"),
+         {"R8", QObject::tr("about 40 % single-thread slowdown without the GIL in 3.13t"),
+          QStringLiteral("Python 3.13 free-threading HOWTO; PEP 703")}},
+        {QStringLiteral("free-threaded-3.14t"),
+         {"R8", QObject::tr("5–10 % single-thread slowdown in 3.14t"),
+          QStringLiteral("What's New in Python 3.14; PEP 703")}},
+        {QStringLiteral("multiprocessing-4cpu"),
+         {"R9", QObject::tr("process start: fork ~1.5 ms, forkserver ~10 ms, spawn ~35 ms"),
+          QObject::tr("typical Linux measurements")}},
+    };
+    return table;
+}
+
+bool hasKind(const core::Scenario &s, core::WorkerKind kind) {
+    return std::any_of(s.workers.begin(), s.workers.end(), [kind](const core::WorkerGroup &w) {
+        return w.kind == kind && w.count > 0;
+    });
+}
+
+int sectionOf(const core::Scenario &s, bool tagged) {
+    using core::Executor;
+    using core::Interpreter;
+    if (s.interpreter == Interpreter::LegacyGil)
+        return 0;
+    if (s.interpreter == Interpreter::FreeThreaded)
+        return 4;
+    const bool io = hasKind(s, core::WorkerKind::Io) || hasKind(s, core::WorkerKind::Mixed);
+    const bool cpu = hasKind(s, core::WorkerKind::Cpu);
+    if (io && cpu && s.executor != Executor::Asyncio)
+        return 2;
+    // Untagged threading presets are the executors' baseline (threading-4cpu beside
+    // multiprocessing-4cpu), not a lesson about the GIL's hand-over.
+    if (s.executor == Executor::Threading && tagged)
+        return 1;
+    return 3;
+}
+
+} // namespace
+
+QStringList lessonSections() {
+    return {QObject::tr("Python 2's GIL: the battle"), QObject::tr("The 3.2+ GIL: taking turns"),
+            QObject::tr("The convoy effect"), QObject::tr("Processes, subinterpreters, asyncio"),
+            QObject::tr("No GIL: free-threaded builds")};
+}
+
+QString lessonSectionBlurb(int section) {
+    switch (section) {
+    case 0:
+        return QObject::tr(
+            "Every 100 ticks the holder lets go and grabs the GIL straight back; a rival "
+            "woken on another core finds it taken again. Two threads end up slower than one.");
+    case 1:
+        return QObject::tr(
+            "Since 3.2 a waiter asks for the GIL after a 5 ms switch interval and the holder "
+            "hands it over: no battle, no speed-up.");
+    case 2:
+        return QObject::tr(
+            "An I/O thread returning from a blocking call waits up to a switch interval behind "
+            "CPU-bound threads, on every call.");
+    case 3:
+        return QObject::tr(
+            "One GIL each (processes, subinterpreters) runs CPU-bound work in parallel; one "
+            "event loop overlaps waits but stalls on CPU bursts.");
+    case 4:
+        return QObject::tr(
+            "Without a GIL threads run in parallel, each a little slower than on a standard "
+            "build.");
+    }
+    return {};
+}
+
+LessonPreset lessonPreset(const QString &id, const core::Scenario &scenario) {
+    LessonPreset p;
+    p.id = id;
+    p.scenario = scenario;
+    p.title = QString::fromStdString(scenario.name);
+    // "(R1)" in a preset's name names the reference result; the card shows it as a badge.
+    static const QRegularExpression tag(QStringLiteral("\\s*\\((R\\d+)\\)\\s*$"));
+    const auto match = tag.match(p.title);
+    if (match.hasMatch()) {
+        p.referenceTag = match.captured(1);
+        p.title = p.title.left(match.capturedStart()).trimmed();
+    }
+    p.lookFor = QString::fromStdString(scenario.description);
+    const auto &table = references();
+    if (auto it = table.find(id); it != table.end()) {
+        if (p.referenceTag.isEmpty())
+            p.referenceTag = QString::fromLatin1(it->second.tag);
+        p.referenceFigure = it->second.figure;
+        p.referenceSource = it->second.source;
+    }
+    p.section =
+        sectionOf(scenario, !p.referenceTag.isEmpty() && p.referenceTag != QLatin1String("R9"));
+    return p;
+}
+
+std::vector<LessonPreset> lessonPresets(QStringList *errors) {
+    std::vector<LessonPreset> out;
+    for (const std::string &name : core::presetNames()) {
+        const auto scenario = core::loadPreset(name);
+        if (!scenario) {
+            if (errors)
+                errors->append(QString::fromStdString(scenario.error()));
+            continue;
+        }
+        out.push_back(lessonPreset(QString::fromStdString(name), *scenario));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const LessonPreset &a, const LessonPreset &b) {
+        return a.section != b.section ? a.section < b.section : a.id < b.id;
+    });
+    return out;
+}
+
+QString scenarioSummary(const core::Scenario &s) {
+    const int threads = s.threadCount();
+    QString what =
+        s.executor == core::Executor::Asyncio     ? QObject::tr("%n coroutine(s)", nullptr, threads)
+        : s.executor == core::Executor::Threading ? QObject::tr("%n thread(s)", nullptr, threads)
+                                                  : QObject::tr("%n worker(s)", nullptr, threads);
+    return QStringLiteral("%1 · %2 · %3 · %4")
+        .arg(core::interpreterTitle(s.interpreter), core::executorTitle(s.executor),
+             QObject::tr("%n core(s)", nullptr, s.cores), what);
+}
+
+QString presetIdForName(const std::string &name) {
+    for (const std::string &id : core::presetNames()) {
+        const auto scenario = core::loadPreset(id);
+        if (scenario && scenario->name == name)
+            return QString::fromStdString(id);
+    }
+    return {};
+}
+
+QString counterpartPreset(const QString &id) {
+    static const std::map<QString, QString> pairs = {
+        {QStringLiteral("r1-legacy-2cpu-4cores"), QStringLiteral("r3-gil-2cpu-4cores")},
+        {QStringLiteral("r3-gil-2cpu-4cores"), QStringLiteral("r1-legacy-2cpu-4cores")},
+        {QStringLiteral("r1-legacy-4cpu-4cores"), QStringLiteral("r3-gil-4cpu-4cores")},
+        {QStringLiteral("r3-gil-4cpu-4cores"), QStringLiteral("r1-legacy-4cpu-4cores")},
+        {QStringLiteral("r2-legacy-2cpu-1core"), QStringLiteral("r1-legacy-2cpu-4cores")},
+        {QStringLiteral("r4-gil-countdown-2cores"), QStringLiteral("r5-gil-countdown-10us")},
+        {QStringLiteral("r5-gil-countdown-10us"), QStringLiteral("r4-gil-countdown-2cores")},
+        {QStringLiteral("r6-convoy-1cpu"), QStringLiteral("r7-convoy-0.5ms")},
+        {QStringLiteral("r7-convoy-0.5ms"), QStringLiteral("r6-convoy-1cpu")},
+        {QStringLiteral("r6-convoy-2cpu"), QStringLiteral("r6-convoy-1cpu")},
+        {QStringLiteral("r6-convoy-4cpu"), QStringLiteral("r6-convoy-1cpu")},
+        {QStringLiteral("r6-convoy-process"), QStringLiteral("r6-convoy-1cpu")},
+        {QStringLiteral("legacy-io-starvation"), QStringLiteral("r6-convoy-1cpu")},
+        {QStringLiteral("threading-4cpu"), QStringLiteral("multiprocessing-4cpu")},
+        {QStringLiteral("multiprocessing-4cpu"), QStringLiteral("threading-4cpu")},
+        {QStringLiteral("subinterpreters-4cpu"), QStringLiteral("multiprocessing-4cpu")},
+        {QStringLiteral("free-threaded-3.13t"), QStringLiteral("free-threaded-3.14t")},
+        {QStringLiteral("free-threaded-3.14t"), QStringLiteral("free-threaded-3.13t")},
+    };
+    auto it = pairs.find(id);
+    return it == pairs.end() ? QString() : it->second;
+}
+
+} // namespace gilscope::ui

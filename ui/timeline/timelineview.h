@@ -1,0 +1,116 @@
+#pragma once
+
+#include "pixels/pixelgrid.h"
+#include "timeline/timelinelayout.h"
+#include "timeline/timelinetheme.h"
+#include "pixels/timewindow.h"
+#include "pixels/traceindex.h"
+
+#include <qcustomplot.h>
+
+#include <QElapsedTimer>
+#include <QPointer>
+
+class QRubberBand;
+
+namespace gilscope::ui {
+
+class TimelinePlottable;
+class ZoomHistory;
+
+// The timeline chart: one TimelinePlottable with a time axis (adaptive units), thread names on
+// the left, a legend and a title that exports carry along. Mouse: wheel zooms around the cursor,
+// drag pans, right- or Shift-drag zooms to a band, double-click zooms in; hovering shows what a
+// segment, a mark or a folded pixel holds. The visible range lives in ZoomHistory.
+class TimelineView : public QCustomPlot {
+    Q_OBJECT
+public:
+    enum class ThemeMode { FollowPalette, Light, Dark };
+    // Tallest a row gets, in pixels, however few rows there are.
+    static constexpr double kMaxRowPx = 56;
+
+    explicit TimelineView(QWidget *parent = nullptr);
+    ~TimelineView() override;
+
+    void setIndex(core::TraceIndexPtr index);
+    const core::TraceIndexPtr &index() const;
+    ZoomHistory *zoom() const { return m_zoom; }
+    TimelinePlottable *timeline() const { return m_plottable; }
+
+    void setThemeMode(ThemeMode mode);
+    ThemeMode themeMode() const { return m_themeMode; }
+    // An explicit theme (exports, slides); setThemeMode() returns to the screen themes.
+    void setTheme(const TimelineTheme &theme);
+    const TimelineTheme &theme() const { return m_theme; }
+
+    void setShowHolderLanes(bool show);
+    bool showHolderLanes() const { return m_showHolder; }
+    void setShowBusyLane(bool show);
+    bool showBusyLane() const { return m_showBusy; }
+    void setTitle(const QString &title);
+    QString title() const;
+
+    // What hovering at `pos` (widget pixels) explains, as rich text; empty over nothing.
+    QString toolTipAt(const QPointF &pos) const;
+    double timeAt(double x) const;
+    double xAt(double t) const;
+    // Widget-pixel rectangle of a thread row's bar (tests, exports, overlays).
+    QRectF rowBarRect(int row) const;
+
+signals:
+    // After each replot: the new frame is on screen.
+    void frameRendered();
+    // Time under the mouse; NaN when it leaves the chart.
+    void hoverTimeChanged(double ns);
+    // The colours changed (theme mode, desktop palette): panels drawing states follow.
+    void themeChanged(const gilscope::ui::TimelineTheme &theme);
+
+protected:
+    bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    enum class Drag { None, Pan, Band };
+
+    void applyTheme();
+    void rebuildLayout();
+    void rebuildLegend();
+    void updateLegendWrap();
+    void updateRowLabels();
+    void updateVerticalRange();
+    void onWindowChanged(core::TimeWindow window);
+    bool inChart(const QPointF &pos) const;
+    QString threadToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const;
+    QString holderToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const;
+    QString busyToolTip(double t, const core::PixelGrid &column) const;
+    core::PixelGrid columnAt(double x) const;
+    void showContextMenu(const QPoint &globalPos);
+
+    TimelinePlottable *m_plottable;
+    ZoomHistory *m_zoom;
+    QCPTextElement *m_title;
+    QSharedPointer<QCPAxisTickerText> m_rowTicker;
+    QRubberBand *m_band = nullptr;
+    TimelineTheme m_theme;
+    ThemeMode m_themeMode = ThemeMode::FollowPalette;
+    bool m_explicitTheme = false;
+    bool m_showHolder = true;
+    bool m_showBusy = true;
+    int m_labelStep = 1;
+
+    Drag m_drag = Drag::None;
+    double m_pressX = 0;
+    core::TimeWindow m_pressWindow;
+    bool m_dragMoved = false;
+    QElapsedTimer m_wheelClock;
+};
+
+} // namespace gilscope::ui

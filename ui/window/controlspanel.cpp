@@ -1,0 +1,408 @@
+#include "window/controlspanel.h"
+
+#include "window/labeledslider.h"
+#include "scenario/presets.h"
+#include "scenario/scenarioedits.h"
+#include "timeline/timeformat.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace gilscope::ui {
+
+namespace {
+
+// Reads its items again just before showing them: a profile calibrated while the window is open
+// is there without a restart.
+class RefreshingComboBox : public QComboBox {
+public:
+    std::function<void()> beforePopup;
+    void showPopup() override {
+        if (beforePopup)
+            beforePopup();
+        QComboBox::showPopup();
+    }
+};
+
+} // namespace
+
+using core::Executor;
+using core::Interpreter;
+using core::WorkerKind;
+namespace edits = core::scenarioedits;
+
+namespace {
+
+QString msText(double ms) {
+    return formatDuration(ms * 1e6);
+}
+
+core::WorkerGroup defaultCpuGroup() {
+    core::WorkerGroup g;
+    g.kind = WorkerKind::Cpu;
+    g.count = 1;
+    g.ops = 1;
+    g.cpu_ms = 100;
+    g.io_ms = 0;
+    return g;
+}
+
+core::WorkerGroup defaultIoGroup() {
+    core::WorkerGroup g;
+    g.kind = WorkerKind::Io;
+    g.count = 1;
+    g.ops = 100;
+    g.cpu_ms = 0.05;
+    g.io_ms = 1;
+    return g;
+}
+
+} // namespace
+
+ControlsPanel::ControlsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_cpuModel(defaultCpuGroup())
+    , m_ioModel(defaultIoGroup())
+    , m_preset(new QComboBox)
+    , m_description(new QLabel)
+    , m_interpreter(new QComboBox)
+    , m_executor(new QComboBox)
+    , m_seed(new QSpinBox)
+    , m_machine(new RefreshingComboBox)
+    , m_summary(new QLabel)
+    , m_error(new QLabel) {
+    setObjectName(QStringLiteral("controls"));
+    auto *content = new QWidget;
+    auto *column = new QVBoxLayout(content);
+
+    // Scenario: preset, interpreter, executor, seed
+    auto *scenarioBox = new QGroupBox(tr("Scenario"));
+    auto *scenarioForm = new QFormLayout(scenarioBox);
+    m_preset->setObjectName(QStringLiteral("preset"));
+    m_preset->addItem(tr("Custom"), QString());
+    for (const std::string &id : core::presetNames()) {
+        if (auto preset = core::loadPreset(id)) {
+            m_preset->addItem(QString::fromStdString(preset->name), QString::fromStdString(id));
+            m_preset->setItemData(m_preset->count() - 1,
+                                  QString::fromStdString(preset->description), Qt::ToolTipRole);
+            m_presets.emplace(id, *preset);
+        }
+    }
+    m_preset->setToolTip(
+        tr("Scenarios that reproduce published results (R1–R9) and classic effects"));
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_preset->setMinimumContentsLength(18);
+    scenarioForm->addRow(tr("&Preset:"), m_preset);
+    m_description->setWordWrap(true);
+    m_description->setForegroundRole(QPalette::PlaceholderText);
+    scenarioForm->addRow(m_description);
+
+    m_interpreter->setObjectName(QStringLiteral("interpreter"));
+    m_interpreter->addItem(tr("3.2+ GIL (switch interval)"), int(Interpreter::Gil));
+    m_interpreter->addItem(tr("legacy GIL (2.x, check interval)"), int(Interpreter::LegacyGil));
+    m_interpreter->addItem(tr("free-threaded (3.13t, 3.14t)"), int(Interpreter::FreeThreaded));
+    scenarioForm->addRow(tr("&Interpreter:"), m_interpreter);
+    m_executor->setObjectName(QStringLiteral("executor"));
+    m_executor->addItem(tr("threading"), int(Executor::Threading));
+    m_executor->addItem(tr("multiprocessing"), int(Executor::Multiprocessing));
+    m_executor->addItem(tr("asyncio"), int(Executor::Asyncio));
+    m_executor->addItem(tr("subinterpreters"), int(Executor::Subinterpreters));
+    scenarioForm->addRow(tr("&Executor:"), m_executor);
+    m_seed->setObjectName(QStringLiteral("seed"));
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setToolTip(tr("Seed of the simulated OS's random choices (wake-up latencies, jitter)"));
+    scenarioForm->addRow(tr("S&eed:"), m_seed);
+    m_machine->setObjectName(QStringLiteral("machine"));
+    m_machine->setToolTip(tr("Costs of the CPU, kernel and Python build: the model's defaults, "
+                             "or a profile measured with gilscope calibrate"));
+    scenarioForm->addRow(tr("Mac&hine:"), m_machine);
+    static_cast<RefreshingComboBox *>(m_machine)->beforePopup = [this] {
+        fillMachines();
+        showMachine(m_scenario.machine);
+    };
+    fillMachines();
+    column->addWidget(scenarioBox);
+
+    // Threads
+    auto *threadsBox = new QGroupBox(tr("Threads"));
+    auto *threadsForm = new QFormLayout(threadsBox);
+    auto count = [](double v) { return QString::number(std::lround(v)); };
+    m_cpuThreads = addSlider(threadsForm, QStringLiteral("cpuThreads"), tr("CPU-bound:"),
+                             tr("Threads that only compute"),
+                             new LabeledSlider(0, 64, LabeledSlider::Scale::Linear, count));
+    m_ioThreads = addSlider(threadsForm, QStringLiteral("ioThreads"), tr("I/O-bound:"),
+                            tr("Threads that alternate a short computation with a blocking call"),
+                            new LabeledSlider(0, 64, LabeledSlider::Scale::Linear, count));
+    m_cpuBurst = addSlider(threadsForm, QStringLiteral("cpuBurst"), tr("CPU burst:"),
+                           tr("CPU time of each CPU-bound thread"),
+                           new LabeledSlider(0.01, 10'000, LabeledSlider::Scale::Log, msText));
+    m_ioWait = addSlider(threadsForm, QStringLiteral("ioWait"), tr("I/O wait:"),
+                         tr("Length of each blocking call of the I/O-bound threads"),
+                         new LabeledSlider(0.001, 1'000, LabeledSlider::Scale::Log, msText));
+    m_summary->setWordWrap(true);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    threadsForm->addRow(m_summary);
+    column->addWidget(threadsBox);
+
+    // Machine and GIL
+    auto *machineBox = new QGroupBox(tr("Machine and GIL"));
+    auto *machineForm = new QFormLayout(machineBox);
+    m_cores = addSlider(machineForm, QStringLiteral("cores"), tr("Cores:"),
+                        tr("CPU cores of the machine"),
+                        new LabeledSlider(1, 64, LabeledSlider::Scale::Linear, count));
+    m_switchInterval =
+        addSlider(machineForm, QStringLiteral("switchInterval"), tr("Switch interval:"),
+                  tr("sys.setswitchinterval(): how long a waiter waits before it asks the "
+                     "holder to drop the GIL (3.2+)"),
+                  new LabeledSlider(0.05, 100, LabeledSlider::Scale::Log, msText));
+    m_checkInterval = addSlider(
+        machineForm, QStringLiteral("checkInterval"), tr("Check interval:"),
+        tr("sys.setcheckinterval(): ticks between the legacy GIL's release-and-reacquire checks"),
+        new LabeledSlider(1, 10'000, LabeledSlider::Scale::Log,
+                          [](double v) { return tr("%1 ticks").arg(std::lround(v)); }));
+    column->addWidget(machineBox);
+
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setVisible(false);
+    column->addWidget(m_error);
+    column->addStretch(1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    connect(m_preset, &QComboBox::activated, this, &ControlsPanel::choosePreset);
+    connect(m_interpreter, &QComboBox::activated, this, [this](int i) {
+        edit([&](core::Scenario &s) {
+            s.interpreter = static_cast<Interpreter>(m_interpreter->itemData(i).toInt());
+        });
+    });
+    connect(m_executor, &QComboBox::activated, this, [this](int i) {
+        edit([&](core::Scenario &s) {
+            s.executor = static_cast<Executor>(m_executor->itemData(i).toInt());
+        });
+    });
+    connect(m_machine, &QComboBox::activated, this, [this](int i) {
+        const std::string name = m_machine->itemData(i).toString().toStdString();
+        std::string error;
+        const auto profile = profileFor(name, &error);
+        if (!name.empty() && !profile) {
+            setError(QString::fromStdString(error));
+            showMachine(m_scenario.machine);
+            return;
+        }
+        edit([&](core::Scenario &s) { applyMachine(s, name, profile); });
+    });
+    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
+        edit([&](core::Scenario &s) { s.seed = static_cast<std::uint64_t>(v); });
+    });
+    connect(m_cpuThreads, &LabeledSlider::valueChanged, this, [this](double v) {
+        edit([&](core::Scenario &s) {
+            edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m_cpuModel);
+        });
+    });
+    connect(m_ioThreads, &LabeledSlider::valueChanged, this, [this](double v) {
+        edit([&](core::Scenario &s) {
+            edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m_ioModel);
+        });
+    });
+    connect(m_cpuBurst, &LabeledSlider::valueChanged, this, [this](double v) {
+        m_cpuModel.cpu_ms = v;
+        edit([&](core::Scenario &s) { edits::setCpuBurstMs(s, v); });
+    });
+    connect(m_ioWait, &LabeledSlider::valueChanged, this, [this](double v) {
+        m_ioModel.io_ms = v;
+        edit([&](core::Scenario &s) { edits::setIoWaitMs(s, v); });
+    });
+    connect(m_cores, &LabeledSlider::valueChanged, this,
+            [this](double v) { edit([&](core::Scenario &s) { s.cores = int(std::lround(v)); }); });
+    connect(m_switchInterval, &LabeledSlider::valueChanged, this, [this](double v) {
+        edit([&](core::Scenario &s) { s.params.switch_interval_ms = v; });
+    });
+    connect(m_checkInterval, &LabeledSlider::valueChanged, this, [this](double v) {
+        edit([&](core::Scenario &s) { s.params.check_interval = int(std::lround(v)); });
+    });
+
+    setScenario(m_scenario);
+}
+
+LabeledSlider *ControlsPanel::addSlider(QFormLayout *form, const QString &name,
+                                        const QString &label, const QString &help,
+                                        LabeledSlider *slider) {
+    slider->setObjectName(name);
+    slider->setToolTip(help);
+    auto *l = new QLabel(label);
+    l->setBuddy(slider->slider());
+    l->setToolTip(help);
+    form->addRow(l, slider);
+    return slider;
+}
+
+LabeledSlider *ControlsPanel::slider(const QString &objectName) const {
+    return findChild<LabeledSlider *>(objectName);
+}
+
+template <typename F> void ControlsPanel::edit(F change) {
+    if (m_updating)
+        return;
+    change(m_scenario);
+    m_preset->setCurrentIndex(0); // edited: no longer the preset as published
+    m_description->setVisible(false);
+    updateEnabled();
+    updateSummary();
+    emit scenarioEdited(m_scenario);
+}
+
+void ControlsPanel::choosePreset(int index) {
+    const std::string id = m_preset->itemData(index).toString().toStdString();
+    auto it = m_presets.find(id);
+    if (it == m_presets.end())
+        return;
+    // The machine is where the user runs, not part of the published scenario: it stays.
+    core::Scenario preset = it->second;
+    if (preset.machine.empty() && !m_scenario.machine.empty())
+        if (const auto profile = profileFor(m_scenario.machine, nullptr))
+            applyMachine(preset, m_scenario.machine, profile);
+    setScenario(preset);
+    emit scenarioEdited(m_scenario);
+}
+
+void ControlsPanel::setMachineStore(const core::MachineProfileStore &store) {
+    m_machines = store;
+    fillMachines();
+    showMachine(m_scenario.machine);
+}
+
+void ControlsPanel::fillMachines() {
+    m_profiles = m_machines.list();
+    const QSignalBlocker block(m_machine);
+    m_machine->clear();
+    m_machine->addItem(tr("model defaults"), QString());
+    m_machine->setItemData(0, tr("The costs of a typical current x86 Linux machine"),
+                           Qt::ToolTipRole);
+    for (const auto &profile : m_profiles) {
+        const QString name = QString::fromStdString(profile.name);
+        m_machine->addItem(name, name);
+        QStringList lines{QString::fromStdString(profile.description)};
+        for (const auto &[key, value] : profile.params)
+            lines << QStringLiteral("%1 = %2").arg(QString::fromStdString(key)).arg(value);
+        m_machine->setItemData(m_machine->count() - 1, lines.join('\n'), Qt::ToolTipRole);
+    }
+}
+
+void ControlsPanel::showMachine(const std::string &name) {
+    const QSignalBlocker block(m_machine);
+    int index = m_machine->findData(QString::fromStdString(name));
+    if (index < 0) {
+        // A scenario file naming a profile kept beside it: show the name it ran with.
+        m_machine->addItem(QString::fromStdString(name), QString::fromStdString(name));
+        index = m_machine->count() - 1;
+    }
+    m_machine->setCurrentIndex(index);
+}
+
+std::optional<core::MachineProfile> ControlsPanel::profileFor(const std::string &name,
+                                                              std::string *error) const {
+    for (const auto &profile : m_profiles)
+        if (profile.name == name)
+            return profile;
+    // Not listed: a path, or a profile made since the list was read.
+    core::MachineProfileParse found = m_machines.find(name);
+    if (!found.ok()) {
+        if (error)
+            *error = found.error();
+        return std::nullopt;
+    }
+    return *found;
+}
+
+void ControlsPanel::applyMachine(core::Scenario &scenario, const std::string &name,
+                                 const std::optional<core::MachineProfile> &profile) const {
+    core::applyMachineProfile(scenario.params, core::modelDefaultCosts());
+    scenario.machine = name;
+    if (profile)
+        core::applyMachineProfile(scenario.params, *profile);
+}
+
+void ControlsPanel::setScenario(const core::Scenario &scenario) {
+    m_updating = true;
+    m_scenario = scenario;
+    if (auto g = edits::firstGroup(scenario, WorkerKind::Cpu))
+        m_cpuModel = *g;
+    if (auto g = edits::firstGroup(scenario, WorkerKind::Io))
+        m_ioModel = *g;
+
+    int presetIndex = 0;
+    for (int i = 1; i < m_preset->count(); ++i)
+        if (m_preset->itemText(i).toStdString() == scenario.name)
+            presetIndex = i;
+    m_preset->setCurrentIndex(presetIndex);
+    m_description->setText(QString::fromStdString(scenario.description));
+    m_description->setVisible(!scenario.description.empty());
+    m_interpreter->setCurrentIndex(m_interpreter->findData(int(scenario.interpreter)));
+    m_executor->setCurrentIndex(m_executor->findData(int(scenario.executor)));
+    showMachine(scenario.machine);
+    {
+        const QSignalBlocker block(m_seed);
+        m_seed->setValue(static_cast<int>(
+            std::min<std::uint64_t>(scenario.seed, std::numeric_limits<int>::max())));
+    }
+    m_cpuThreads->setValue(edits::workerCount(scenario, WorkerKind::Cpu));
+    m_ioThreads->setValue(edits::workerCount(scenario, WorkerKind::Io));
+    m_cpuBurst->setValue(m_cpuModel.cpu_ms);
+    m_ioWait->setValue(m_ioModel.io_ms);
+    m_cores->setValue(scenario.cores);
+    m_switchInterval->setValue(scenario.params.switch_interval_ms);
+    m_checkInterval->setValue(scenario.params.check_interval);
+    updateEnabled();
+    updateSummary();
+    m_updating = false;
+}
+
+void ControlsPanel::setError(const QString &message) {
+    m_error->setText(message.isEmpty()
+                         ? QString()
+                         : tr("<b>Cannot simulate:</b> %1").arg(message.toHtmlEscaped()));
+    m_error->setStyleSheet(QStringLiteral("color: #d93025"));
+    m_error->setVisible(!message.isEmpty());
+}
+
+void ControlsPanel::updateEnabled() {
+    m_switchInterval->setEnabled(m_scenario.interpreter == Interpreter::Gil);
+    m_checkInterval->setEnabled(m_scenario.interpreter == Interpreter::LegacyGil);
+}
+
+void ControlsPanel::updateSummary() {
+    QStringList parts;
+    for (const auto &w : m_scenario.workers) {
+        const QString name = w.name.empty() ? QString::fromUtf8(core::toString(w.kind).data())
+                                            : QString::fromStdString(w.name);
+        if (w.ops <= 1 && w.io_ms == 0)
+            parts << tr("%1 × %2: %3 CPU").arg(w.count).arg(name, msText(w.cpu_ms));
+        else
+            parts << tr("%1 × %2: %3 × (%4 CPU + %5 I/O)")
+                         .arg(w.count)
+                         .arg(name)
+                         .arg(w.ops)
+                         .arg(msText(w.cpu_ms), msText(w.io_ms));
+    }
+    m_summary->setText(parts.join(QChar('\n')));
+}
+
+} // namespace gilscope::ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "scenario/machineprofile.h"
+#include "scenario/scenario.h"
+
+#include <QWidget>
+
+#include <map>
+#include <optional>
+#include <string>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QSpinBox;
+
+namespace gilscope::ui {
+
+class LabeledSlider;
+
+// The knobs of a scenario: preset, interpreter, executor, seed, thread counts, cores, switch and
+// check intervals, CPU burst and I/O wait. Shows a Scenario and emits the edited copy on every
+// change; the window's SimulationController decides when to simulate it.
+class ControlsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ControlsPanel(QWidget *parent = nullptr);
+
+    // Shows a scenario (from a file, a preset or the API) without emitting scenarioEdited().
+    void setScenario(const core::Scenario &scenario);
+    const core::Scenario &scenario() const { return m_scenario; }
+    // A problem with the current scenario (from validation or the simulation), or "" to clear.
+    void setError(const QString &message);
+
+    LabeledSlider *slider(const QString &objectName) const;
+    QComboBox *presetBox() const { return m_preset; }
+    QComboBox *interpreterBox() const { return m_interpreter; }
+    QComboBox *executorBox() const { return m_executor; }
+    QSpinBox *seedBox() const { return m_seed; }
+    QComboBox *machineBox() const { return m_machine; }
+    // Where the Machine picker finds profiles (gilscope calibrate saves them); read again now.
+    void setMachineStore(const core::MachineProfileStore &store);
+
+signals:
+    void scenarioEdited(const gilscope::core::Scenario &scenario);
+
+private:
+    template <typename F> void edit(F change);
+    void choosePreset(int index);
+    void fillMachines();
+    void showMachine(const std::string &name);
+    // A listed profile, or one looked up in the store; nothing (and why, in `error`) if missing.
+    std::optional<core::MachineProfile> profileFor(const std::string &name, std::string *error) const;
+    // The scenario on `name`'s costs: the model's defaults, then the profile's measurements. The
+    // user picked the machine: it replaces whatever machine costs the scenario had.
+    void applyMachine(core::Scenario &scenario, const std::string &name,
+                      const std::optional<core::MachineProfile> &profile) const;
+    void updateEnabled();
+    void updateSummary();
+    LabeledSlider *addSlider(QFormLayout *form, const QString &name, const QString &label,
+                             const QString &help, LabeledSlider *slider);
+
+    core::Scenario m_scenario;
+    std::map<std::string, core::Scenario> m_presets;
+    core::WorkerGroup m_cpuModel;
+    core::WorkerGroup m_ioModel;
+    bool m_updating = false;
+
+    QComboBox *m_preset;
+    QLabel *m_description;
+    QComboBox *m_interpreter;
+    QComboBox *m_executor;
+    QSpinBox *m_seed;
+    QComboBox *m_machine;
+    core::MachineProfileStore m_machines = core::MachineProfileStore::standard();
+    std::vector<core::MachineProfile> m_profiles;
+    LabeledSlider *m_cpuThreads;
+    LabeledSlider *m_ioThreads;
+    LabeledSlider *m_cpuBurst;
+    LabeledSlider *m_ioWait;
+    LabeledSlider *m_cores;
+    LabeledSlider *m_switchInterval;
+    LabeledSlider *m_checkInterval;
+    QLabel *m_summary;
+    QLabel *m_error;
+};
+
+} // namespace gilscope::ui

@@ -1,0 +1,774 @@
+#include "window/mainwindow.h"
+
+#include "scenario/scenariolabels.h"
+
+#include "compare/compareview.h"
+#include "window/controlspanel.h"
+#include "window/metricspanel.h"
+#include "scenario/presets.h"
+#include "record/recorddialog.h"
+#include "record/recordedrun.h"
+#include "scenario/scenariojson.h"
+#include "window/simulationcontroller.h"
+#include "timeline/timeformat.h"
+#include "export/timelineexporter.h"
+#include "timeline/timelineview.h"
+#include "pixels/traceindex.h"
+#include "trace/tracejson.h"
+#include "timeline/zoomhistory.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace gilscope::ui {
+
+namespace {
+
+core::Scenario fallbackScenario() {
+    core::Scenario s;
+    s.name = "Two CPU-bound threads";
+    core::WorkerGroup cpu;
+    cpu.kind = core::WorkerKind::Cpu;
+    cpu.count = 2;
+    cpu.cpu_ms = 100;
+    s.workers.push_back(cpu);
+    return s;
+}
+
+// A trace file, not a scenario: Chrome trace JSON is an object with "traceEvents" or a bare
+// array of events. A scenario never contains the key (it would be an unknown key).
+bool looksLikeTrace(const QByteArray &json) {
+    for (char c : json) {
+        if (c == '[')
+            return true;
+        if (!QChar::isSpace(static_cast<uchar>(c)))
+            break;
+    }
+    return json.contains("\"traceEvents\"");
+}
+
+QString fileSlug(const QString &name) {
+    QString slug;
+    for (QChar c : name.toLower())
+        slug += c.isLetterOrNumber() ? c : QChar('-');
+    while (slug.contains(QLatin1String("--")))
+        slug.replace(QLatin1String("--"), QLatin1String("-"));
+    slug = slug.mid(slug.startsWith('-') ? 1 : 0);
+    if (slug.endsWith('-'))
+        slug.chop(1);
+    return slug.isEmpty() ? QStringLiteral("timeline") : slug.left(60);
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_controller(new SimulationController(this))
+    , m_view(new TimelineView)
+    , m_controls(new ControlsPanel)
+    , m_metrics(new MetricsPanel)
+    , m_status(new QLabel)
+    , m_events(new QLabel)
+    , m_simTime(new QLabel)
+    , m_runTime(new QLabel)
+    , m_hover(new QLabel) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_view);
+    createDocks();
+    createMenus();
+    createStatusBar();
+
+    connect(m_controls, &ControlsPanel::scenarioEdited, m_controller,
+            &SimulationController::setScenario);
+    connect(m_controller, &SimulationController::resultReady, this, &MainWindow::showResult);
+    connect(m_controller, &SimulationController::failed, this, &MainWindow::showError);
+    connect(m_controller, &SimulationController::busyChanged, this, &MainWindow::showBusy);
+    connect(m_controls, &ControlsPanel::scenarioEdited, this, [this] {
+        setWindowModified(true);
+        updateWindowTitle();
+    });
+    connect(m_view, &TimelineView::themeChanged, m_metrics, &MetricsPanel::setTheme);
+    connect(m_view, &TimelineView::hoverTimeChanged, this, &MainWindow::showHoverTime);
+    m_metrics->setTheme(m_view->theme());
+
+    readSettings();
+
+    // The scenario of the last session, as it was left (saved or not), else the default preset.
+    QSettings settings;
+    const auto last = core::parseScenarioJson(
+        settings.value(QStringLiteral("session/scenario")).toByteArray(), "the last session");
+    if (last.ok()) {
+        setScenario(*last);
+        const QString file = settings.value(QStringLiteral("session/file")).toString();
+        if (!file.isEmpty() && QFileInfo::exists(file))
+            m_file = file;
+        setWindowModified(settings.value(QStringLiteral("session/modified")).toBool());
+        updateWindowTitle();
+    } else {
+        auto preset = core::loadPreset(kDefaultPreset);
+        setScenario(preset ? *preset : fallbackScenario());
+    }
+    updateFileActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks() {
+    m_controlsDock = new QDockWidget(tr("Controls"), this);
+    m_controlsDock->setObjectName(QStringLiteral("controlsDock"));
+    m_controlsDock->setWidget(wrapControls());
+    m_controlsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
+
+    m_metricsDock = new QDockWidget(tr("Metrics"), this);
+    m_metricsDock->setObjectName(QStringLiteral("metricsDock"));
+    m_metricsDock->setWidget(m_metrics);
+    m_metricsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea |
+                                   Qt::BottomDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, m_metricsDock);
+    resizeDocks({m_controlsDock, m_metricsDock}, {330, 330}, Qt::Horizontal);
+}
+
+QWidget *MainWindow::wrapControls() {
+    // Above the controls, while a trace from a file is shown: why they do not apply to it.
+    m_traceBox = new QWidget;
+    m_traceBox->setObjectName(QStringLiteral("traceBox"));
+    m_traceBox->setAutoFillBackground(true);
+    QPalette p = m_traceBox->palette();
+    p.setColor(QPalette::Window, p.color(QPalette::Window).lightness() < 128
+                                     ? QColor(0x4a, 0x3b, 0x12)
+                                     : QColor(0xff, 0xf4, 0xd6));
+    m_traceBox->setPalette(p);
+    m_traceBanner = new QLabel;
+    m_traceBanner->setObjectName(QStringLiteral("traceBanner"));
+    m_traceBanner->setWordWrap(true);
+    m_traceBanner->setTextFormat(Qt::RichText);
+    auto *back = new QPushButton(tr("Simulate the Scenario Again"));
+    back->setObjectName(QStringLiteral("backToSimulation"));
+    connect(back, &QPushButton::clicked, this, [this] {
+        m_leaveTrace = true;
+        m_controller->rerun();
+    });
+    auto *compare = new QPushButton(tr("Compare with Simulation"));
+    compare->setObjectName(QStringLiteral("compareWithSimulation"));
+    compare->setToolTip(tr("This trace above a simulation of the same threads, interpreter and "
+                           "cores, with their figures side by side"));
+    connect(compare, &QPushButton::clicked, this, &MainWindow::compareWithSimulation);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(back);
+    buttons->addWidget(compare);
+    buttons->addStretch(1);
+    auto *box = new QVBoxLayout(m_traceBox);
+    box->addWidget(m_traceBanner);
+    box->addLayout(buttons);
+    m_traceBox->hide();
+
+    auto *panel = new QWidget;
+    auto *column = new QVBoxLayout(panel);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_traceBox);
+    column->addWidget(m_controls, 1);
+    return panel;
+}
+
+void MainWindow::createMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
+                                    this, &MainWindow::open);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a scenario or a trace (JSON)"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    m_record = file->addAction(QIcon::fromTheme(QStringLiteral("media-record")),
+                               tr("Re&cord Python Script…"), this, &MainWindow::showRecordDialog);
+    m_record->setObjectName(QStringLiteral("recordScript"));
+    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_record->setToolTip(tr("Run a Python script under the recorder and show its threads"));
+    file->addSeparator();
+    m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")),
+                             tr("&Save Scenario"), this, &MainWindow::save);
+    m_save->setShortcut(QKeySequence::Save);
+    m_saveAs = file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
+                               tr("Save Scenario &As…"), this, &MainWindow::saveAs);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    file->addSeparator();
+    m_exportImage = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
+                                    tr("&Export Image…"), this, &MainWindow::exportImage);
+    m_exportImage->setObjectName(QStringLiteral("exportImage"));
+    m_exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportTrace = file->addAction(tr("Export &Trace…"), this, &MainWindow::exportTrace);
+    m_exportTrace->setObjectName(QStringLiteral("exportTrace"));
+    m_exportTrace->setToolTip(tr("The trace on screen as Chrome trace JSON (Perfetto) or CSV"));
+    file->addSeparator();
+    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")),
+                                    tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    ZoomHistory *zoom = m_view->zoom();
+    view->addAction(zoom->zoomInAction());
+    view->addAction(zoom->zoomOutAction());
+    view->addAction(zoom->fitAction());
+    view->addAction(zoom->backAction());
+    view->addSeparator();
+    m_holderLanes = view->addAction(tr("Show &GIL Holder Lane"));
+    m_holderLanes->setCheckable(true);
+    m_holderLanes->setChecked(m_view->showHolderLanes());
+    connect(m_holderLanes, &QAction::toggled, m_view, &TimelineView::setShowHolderLanes);
+    m_busyLane = view->addAction(tr("Show &Cores Lane"));
+    m_busyLane->setCheckable(true);
+    m_busyLane->setChecked(m_view->showBusyLane());
+    connect(m_busyLane, &QAction::toggled, m_view, &TimelineView::setShowBusyLane);
+    QMenu *colours = view->addMenu(tr("Co&lours"));
+    m_themeGroup = new QActionGroup(this);
+    const std::pair<QString, TimelineView::ThemeMode> modes[] = {
+        {tr("Follow the &Desktop"), TimelineView::ThemeMode::FollowPalette},
+        {tr("&Light"), TimelineView::ThemeMode::Light},
+        {tr("&Dark"), TimelineView::ThemeMode::Dark}};
+    for (const auto &[label, mode] : modes) {
+        QAction *a = colours->addAction(label);
+        a->setCheckable(true);
+        a->setData(static_cast<int>(mode));
+        a->setChecked(mode == m_view->themeMode());
+        m_themeGroup->addAction(a);
+    }
+    connect(m_themeGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        m_view->setThemeMode(static_cast<TimelineView::ThemeMode>(a->data().toInt()));
+    });
+    view->addSeparator();
+    view->addAction(m_controlsDock->toggleViewAction());
+    view->addAction(m_metricsDock->toggleViewAction());
+    view->addSeparator();
+    m_fullScreen =
+        view->addAction(QIcon::fromTheme(QStringLiteral("view-fullscreen")), tr("&Full Screen"));
+    m_fullScreen->setCheckable(true);
+    m_fullScreen->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
+    connect(m_fullScreen, &QAction::triggered, this, &MainWindow::toggleFullScreen);
+
+    QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
+    QAction *rerun = simulation->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")),
+                                           tr("&Run Again"), this, [this] {
+                                               m_leaveTrace = true;
+                                               m_controller->rerun();
+                                           });
+    rerun->setShortcut(QKeySequence::Refresh);
+    m_compareWithSimulation = simulation->addAction(tr("&Compare with Simulation"), this,
+                                                    &MainWindow::compareWithSimulation);
+    m_compareWithSimulation->setObjectName(QStringLiteral("compareWithSimulationAction"));
+    m_compareWithSimulation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_compareWithSimulation->setToolTip(
+        tr("The trace shown above a simulation of its equivalent scenario (same threads, "
+           "interpreter, cores and switch interval)"));
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Reading the Timeline"), this, [this] {
+        QMessageBox::information(
+            this, tr("Reading the timeline"),
+            tr("<p>One row per thread, time left to right, as in David Beazley's GIL charts.</p>"
+               "<p><b>Green</b>: running Python code (holds the GIL). <b>Pale</b>: waiting for the "
+               "GIL. "
+               "<b>Grey</b>: blocking I/O, GIL released. <b>Lavender</b>: runnable, no free core. "
+               "<b>Blue</b>: starting.</p>"
+               "<p>Thin lines: a <b>yellow</b> line is the first wake-up that found the GIL taken, "
+               "<b>red</b> lines each further one in the same wait. Drop requests hang from the "
+               "top of a "
+               "row, forced hand-offs stand on its bottom.</p>"
+               "<p>Where many events share a pixel, the pixel shows the state that covers most of "
+               "its "
+               "time; hover it to see the mix.</p>"
+               "<p>Mouse wheel: zoom around the cursor. Drag: pan. Right-drag or Shift-drag: zoom "
+               "to a "
+               "range. Double-click: zoom in. Home: whole run. Backspace: back.</p>"));
+    });
+    help->addAction(tr("&About GIL Scope"), this, [this] {
+        QMessageBox::about(
+            this, tr("About GIL Scope"),
+            tr("<b>GIL Scope</b><p>Simulates how Python threads are scheduled under the GIL "
+               "and draws per-thread timelines.</p>"));
+    });
+}
+
+void MainWindow::createStatusBar() {
+    m_status->setObjectName(QStringLiteral("status"));
+    m_events->setObjectName(QStringLiteral("eventCount"));
+    m_simTime->setObjectName(QStringLiteral("simulatedTime"));
+    m_runTime->setObjectName(QStringLiteral("runTime"));
+    m_hover->setObjectName(QStringLiteral("hoverTime"));
+    m_events->setToolTip(tr("Segments and marks in the trace"));
+    m_simTime->setToolTip(tr("Simulated time until every thread is done"));
+    m_runTime->setToolTip(tr("Wall-clock time to simulate and prepare the trace"));
+    for (QLabel *l : {m_status, m_events, m_simTime, m_runTime, m_hover})
+        l->setContentsMargins(8, 0, 8, 0);
+    statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_hover);
+    statusBar()->addPermanentWidget(m_events);
+    statusBar()->addPermanentWidget(m_simTime);
+    statusBar()->addPermanentWidget(m_runTime);
+}
+
+void MainWindow::setScenario(const core::Scenario &scenario) {
+    m_leaveTrace = true;
+    m_controls->setScenario(scenario);
+    m_controller->setScenario(scenario);
+    updateWindowTitle();
+}
+
+bool MainWindow::openFile(const QString &path, QString *error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray head = file.read(1 << 16);
+    const bool trace =
+        looksLikeTrace(head) || (!file.atEnd() && looksLikeTrace(head + file.readAll()));
+    file.close();
+    return trace ? openTraceFile(path, error) : openScenarioFile(path, error);
+}
+
+bool MainWindow::openScenarioFile(const QString &path, QString *error) {
+    const core::ScenarioParse parsed = core::loadScenarioFile(path);
+    if (!parsed.ok()) {
+        if (error)
+            *error = QString::fromStdString(parsed.error());
+        return false;
+    }
+    m_file = QFileInfo(path).absoluteFilePath();
+    setScenario(*parsed);
+    setWindowModified(false);
+    updateWindowTitle();
+    QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
+    addRecentFile(m_file);
+    return true;
+}
+
+bool MainWindow::openTraceFile(const QString &path, QString *error) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const core::TraceLoad load = core::loadTraceFile(path);
+    QApplication::restoreOverrideCursor();
+    if (!load.ok()) {
+        if (error)
+            *error = QString::fromStdString(load.error());
+        return false;
+    }
+    showTrace(load.value(), QFileInfo(path).absoluteFilePath());
+    QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
+    addRecentFile(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const core::PreparedRunPtr result =
+        *core::prepareRun(trace, QFileInfo(source).completeBaseName().toStdString());
+    QApplication::restoreOverrideCursor();
+
+    m_traceMode = true;
+    m_leaveTrace = false;
+    m_traceFile = source;
+    m_shown = result;
+    m_view->setIndex(result->index);
+    m_view->xAxis->setLabel(timeAxisLabel(*trace));
+    m_view->zoom()->zoomToFit(); // a new file starts whole, whatever the last run's zoom
+    const QString name = QString::fromStdString(result->scenario.name);
+    const QString kind = trace->interpreter == "recorded"
+                             ? tr("recorded")
+                             : QString::fromStdString(trace->interpreter + ", " + trace->executor);
+    m_view->setTitle(tr("%1   ·   %2, %n core(s)   ·   %3", nullptr, trace->cores)
+                         .arg(name, kind, QFileInfo(source).fileName()));
+    m_metrics->setResult(result);
+    m_controls->setEnabled(false);
+    m_traceBanner->setText(
+        tr("<b>Showing the trace %1.</b><br>The controls shape simulations, not a finished trace: "
+           "they apply again when you pick a preset, open a scenario or simulate the scenario "
+           "again.")
+            .arg(QFileInfo(source).fileName().toHtmlEscaped()));
+    m_traceBox->show();
+    m_status->setText(tr("Trace from %1").arg(QFileInfo(source).fileName()));
+    m_events->setText(
+        tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace->eventCount()))));
+    m_simTime->setText(tr("%1 long").arg(formatDuration(static_cast<double>(trace->endNs), 4)));
+    m_runTime->clear();
+    updateWindowTitle();
+    updateFileActions();
+}
+
+void MainWindow::leaveTraceMode() {
+    if (!m_traceMode)
+        return;
+    m_traceMode = false;
+    m_traceFile.clear();
+    m_controls->setEnabled(true);
+    m_traceBox->hide();
+    m_status->clear();
+    updateWindowTitle();
+    updateFileActions();
+}
+
+bool MainWindow::saveScenarioFile(const QString &path, QString *error) {
+    QString why;
+    const core::Scenario &scenario = m_controller->scenario();
+    QByteArray json = core::scenarioToJson(scenario);
+    if (!scenario.machine.empty()) {
+        // Saved on a machine profile: the file follows the profile, not today's copy of it.
+        const auto machine = core::MachineProfileStore::standard()
+                                 .lookingFirstIn(QFileInfo(path).absolutePath())
+                                 .find(scenario.machine);
+        if (machine.ok())
+            json = core::scenarioToJson(scenario, *machine);
+    }
+    if (!writeFileAtomically(path, json, &why)) {
+        if (error)
+            *error = why;
+        return false;
+    }
+    m_file = QFileInfo(path).absoluteFilePath();
+    setWindowModified(false);
+    updateWindowTitle();
+    addRecentFile(m_file);
+    return true;
+}
+
+bool MainWindow::exportTraceFile(const QString &path, QString *error) const {
+    const auto &index = m_view->index();
+    if (!index) {
+        if (error)
+            *error = tr("There is no trace to export yet");
+        return false;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix != QLatin1String("json") && suffix != QLatin1String("csv")) {
+        if (error)
+            *error = tr("%1: unknown trace format: use .json (Chrome trace, opens in Perfetto) or "
+                        ".csv")
+                         .arg(path);
+        return false;
+    }
+    const core::Trace &trace = index->trace();
+    const QByteArray data =
+        suffix == QLatin1String("csv") ? core::traceToCsv(trace) : core::traceToChromeJson(trace);
+    return writeFileAtomically(path, data, error);
+}
+
+ExportDialog::Source MainWindow::exportSource() const {
+    ExportDialog::Source s;
+    s.index = m_view->index();
+    s.visible = m_view->zoom()->window();
+    s.screenTheme = m_view->theme();
+    // "As on screen": the window's colours and proportions, type and rows scaled up from the
+    // chart's height on screen to the export's.
+    s.screenTheme.layoutHeight = std::max(360, m_view->height());
+    s.screenTheme.marginPx = 12;
+    s.title = m_view->title();
+    s.caption = m_shown ? metricsCaption(m_shown->metrics) : QString();
+    s.baseName = m_traceMode ? QFileInfo(m_traceFile).completeBaseName()
+                             : fileSlug(QString::fromStdString(m_controller->scenario().name));
+    s.holderLanes = m_view->showHolderLanes();
+    s.busyLane = m_view->showBusyLane();
+    return s;
+}
+
+void MainWindow::exportImage() {
+    if (!m_view->index())
+        return;
+    ExportDialog dialog(exportSource(), this);
+    dialog.exec();
+}
+
+void MainWindow::exportTrace() {
+    if (!m_view->index())
+        return;
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("files/lastDir")).toString();
+    const QString base = m_traceMode
+                             ? QFileInfo(m_traceFile).completeBaseName() + QStringLiteral("-export")
+                             : fileSlug(QString::fromStdString(m_controller->scenario().name));
+    const QString jsonFilter = tr("Chrome trace JSON, opens in Perfetto (*.json)");
+    const QString csvFilter = tr("CSV, one line per segment (*.csv)");
+    QString filter = settings.value(QStringLiteral("files/traceFilter")).toString() == "csv"
+                         ? csvFilter
+                         : jsonFilter;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Trace"),
+        QDir(dir).filePath(
+            base + (filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json"))),
+        jsonFilter + QStringLiteral(";;") + csvFilter, &filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json");
+    settings.setValue(QStringLiteral("files/traceFilter"),
+                      filter == csvFilter ? QStringLiteral("csv") : QStringLiteral("json"));
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = exportTraceFile(path, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        QMessageBox::warning(this, tr("Cannot export the trace"), error);
+}
+
+QStringList MainWindow::recentFiles() const {
+    return QSettings().value(QStringLiteral("files/recent")).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &path) {
+    QStringList recent = recentFiles();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentFiles)
+        recent.removeLast();
+    QSettings().setValue(QStringLiteral("files/recent"), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = recentFiles();
+    int n = 0;
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(
+            tr("&%1  %2").arg(++n).arg(QFileInfo(path).fileName()), this, [this, path] {
+                QString error;
+                if (openFile(path, &error))
+                    return;
+                if (!QFileInfo::exists(path)) {
+                    QStringList rest = recentFiles();
+                    rest.removeAll(path);
+                    QSettings().setValue(QStringLiteral("files/recent"), rest);
+                }
+                QMessageBox::warning(this, tr("Cannot open"), error);
+            });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+    }
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
+            QSettings().remove(QStringLiteral("files/recent"));
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateFileActions() {
+    m_save->setEnabled(!m_traceMode);
+    m_saveAs->setEnabled(!m_traceMode);
+    m_compareWithSimulation->setEnabled(m_traceMode);
+    const bool shown = m_view->index() != nullptr;
+    m_exportImage->setEnabled(shown);
+    m_exportTrace->setEnabled(shown);
+}
+
+RecordDialog *MainWindow::recordDialog() {
+    if (!m_recordDialog) {
+        m_recordDialog = new RecordDialog(this);
+        connect(m_recordDialog, &RecordDialog::traceRecorded, this, &MainWindow::openRecording);
+    }
+    return m_recordDialog;
+}
+
+void MainWindow::showRecordDialog() {
+    RecordDialog *dialog = recordDialog();
+    dialog->open();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::openRecording(const QString &path, const QString &note) {
+    QString error;
+    if (!openTraceFile(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot open the recording"), error);
+        return;
+    }
+    if (!note.isEmpty())
+        m_status->setText(note);
+}
+
+CompareView *MainWindow::compareWithSimulation() {
+    if (!m_traceMode || !m_shown)
+        return nullptr;
+    if (!m_recordingCompare) {
+        m_recordingCompare = new CompareView(this);
+        m_recordingCompare->setWindowFlag(Qt::Window, true);
+    }
+    const QString file = QFileInfo(m_traceFile).fileName();
+    const QString label = recordedRunLabel(m_shown->trace(), file);
+    m_recordingCompare->setWindowTitle(tr("%1 and its Simulation — GIL Scope").arg(file));
+    m_recordingCompare->setWindowScenario(m_controller->scenario());
+    m_recordingCompare->setResultA(recordedRun(*m_shown, label), label);
+    m_recordingCompare->setScenarioB(simulatedEquivalent(m_shown->trace()),
+                                     tr("Simulated equivalent"));
+    m_recordingCompare->show();
+    m_recordingCompare->raise();
+    m_recordingCompare->activateWindow();
+    return m_recordingCompare;
+}
+
+void MainWindow::open() {
+    const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), dir,
+                                     tr("Scenarios and traces (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openFile(path, &error))
+        QMessageBox::warning(this, tr("Cannot open"), error);
+}
+
+bool MainWindow::save() {
+    if (m_traceMode)
+        return false;
+    if (m_file.isEmpty())
+        return saveAs();
+    QString error;
+    if (!saveScenarioFile(m_file, &error)) {
+        QMessageBox::warning(this, tr("Cannot save scenario"), error);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    if (m_traceMode)
+        return false;
+    const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), dir,
+                                                      tr("Scenarios (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return false;
+    QString error;
+    if (!saveScenarioFile(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save scenario"), error);
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
+    return true;
+}
+
+void MainWindow::showResult(const core::PreparedRunPtr &result) {
+    if (m_traceMode) {
+        // A trace from a file stays until a simulation is asked for; a run that was already
+        // under way when it opened is not that.
+        if (!m_leaveTrace)
+            return;
+        leaveTraceMode();
+    }
+    m_shown = result;
+    m_view->setIndex(result->index);
+    m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
+    const auto &s = result->scenario;
+    m_view->setTitle(tr("%1   ·   %2, %3, %n core(s)", nullptr, s.cores)
+                         .arg(QString::fromStdString(s.name), core::interpreterTitle(s.interpreter),
+                              QString::fromUtf8(core::toString(s.executor).data())));
+    m_metrics->setResult(result);
+    m_controls->setError(QString());
+    const auto &trace = result->trace();
+    m_events->setText(
+        tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace.eventCount()))));
+    m_simTime->setText(tr("simulated %1").arg(formatDuration(static_cast<double>(trace.endNs), 4)));
+    m_runTime->setText(
+        tr("computed in %1")
+            .arg(formatDuration((result->simulateMs + result->indexMs + result->metricsMs) * 1e6)));
+    updateFileActions();
+}
+
+void MainWindow::showError(const QString &message) {
+    if (m_traceMode && !m_leaveTrace)
+        return;
+    m_controls->setError(message);
+    m_status->setText(tr("Cannot simulate: %1").arg(message));
+}
+
+void MainWindow::showBusy(bool busy) {
+    if (m_traceMode)
+        return;
+    m_status->setText(busy ? tr("Simulating…") : QString());
+}
+
+void MainWindow::showHoverTime(double ns) {
+    if (std::isnan(ns) || !m_view->index()) {
+        m_hover->clear();
+        return;
+    }
+    const double resolution =
+        m_view->zoom()->window().span() / std::max(1, m_view->axisRect()->width());
+    m_hover->setText(tr("t = %1").arg(formatTimestamp(ns, std::max(1.0, resolution))));
+}
+
+void MainWindow::toggleFullScreen() {
+    if (isFullScreen())
+        showNormal();
+    else
+        showFullScreen();
+    m_fullScreen->setChecked(isFullScreen());
+}
+
+void MainWindow::updateWindowTitle() {
+    QString name = m_traceMode        ? QFileInfo(m_traceFile).fileName()
+                   : m_file.isEmpty() ? QString::fromStdString(m_controller->scenario().name)
+                                      : QFileInfo(m_file).fileName();
+    setWindowTitle(tr("%1[*] — GIL Scope").arg(name));
+}
+
+void MainWindow::readSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainwindow/geometry")).toByteArray());
+    if (!settings.contains(QStringLiteral("mainwindow/geometry")))
+        resize(1500, 900);
+    restoreState(settings.value(QStringLiteral("mainwindow/state")).toByteArray());
+    const int mode = settings.value(QStringLiteral("view/theme"), 0).toInt();
+    for (QAction *a : m_themeGroup->actions())
+        if (a->data().toInt() == mode) {
+            a->setChecked(true);
+            m_view->setThemeMode(static_cast<TimelineView::ThemeMode>(mode));
+        }
+    m_holderLanes->setChecked(settings.value(QStringLiteral("view/holderLanes"), true).toBool());
+    m_busyLane->setChecked(settings.value(QStringLiteral("view/busyLane"), true).toBool());
+}
+
+void MainWindow::writeSettings() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainwindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainwindow/state"), saveState());
+    settings.setValue(QStringLiteral("view/theme"), static_cast<int>(m_view->themeMode()));
+    settings.setValue(QStringLiteral("view/holderLanes"), m_view->showHolderLanes());
+    settings.setValue(QStringLiteral("view/busyLane"), m_view->showBusyLane());
+    // The scenario comes back at the next start as it was left, saved or not.
+    settings.setValue(QStringLiteral("session/scenario"),
+                      core::scenarioToJson(m_controller->scenario()));
+    settings.setValue(QStringLiteral("session/file"), m_file);
+    settings.setValue(QStringLiteral("session/modified"), isWindowModified());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    writeSettings();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace gilscope::ui

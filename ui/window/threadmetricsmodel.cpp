@@ -1,0 +1,103 @@
+#include "window/threadmetricsmodel.h"
+
+#include "timeline/timeformat.h"
+#include "timeline/timelinetheme.h"
+
+namespace gilscope::ui {
+
+namespace {
+QString share(double part, double whole) {
+    return whole > 0 ? QStringLiteral("%1 %").arg(100.0 * part / whole, 0, 'f', 0)
+                     : QStringLiteral("–");
+}
+} // namespace
+
+ThreadMetricsModel::ThreadMetricsModel(QObject *parent)
+    : QAbstractTableModel(parent) {}
+
+void ThreadMetricsModel::setMetrics(const core::Metrics &metrics) {
+    beginResetModel();
+    m_threads = metrics.threads;
+    m_makespanMs = metrics.makespan_ms;
+    endResetModel();
+}
+
+int ThreadMetricsModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_threads.size());
+}
+
+int ThreadMetricsModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const auto &t = m_threads[static_cast<std::size_t>(index.row())];
+    const double total = m_makespanMs;
+    if (role == StateTimesRole)
+        return QVariantList{t.running_ms, t.waiting_ms, t.ready_ms, t.io_ms, t.starting_ms};
+    if (role == MakespanRole)
+        return total;
+    if (role == Qt::ToolTipRole) {
+        using core::ThreadState;
+        return tr("<b>%1</b> (%2)<br>%3: %4<br>%5: %6<br>%7: %8<br>%9: %10<br>%11: %12")
+            .arg(QString::fromStdString(t.name).toHtmlEscaped(), QString::fromStdString(t.kind))
+            .arg(stateLabel(ThreadState::Running), formatDuration(t.running_ms * 1e6))
+            .arg(stateLabel(ThreadState::WaitingForGil), formatDuration(t.waiting_ms * 1e6))
+            .arg(stateLabel(ThreadState::Ready), formatDuration(t.ready_ms * 1e6))
+            .arg(stateLabel(ThreadState::Io), formatDuration(t.io_ms * 1e6))
+            .arg(stateLabel(ThreadState::Starting), formatDuration(t.starting_ms * 1e6));
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= Running)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case Thread:
+        return QString::fromStdString(t.name);
+    case States:
+        return {};
+    case Running:
+        return share(t.running_ms, total);
+    case Waiting:
+        return share(t.waiting_ms + t.ready_ms, total);
+    case Io:
+        return share(t.io_ms, total);
+    }
+    return {};
+}
+
+QVariant ThreadMetricsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case States:
+            return tr("Time in each state over the whole run");
+        case Running:
+            return tr("Share of the run spent running Python code");
+        case Waiting:
+            return tr("Share spent waiting for the GIL or for a free core");
+        case Io:
+            return tr("Share spent in blocking calls");
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Thread:
+        return tr("Thread");
+    case States:
+        return tr("Time in state");
+    case Running:
+        return tr("Run");
+    case Waiting:
+        return tr("Wait");
+    case Io:
+        return tr("I/O");
+    }
+    return {};
+}
+
+} // namespace gilscope::ui
