@@ -146,7 +146,7 @@ MachineProfileParse parseMachineProfileJson(const QByteArray &json, const std::s
             p.checks.push_back({o["what"].toString().toStdString(), o["unit"].toString().toStdString(),
                                 o["measured"].toDouble(), o["simulated"].toDouble()});
         }
-        return std::move(p);
+        return p;
     } catch (const Invalid &e) {
         return Error{source + ": " + e.message};
     }

@@ -290,7 +290,7 @@ ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &sourc
         Scenario scenario = readScenario(root, machines);
         if (auto error = validate(scenario))
             return Error{source + ": field " + error->field + ": " + error->message};
-        return std::move(scenario);
+        return scenario;
     } catch (const ParseError &e) {
         return Error{source + ": " + e.message};
     }
