@@ -2,18 +2,18 @@
 
 #include "python/calibration.h"
 #include "python/cpuload.h"
-#include "scenario/machineprofile.h"
 #include "python/pythoninstalls.h"
 #include "recordcommand.h"
+#include "scenario/machineprofile.h"
 #include "trace/tracejson.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QSysInfo>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTemporaryFile>
 #include <QThread>
@@ -48,8 +48,10 @@ void addOptions(QCommandLineParser &parser) {
                       "the newest Python 2.7 found on PATH or in pyenv).",
                       "PATH"});
     parser.addOption({"name", "The profile's name (default: this host's name).", "NAME"});
-    parser.addOption({"out", "Write the profile to FILE instead of the profile directory.", "FILE"});
-    parser.addOption({"repeat", "Runs per countdown measurement, the median kept (default 3).", "N"});
+    parser.addOption(
+        {"out", "Write the profile to FILE instead of the profile directory.", "FILE"});
+    parser.addOption(
+        {"repeat", "Runs per countdown measurement, the median kept (default 3).", "N"});
     parser.addOption({"quick", "Shorter measurements: a rough profile in a few seconds."});
 }
 
@@ -67,9 +69,11 @@ ProcessOutput runPython(const QString &python, const QStringList &args) {
     process.waitForFinished(-1);
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
         const QString err = QString::fromLocal8Bit(process.readAllStandardError()).trimmed();
-        return {false, {},
+        return {false,
+                {},
                 python + " " + args.join(' ') + " failed (exit " +
-                    QString::number(process.exitCode()) + ")" + (err.isEmpty() ? "" : ": " + err.right(400))};
+                    QString::number(process.exitCode()) + ")" +
+                    (err.isEmpty() ? "" : ": " + err.right(400))};
     }
     return {true, process.readAllStandardOutput(), {}};
 }
@@ -172,7 +176,8 @@ int runCalibrate(const QStringList &arguments) {
         if (!core::isValidProfileName(profile.name))
             return fail("--name " + profile.name + ": use letters, digits, '.', '_' and '-'");
         if (QString::fromStdString(profile.name).endsWith(".json"))
-            return fail("--name " + profile.name + ": a name, not a file (leave out .json, or "
+            return fail("--name " + profile.name +
+                        ": a name, not a file (leave out .json, or "
                         "give --out FILE)");
         target = core::MachineProfileStore::standard().pathFor(profile.name);
     }
@@ -252,12 +257,18 @@ int runCalibrate(const QStringList &arguments) {
         // The recorder slows tight loops 4-13x: a count that runs ~0.1 s unrecorded.
         const long long total = static_cast<long long>(0.1 / (modern->loopNs * 1e-9));
         const std::vector<RecordedCheck> checks{
-            {"2-thread countdown, median hold", "countdown.py",
-             {"--threads", "2", "--total", QString::number(total)}, 0},
-            {"echo convoy at 5 ms, median I/O latency", "echo_convoy.py",
-             {"--cpu-threads", "1", "--seconds", QString::number(seconds)}, 5.0},
-            {"echo convoy at 0.5 ms, median I/O latency", "echo_convoy.py",
-             {"--cpu-threads", "1", "--seconds", QString::number(seconds)}, 0.5},
+            {"2-thread countdown, median hold",
+             "countdown.py",
+             {"--threads", "2", "--total", QString::number(total)},
+             0},
+            {"echo convoy at 5 ms, median I/O latency",
+             "echo_convoy.py",
+             {"--cpu-threads", "1", "--seconds", QString::number(seconds)},
+             5.0},
+            {"echo convoy at 0.5 ms, median I/O latency",
+             "echo_convoy.py",
+             {"--cpu-threads", "1", "--seconds", QString::number(seconds)},
+             0.5},
         };
         for (std::size_t i = 0; i < checks.size(); ++i) {
             const RecordedCheck &check = checks[i];
@@ -309,11 +320,12 @@ int runCalibrate(const QStringList &arguments) {
                 fit.profile.description.c_str());
     std::printf("\n%-22s %12s %12s\n", "parameter", "default", "this machine");
     for (const auto &[key, value] : fit.profile.params)
-        std::printf("%-22s %12g %12g\n", key.c_str(), core::machineParamValue(defaults, key), value);
+        std::printf("%-22s %12g %12g\n", key.c_str(), core::machineParamValue(defaults, key),
+                    value);
     std::printf("\n%-70s %10s %10s\n", "check", "measured", "simulated");
     for (const auto &c : fit.profile.checks)
-        std::printf("%-70s %9.3f%s %9.3f%s\n", c.what.c_str(), c.measured, c.unit == "x" ? "x" : " ",
-                    c.simulated, c.unit == "x" ? "x" : " ");
+        std::printf("%-70s %9.3f%s %9.3f%s\n", c.what.c_str(), c.measured,
+                    c.unit == "x" ? "x" : " ", c.simulated, c.unit == "x" ? "x" : " ");
     for (const auto &note : fit.notes)
         std::printf("note: %s\n", note.c_str());
     if (!saved) {

@@ -1,18 +1,18 @@
 #include "commandline.h"
 
 #include "analysis/advisor.h"
+#include "analysis/sweep.h"
 #include "compare/compareview.h"
+#include "engine/simulate.h"
+#include "export/timelineexporter.h"
+#include "pixels/traceindex.h"
 #include "python/equivalentscenario.h"
 #include "run/preparedrun.h"
 #include "scenario/machineprofile.h"
-#include "trace/metrics.h"
-#include "trace/metricsjson.h"
 #include "scenario/presets.h"
 #include "scenario/scenariojson.h"
-#include "engine/simulate.h"
-#include "analysis/sweep.h"
-#include "export/timelineexporter.h"
-#include "pixels/traceindex.h"
+#include "trace/metrics.h"
+#include "trace/metricsjson.h"
 #include "trace/tracejson.h"
 
 #include <qcustomplot.h>
@@ -37,10 +37,13 @@ namespace gilscope::app {
 
 namespace {
 
-const QStringList kHeadlessFlags = {"--list-presets", "--list-machines", "--as-scenario",
-                                    "--metrics",      "--trace",   "--csv",
-                                    "--advise",       "--sweep",   "--export",  "--compare",
-                                    "--help",         "-h",        "--version", "-v"};
+const QStringList kHeadlessFlags = {"--list-presets", "--list-machines",
+                                    "--as-scenario",  "--metrics",
+                                    "--trace",        "--csv",
+                                    "--advise",       "--sweep",
+                                    "--export",       "--compare",
+                                    "--help",         "-h",
+                                    "--version",      "-v"};
 // Flags that draw: they need a QApplication (on the offscreen platform when headless).
 const QStringList kDrawingFlags = {"--export", "--compare"};
 
@@ -490,8 +493,7 @@ int runHeadless(const QStringList &arguments) {
                                 "OUT.png|OUT.svg|OUT.pdf");
     }
     // What to prepare: drawing needs the pixel index, the other outputs only the trace.
-    const auto parts =
-        exportRequest ? core::RunParts::Everything : core::RunParts::TraceAndMetrics;
+    const auto parts = exportRequest ? core::RunParts::Everything : core::RunParts::TraceAndMetrics;
     auto finish = [&](const core::Result<core::PreparedRunPtr> &run, const std::string &source) {
         if (!run.ok())
             return badInput(source + ": " + run.error());
@@ -540,8 +542,8 @@ int runHeadless(const QStringList &arguments) {
     if (parser.isSet("advise"))
         return writeAdvice(parser, core::advise(*parsed, static_cast<int>(threads)));
     if (parser.isSet("sweep")) {
-        const auto result = core::sweep(*parsed, parser.value("sweep").toStdString(),
-                                        static_cast<int>(threads));
+        const auto result =
+            core::sweep(*parsed, parser.value("sweep").toStdString(), static_cast<int>(threads));
         if (!result.ok())
             return badInput(source + ": " + result.error());
         if (!parser.isSet("csv"))

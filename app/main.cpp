@@ -1,8 +1,8 @@
 #include "calibratecommand.h"
 #include "commandline.h"
 #include "lessons/lessonsmenu.h"
-#include "window/mainwindow.h"
 #include "recordcommand.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -22,10 +22,13 @@ int main() {
         for (int i = 0; i < 3; ++i) {
             const auto start = std::chrono::steady_clock::now();
             advice = advise(*scenario, threads);
-            best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            best = std::min(
+                best,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         }
         std::printf("advisor grid (%zu runs) for %s on %d thread(s): %.1f ms; best: %s\n",
-                    advice.runs.size(), scenario->name.c_str(), threads, best * 1e3, advice.reason.c_str());
+                    advice.runs.size(), scenario->name.c_str(), threads, best * 1e3,
+                    advice.reason.c_str());
     }
     return 0;
 }

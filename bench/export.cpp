@@ -6,8 +6,8 @@
 //
 //   export [--quick] [--keep DIR]   (--quick: 1M only; --keep: leave the files in DIR)
 #include "export/timelineexporter.h"
-#include "synthetictrace.h"
 #include "pixels/traceindex.h"
+#include "synthetictrace.h"
 
 #include <QApplication>
 #include <QDir>

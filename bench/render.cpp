@@ -3,14 +3,14 @@
 // <= 50 ms from a slider change to the new frame. Offscreen, 1600 px wide.
 //
 //   render [--quick]     (--quick: 1M segments only, fewer repeats)
+#include "pixels/traceindex.h"
+#include "synthetictrace.h"
+#include "timeline/timelineview.h"
+#include "timeline/zoomhistory.h"
 #include "window/controlspanel.h"
 #include "window/labeledslider.h"
 #include "window/mainwindow.h"
 #include "window/simulationcontroller.h"
-#include "timeline/timelineview.h"
-#include "synthetictrace.h"
-#include "pixels/traceindex.h"
-#include "timeline/zoomhistory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

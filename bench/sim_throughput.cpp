@@ -25,7 +25,8 @@ void measure(const char *label, const Scenario &scenario, int repeats) {
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
         auto outcome = simulate(scenario);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (!outcome.ok()) {
             std::printf("%s: %s\n", label, outcome.error().c_str());
             return;
@@ -39,7 +40,8 @@ void measure(const char *label, const Scenario &scenario, int repeats) {
                 "%5.2f bytes/event  (%.0f ms simulated)\n",
                 label, events, best, events / best / 1e6,
                 static_cast<double>(simulation.engineSteps) / best / 1e6,
-                static_cast<double>(trace.storedBytes()) / events, static_cast<double>(trace.endNs) / 1e6);
+                static_cast<double>(trace.storedBytes()) / events,
+                static_cast<double>(trace.endNs) / 1e6);
 }
 } // namespace
 
@@ -66,7 +68,8 @@ int main() {
     server.name = "gil-64-mix";
     server.interpreter = Interpreter::Gil;
     server.cores = 4;
-    server.workers = {group(WorkerKind::Cpu, 8, 1, 200, 0), group(WorkerKind::Io, 56, 2000, 0.05, 1)};
+    server.workers = {group(WorkerKind::Cpu, 8, 1, 200, 0),
+                      group(WorkerKind::Io, 56, 2000, 0.05, 1)};
     measure("3.2+ GIL, 4 cores, 8 CPU + 56 I/O threads", server, 3);
     return 0;
 }

@@ -10,9 +10,10 @@ namespace gilscope::core {
 
 namespace {
 
-constexpr Executor kExecutors[] = {Executor::Threading, Executor::Asyncio, Executor::Multiprocessing,
-                                   Executor::Subinterpreters};
-constexpr Interpreter kInterpreters[] = {Interpreter::Gil, Interpreter::FreeThreaded, Interpreter::LegacyGil};
+constexpr Executor kExecutors[] = {Executor::Threading, Executor::Asyncio,
+                                   Executor::Multiprocessing, Executor::Subinterpreters};
+constexpr Interpreter kInterpreters[] = {Interpreter::Gil, Interpreter::FreeThreaded,
+                                         Interpreter::LegacyGil};
 
 std::string name(const AdvisorRun &r) {
     std::string s(toString(r.executor));
@@ -54,16 +55,18 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
     if (b.executor == Executor::Asyncio && b.interpreter == Interpreter::Gil)
         return "asyncio: within 5 % of the fastest, one thread overlaps all the waits";
     const double bestStall = std::max(b.metrics.io.latency_ms_p99, b.metrics.io.max_stall_ms);
-    const double threadStall = std::max(threads.metrics.io.latency_ms_p99, threads.metrics.io.max_stall_ms);
+    const double threadStall =
+        std::max(threads.metrics.io.latency_ms_p99, threads.metrics.io.max_stall_ms);
     if (gain < 1.05 && threadStall > 2 * bestStall)
-        return name(b) + ": as fast as threading, but its I/O thread waits at most " + fixed(bestStall, 2) +
-               " ms instead of " + fixed(threadStall, 2) +
+        return name(b) + ": as fast as threading, but its I/O thread waits at most " +
+               fixed(bestStall, 2) + " ms instead of " + fixed(threadStall, 2) +
                " ms: the CPU-bound work no longer holds the I/O thread's GIL";
     std::string why = name(b) + ": " + fixed(gain, 1) + "x faster than threading, ";
     if (b.interpreter == Interpreter::FreeThreaded)
         return why + "threads run Python in parallel without a GIL";
     if (b.executor == Executor::Multiprocessing)
-        return why + "each process has its own GIL, so CPU-bound work uses " + std::to_string(s.cores) + " cores";
+        return why + "each process has its own GIL, so CPU-bound work uses " +
+               std::to_string(s.cores) + " cores";
     if (b.executor == Executor::Subinterpreters)
         return why + "each interpreter has its own GIL, with cheaper start-up than processes";
     return why + "it spreads the work best";
@@ -117,8 +120,8 @@ Advice advise(const Scenario &scenario, int threads, const std::atomic<bool> *ca
     };
     double quickestIo = -1;
     for (const auto &r : advice.runs)
-        if (r.trace && r.plainness >= 0 && r.metrics.makespan_ms <= fastest * 1.05 && r.metrics.io.ops > 0 &&
-            (quickestIo < 0 || stall(r) < quickestIo))
+        if (r.trace && r.plainness >= 0 && r.metrics.makespan_ms <= fastest * 1.05 &&
+            r.metrics.io.ops > 0 && (quickestIo < 0 || stall(r) < quickestIo))
             quickestIo = stall(r);
     auto responsive = [&](const AdvisorRun &r) {
         return quickestIo < 0 || stall(r) <= std::max(2 * quickestIo, quickestIo + 0.1);
@@ -127,13 +130,15 @@ Advice advise(const Scenario &scenario, int threads, const std::atomic<bool> *ca
         const auto &r = advice.runs[i];
         if (!r.trace || r.plainness < 0 || r.metrics.makespan_ms > fastest * 1.05 || !responsive(r))
             continue;
-        if (advice.best < 0 || r.plainness < advice.runs[static_cast<std::size_t>(advice.best)].plainness)
+        if (advice.best < 0 ||
+            r.plainness < advice.runs[static_cast<std::size_t>(advice.best)].plainness)
             advice.best = static_cast<int>(i);
     }
     if (advice.best >= 0)
         advice.reason = reasonFor(scenario, advice.runs, advice.best);
     else
-        advice.reason = "no run finished: " + (advice.runs.empty() ? std::string() : advice.runs[0].error);
+        advice.reason =
+            "no run finished: " + (advice.runs.empty() ? std::string() : advice.runs[0].error);
     return advice;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "trace/metrics.h"
 #include "scenario/scenario.h"
+#include "trace/metrics.h"
 #include "trace/trace.h"
 
 #include <atomic>
@@ -17,7 +17,8 @@ struct AdvisorRun {
     std::shared_ptr<const Trace> trace; // null when the run failed
     Metrics metrics;
     std::string error;
-    int plainness; // 0 = plainest (threading on a standard build); legacy-GIL runs: -1, never advised
+    int plainness; // 0 = plainest (threading on a standard build); legacy-GIL runs: -1, never
+                   // advised
 };
 
 struct Advice {

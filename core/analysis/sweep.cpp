@@ -1,7 +1,7 @@
 #include "analysis/sweep.h"
 
-#include "scenario/scenariojson.h"
 #include "run/preparedrun.h"
+#include "scenario/scenariojson.h"
 
 #include <cmath>
 #include <future>
@@ -34,7 +34,7 @@ std::string number(double v) {
 } // namespace
 
 Result<SweepResult> sweep(const Scenario &scenario, const std::string &spec, int threads,
-                  const std::atomic<bool> *cancel) {
+                          const std::atomic<bool> *cancel) {
     SweepResult result;
     const auto eq = spec.find('=');
     const auto colon = spec.find(':', eq == std::string::npos ? 0 : eq);
@@ -60,7 +60,7 @@ Result<SweepResult> sweep(const Scenario &scenario, const std::string &spec, int
     const bool whole = isWholeKey(result.key);
     if (!(from > 0 && to >= from) || points < 2 || points > 200 || (whole && to - from > 255))
         return Error{"--sweep " + spec + ": need 0 < FROM <= TO, 2 to 200 points" +
-                                    (whole ? ", at most 256 whole values" : "")};
+                     (whole ? ", at most 256 whole values" : "")};
 
     std::vector<double> values;
     if (whole) {
@@ -107,8 +107,9 @@ Result<SweepResult> sweep(const Scenario &scenario, const std::string &spec, int
 
 std::string sweepToCsv(const SweepResult &r) {
     std::ostringstream os;
-    os << r.key << ",makespan_ms,sequential_ms,speedup,switches_per_s,io_ops_per_s,io_latency_ms_p50,"
-                   "io_latency_ms_p99\n";
+    os << r.key
+       << ",makespan_ms,sequential_ms,speedup,switches_per_s,io_ops_per_s,io_latency_ms_p50,"
+          "io_latency_ms_p99\n";
     os.precision(10);
     for (const auto &p : r.points) {
         const auto &m = p.metrics;

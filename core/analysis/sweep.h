@@ -1,8 +1,8 @@
 #pragma once
 
-#include "trace/metrics.h"
 #include "result.h"
 #include "scenario/scenario.h"
+#include "trace/metrics.h"
 
 #include <atomic>
 #include <string>
@@ -25,7 +25,7 @@ struct SweepResult {
 // numeric path of the scenario JSON with A:B[:N] for N log-spaced points.
 // The error names the key or the failing value.
 Result<SweepResult> sweep(const Scenario &scenario, const std::string &spec, int threads = 2,
-                  const std::atomic<bool> *cancel = nullptr);
+                          const std::atomic<bool> *cancel = nullptr);
 
 // value,makespan_ms,sequential_ms,speedup,switches_per_s,io_ops_per_s,io_latency_ms_p50,io_latency_ms_p99
 std::string sweepToCsv(const SweepResult &result);

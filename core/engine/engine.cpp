@@ -6,8 +6,12 @@
 namespace gilscope::core::internal {
 
 namespace {
-TimeNs ms(double v) { return std::llround(v * kNsPerMs); }
-TimeNs us(double v) { return std::llround(v * kNsPerUs); }
+TimeNs ms(double v) {
+    return std::llround(v * kNsPerMs);
+}
+TimeNs us(double v) {
+    return std::llround(v * kNsPerUs);
+}
 } // namespace
 
 ModelTimes::ModelTimes(const Scenario &s) {
@@ -49,9 +53,12 @@ TimeNs Job::jittered(double ms) {
 }
 
 Engine::Engine(const Scenario &scenario, const std::atomic<bool> *cancel)
-    : m_scenario(scenario), m_times(scenario), m_cancel(cancel), m_random(scenario.seed),
-      m_trace(static_cast<std::size_t>(scenario.params.max_events)),
-      m_cores(static_cast<std::size_t>(scenario.cores)) {}
+    : m_scenario(scenario)
+    , m_times(scenario)
+    , m_cancel(cancel)
+    , m_random(scenario.seed)
+    , m_trace(static_cast<std::size_t>(scenario.params.max_events))
+    , m_cores(static_cast<std::size_t>(scenario.cores)) {}
 
 Result<Simulation> Engine::run() {
     buildThreads();
@@ -67,9 +74,9 @@ Result<Simulation> Engine::run() {
         }
         if (m_trace.overCap())
             return Error{"the run would store more than params.max_events = " +
-                                 std::to_string(m_trace.cap()) +
-                                 " events; shorten the workload or raise params.max_events "
-                                 "(at most 500000000)"};
+                         std::to_string(m_trace.cap()) +
+                         " events; shorten the workload or raise params.max_events "
+                         "(at most 500000000)"};
         if (!m_immediate.empty()) {
             auto [thread, token] = m_immediate.front();
             m_immediate.pop_front();
@@ -82,8 +89,8 @@ Result<Simulation> Engine::run() {
         const Event e = m_events.pop();
         if (e.time > m_times.limit)
             return Error{"the run exceeds params.time_limit_s = " +
-                                 std::to_string(m_scenario.params.time_limit_s) +
-                                 " s of simulated time; shorten the workload or raise the limit"};
+                         std::to_string(m_scenario.params.time_limit_s) +
+                         " s of simulated time; shorten the workload or raise the limit"};
         m_now = e.time;
         if (e.kind == EventKind::SliceCheck) {
             onSliceCheck(static_cast<int>(e.target));
@@ -118,7 +125,8 @@ Result<Simulation> Engine::run() {
             dispatch(core, t);
             break;
         }
-        default: break;
+        default:
+            break;
         }
     }
     auto trace = m_trace.finish(m_now);

@@ -9,11 +9,11 @@
 
 #include "engine/eventqueue.h"
 #include "engine/random.h"
-#include "scenario/scenario.h"
 #include "engine/simulate.h"
 #include "engine/task.h"
-#include "trace/tracebuilder.h"
 #include "engine/waitqueue.h"
+#include "scenario/scenario.h"
+#include "trace/tracebuilder.h"
 
 #include <atomic>
 #include <coroutine>
@@ -40,7 +40,9 @@ struct GilLock;
 // A worker's program of phases, drawn lazily (an I/O worker may have millions of rounds).
 class Job {
 public:
-    Job(const WorkerGroup &group, std::uint64_t seed) : m_group(&group), m_random(seed) {}
+    Job(const WorkerGroup &group, std::uint64_t seed)
+        : m_group(&group)
+        , m_random(seed) {}
     bool done() const { return m_round >= m_group->ops; }
     // The next CPU burst and blocking wait, jitter applied.
     std::pair<TimeNs, TimeNs> nextRound();
@@ -62,7 +64,7 @@ struct SimThread {
     // OS layer
     OsState os = OsState::Queued;
     int core = -1;
-    TimeNs vrBase = 0;      // CPU time consumed before the current stint on a core (CFS vruntime)
+    TimeNs vrBase = 0; // CPU time consumed before the current stint on a core (CFS vruntime)
     TimeNs onCoreSince = 0;
     TimeNs sliceStart = 0;
     std::uint64_t queueSeq = 0;
@@ -91,11 +93,11 @@ struct GilLock {
     bool locked = false;
     SimThread *holder = nullptr;
     SimThread *lastHolder = nullptr;
-    WaitQueue<SimThread> sleepers;           // asleep waiting for the GIL, oldest first
-    std::vector<SimThread *> contenders;     // legacy: every thread inside an acquire
-    std::uint64_t switchNumber = 0;          // 3.2+
-    bool dropRequest = false;                // 3.2+
-    WaitQueue<SimThread> switchWaiters;      // 3.2+ FORCE_SWITCHING: droppers awaiting a taker
+    WaitQueue<SimThread> sleepers;       // asleep waiting for the GIL, oldest first
+    std::vector<SimThread *> contenders; // legacy: every thread inside an acquire
+    std::uint64_t switchNumber = 0;      // 3.2+
+    bool dropRequest = false;            // 3.2+
+    WaitQueue<SimThread> switchWaiters;  // 3.2+ FORCE_SWITCHING: droppers awaiting a taker
 };
 
 class Engine {

@@ -89,7 +89,8 @@ void Engine::buildThreads() {
                 auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
                 source->jobs.emplace_back(*workers[i].group, workers[i].seed);
                 const int id = static_cast<int>(i) + 1;
-                SimThread &t = newThread(newGil(), threadInfo(workers[i], id, unit + std::to_string(id)));
+                SimThread &t =
+                    newThread(newGil(), threadInfo(workers[i], id, unit + std::to_string(id)));
                 t.program = threadProgram(t, *source, start, ipc);
             }
         }

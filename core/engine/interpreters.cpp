@@ -10,13 +10,16 @@
 namespace gilscope::core::internal {
 
 namespace {
-bool isLegacy(const Scenario &s) { return s.interpreter == Interpreter::LegacyGil; }
+bool isLegacy(const Scenario &s) {
+    return s.interpreter == Interpreter::LegacyGil;
+}
 } // namespace
 
 SimThread *Engine::popSleeper(WaitQueue<SimThread> &queue) {
     std::size_t index = 0;
     if (m_times.wakePolicy == WakePolicy::Random && queue.size() > 1)
-        index = static_cast<std::size_t>(m_random.between(0, static_cast<TimeNs>(queue.size()) - 1));
+        index =
+            static_cast<std::size_t>(m_random.between(0, static_cast<TimeNs>(queue.size()) - 1));
     SimThread *t = queue.take(index);
     t->asleepOnGil = false;
     return t;
@@ -133,8 +136,8 @@ Task Engine::modernAcquire(SimThread &t) {
         t.asleepOnGil = true;
         gil.sleepers.push(t);
         t.timerMark = MarkKind::Timeout;
-        const WakeReason why =
-            co_await block(t, ThreadState::WaitingForGil, m_now + m_times.switchInterval + timerSlack());
+        const WakeReason why = co_await block(t, ThreadState::WaitingForGil,
+                                              m_now + m_times.switchInterval + timerSlack());
         if (why == WakeReason::Timer) {
             if (gil.locked && gil.switchNumber == switchesBefore) {
                 mark(t, MarkKind::DropRequest);
@@ -179,7 +182,8 @@ Task Engine::releaseGil(SimThread &t, bool finalRelease) {
 Task Engine::runPython(SimThread &t, TimeNs ns) {
     if (!t.gil) {
         // Free-threaded (or no GIL at all): only the per-bytecode slowdown.
-        co_await cpu(t, std::llround(static_cast<double>(ns) * m_times.slowdown), ThreadState::Running);
+        co_await cpu(t, std::llround(static_cast<double>(ns) * m_times.slowdown),
+                     ThreadState::Running);
         co_return;
     }
     GilLock &gil = *t.gil;

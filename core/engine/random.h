@@ -8,7 +8,8 @@ namespace gilscope::core {
 // everywhere (std::uniform_*_distribution is implementation-defined).
 class Random {
 public:
-    explicit Random(std::uint64_t seed) : m_state(seed) {}
+    explicit Random(std::uint64_t seed)
+        : m_state(seed) {}
     std::uint64_t next() {
         std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;

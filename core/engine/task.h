@@ -29,8 +29,10 @@ public:
     using Handle = std::coroutine_handle<promise_type>;
 
     Task() = default;
-    explicit Task(Handle h) : m_handle(h) {}
-    Task(Task &&other) noexcept : m_handle(std::exchange(other.m_handle, {})) {}
+    explicit Task(Handle h)
+        : m_handle(h) {}
+    Task(Task &&other) noexcept
+        : m_handle(std::exchange(other.m_handle, {})) {}
     Task &operator=(Task &&other) noexcept {
         if (this != &other) {
             if (m_handle)

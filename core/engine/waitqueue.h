@@ -58,7 +58,9 @@ private:
         Thread *thread;
         std::uint64_t ticket;
     };
-    bool live(const Entry &e) const { return e.thread->waitQueue == this && e.thread->waitTicket == e.ticket; }
+    bool live(const Entry &e) const {
+        return e.thread->waitQueue == this && e.thread->waitTicket == e.ticket;
+    }
     std::deque<Entry> m_entries;
     std::size_t m_size = 0;
     std::uint64_t m_tickets = 0;

@@ -1,8 +1,8 @@
 #include "python/calibration.h"
 
 #include "python/equivalentscenario.h"
-#include "trace/metrics.h"
 #include "run/preparedrun.h"
+#include "trace/metrics.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -141,7 +141,8 @@ CalibrationFit fitMachineProfile(const std::vector<CalibrationMeasurement> &runs
                      " threads vs 1",
                  "x", rounded(modern->ratio(i), 3),
                  rounded(simulatedCountdownRatio(Interpreter::Gil, i == 1 ? 2 : 4, cores, workMs,
-                                                 fitted), 3)});
+                                                 fitted),
+                         3)});
     }
     if (legacy) {
         params["tick_ns"] = rounded(std::max(0.1, legacy->loopNs / 2), 2);
@@ -196,7 +197,8 @@ CalibrationFit fitMachineProfile(const std::vector<CalibrationMeasurement> &runs
                      " threads vs 1",
                  "x", rounded(legacy->ratio(i), 3),
                  rounded(simulatedCountdownRatio(Interpreter::LegacyGil, i == 1 ? 2 : 4, cores,
-                                                 workMs, fitted), 3)});
+                                                 workMs, fitted),
+                         3)});
     }
     return fit;
 }

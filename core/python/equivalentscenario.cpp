@@ -9,19 +9,23 @@ namespace gilscope::core {
 namespace {
 
 bool oldGil(const std::string &python) {
-    return python.starts_with("2.") || python.starts_with("3.0") || python.starts_with("3.1.") || python == "3.1";
+    return python.starts_with("2.") || python.starts_with("3.0") || python.starts_with("3.1.") ||
+           python == "3.1";
 }
 
-double ms(TimeNs ns) { return static_cast<double>(ns) / kNsPerMs; }
+double ms(TimeNs ns) {
+    return static_cast<double>(ns) / kNsPerMs;
+}
 
 } // namespace
 
 Scenario equivalentScenario(const Trace &recording) {
     Scenario s;
     s.name = "Simulated: " + recording.scenarioName;
-    s.description = "The simulation of a recorded run" +
-                    (recording.python.empty() ? std::string() : " (Python " + recording.python + ")") +
-                    ": one worker per recorded thread, with its CPU and I/O time.";
+    s.description =
+        "The simulation of a recorded run" +
+        (recording.python.empty() ? std::string() : " (Python " + recording.python + ")") +
+        ": one worker per recorded thread, with its CPU and I/O time.";
     s.interpreter = oldGil(recording.python) ? Interpreter::LegacyGil : Interpreter::Gil;
     // A trace GIL Scope exported from a simulation says which interpreter it simulated.
     Interpreter simulated{};

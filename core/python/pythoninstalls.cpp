@@ -17,8 +17,9 @@ QString PythonInstall::version() const {
 Result<PythonInstall> probePython(const QString &path) {
     auto fail = [&](const QString &why) { return Error{(path + ": " + why).toStdString()}; };
     QProcess process;
-    process.start(path, {"-c", "import platform, sys; print('%s %d %d %d' % "
-                               "((platform.python_implementation(),) + tuple(sys.version_info[:3])))"});
+    process.start(path,
+                  {"-c", "import platform, sys; print('%s %d %d %d' % "
+                         "((platform.python_implementation(),) + tuple(sys.version_info[:3])))"});
     if (!process.waitForStarted(10'000))
         return fail("cannot run it (" + process.errorString() + ")");
     if (!process.waitForFinished(20'000)) {
@@ -28,7 +29,8 @@ Result<PythonInstall> probePython(const QString &path) {
     }
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return fail("is not a Python interpreter (it failed to print its version)");
-    const QStringList parts = QString::fromUtf8(process.readAllStandardOutput()).trimmed().split(' ');
+    const QStringList parts =
+        QString::fromUtf8(process.readAllStandardOutput()).trimmed().split(' ');
     if (parts.size() != 4)
         return fail("is not a Python interpreter (unexpected version output)");
     PythonInstall py{QFileInfo(path).absoluteFilePath(), parts[1].toInt(), parts[2].toInt(),

@@ -39,8 +39,8 @@ Result<RecorderFiles> findRecorderFiles(const QString &binaryDir, const QString 
     QStringList lookedAt;
     for (const QString &dir : candidates)
         lookedAt << QDir(dir).filePath(kRecorderFile);
-    return Error{("the recorder " + kRecorderFile + " is missing; looked at " + lookedAt.join(", ") +
-                  " (set GILSCOPE_RECORDER_DIR to its directory)")
+    return Error{("the recorder " + kRecorderFile + " is missing; looked at " +
+                  lookedAt.join(", ") + " (set GILSCOPE_RECORDER_DIR to its directory)")
                      .toStdString()};
 }
 

@@ -16,9 +16,9 @@ QStringList recorderDirCandidates(const QString &binaryDir, const QString &sourc
 struct RecorderFiles {
     QString dir;
 
-    QString recorder() const;                       // gilscope_record.py
-    QString calibrator() const;                     // calibrate.py
-    QString workload(const QString &name) const;    // workloads/NAME
+    QString recorder() const;                    // gilscope_record.py
+    QString calibrator() const;                  // calibrate.py
+    QString workload(const QString &name) const; // workloads/NAME
 };
 
 // The error says what was looked for and where.

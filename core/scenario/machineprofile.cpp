@@ -78,7 +78,8 @@ void applyMachineProfile(TimingParams &params, const MachineProfile &profile) {
 bool isValidProfileName(const std::string &name) {
     return !name.empty() && name.size() <= 100 && name.front() != '.' &&
            std::all_of(name.begin(), name.end(), [](char c) {
-               return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||
+                      c == '-';
            });
 }
 
@@ -105,7 +106,7 @@ MachineProfileParse parseMachineProfileJson(const QByteArray &json, const std::s
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error{source + ": not JSON: " + parseError.errorString().toStdString() +
-                                  " at offset " + std::to_string(parseError.offset)};
+                     " at offset " + std::to_string(parseError.offset)};
     try {
         if (!doc.isObject() || !doc.object().contains("gilscope_machine_profile"))
             throw Invalid{"not a GIL Scope machine profile (no \"gilscope_machine_profile\" key; "
@@ -143,8 +144,9 @@ MachineProfileParse parseMachineProfileJson(const QByteArray &json, const std::s
             throw Invalid{"field " + error->field + ": " + error->message};
         for (const QJsonValue &c : root["checks"].toArray()) {
             const QJsonObject o = c.toObject();
-            p.checks.push_back({o["what"].toString().toStdString(), o["unit"].toString().toStdString(),
-                                o["measured"].toDouble(), o["simulated"].toDouble()});
+            p.checks.push_back({o["what"].toString().toStdString(),
+                                o["unit"].toString().toStdString(), o["measured"].toDouble(),
+                                o["simulated"].toDouble()});
         }
         return p;
     } catch (const Invalid &e) {
@@ -154,7 +156,8 @@ MachineProfileParse parseMachineProfileJson(const QByteArray &json, const std::s
 
 MachineProfileStore MachineProfileStore::standard() {
     return MachineProfileStore(
-        {QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + "/gilscope/machines"});
+        {QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+         "/gilscope/machines"});
 }
 
 MachineProfileStore MachineProfileStore::lookingFirstIn(const QString &dir) const {
@@ -176,7 +179,7 @@ MachineProfileParse MachineProfileStore::find(const std::string &nameOrPath) con
     } else {
         if (!isValidProfileName(nameOrPath))
             return Error{"machine profile name \"" + nameOrPath +
-                                      "\": use letters, digits, '.', '_' and '-'"};
+                         "\": use letters, digits, '.', '_' and '-'"};
         for (const QString &dir : m_dirs)
             candidates << QDir(dir).filePath(text + ".json");
     }
@@ -185,14 +188,13 @@ MachineProfileParse MachineProfileStore::find(const std::string &nameOrPath) con
         if (!file.exists())
             continue;
         if (!file.open(QIODevice::ReadOnly))
-            return Error{path.toStdString() + ": cannot read: " +
-                                      file.errorString().toStdString()};
+            return Error{path.toStdString() + ": cannot read: " + file.errorString().toStdString()};
         return parseMachineProfileJson(file.readAll(), path.toStdString());
     }
     return Error{"no machine profile \"" + nameOrPath + "\" (looked at " +
-                              candidates.join(", ").toStdString() +
-                              "); make one with: gilscope calibrate --name " +
-                              (isPath ? std::string("NAME") : nameOrPath)};
+                 candidates.join(", ").toStdString() +
+                 "); make one with: gilscope calibrate --name " +
+                 (isPath ? std::string("NAME") : nameOrPath)};
 }
 
 std::vector<MachineProfile> MachineProfileStore::list() const {

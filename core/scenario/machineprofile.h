@@ -17,8 +17,8 @@ namespace gilscope::core {
 // One figure a calibration measured on the real interpreter beside what the fitted model gives
 // for the same workload: how far the profile can be trusted.
 struct ProfileCheck {
-    std::string what;     // "Python 3.12.1: 2-thread countdown, median hold"
-    std::string unit;     // "ms", "x"
+    std::string what; // "Python 3.12.1: 2-thread countdown, median hold"
+    std::string unit; // "ms", "x"
     double measured = 0;
     double simulated = 0;
 };
@@ -28,8 +28,8 @@ struct ProfileCheck {
 // scenario's own params still win.
 struct MachineProfile {
     std::string name;
-    std::string description;               // cores, Pythons measured with, date
-    std::map<std::string, double> params;  // keys from machineParamKeys()
+    std::string description;              // cores, Pythons measured with, date
+    std::map<std::string, double> params; // keys from machineParamKeys()
     std::vector<ProfileCheck> checks;
 };
 
@@ -55,7 +55,8 @@ MachineProfileParse parseMachineProfileJson(const QByteArray &json, const std::s
 // Where named profiles are kept: NAME.json in each directory, first match wins.
 class MachineProfileStore {
 public:
-    explicit MachineProfileStore(QStringList dirs) : m_dirs(std::move(dirs)) {}
+    explicit MachineProfileStore(QStringList dirs)
+        : m_dirs(std::move(dirs)) {}
     // $XDG_DATA_HOME/gilscope/machines (~/.local/share/gilscope/machines).
     static MachineProfileStore standard();
 

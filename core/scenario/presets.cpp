@@ -6,7 +6,9 @@
 #include <QFile>
 
 // The preset resources live in this static library: make sure the linker keeps them.
-static void initPresetResources() { Q_INIT_RESOURCE(presets); }
+static void initPresetResources() {
+    Q_INIT_RESOURCE(presets);
+}
 
 namespace gilscope::core {
 

@@ -12,6 +12,7 @@ namespace gilscope::core {
 // Scenarios compiled into the program (resources/presets/*.json), by id (the file name).
 std::vector<std::string> presetNames();
 // `overrides` are --set patches, as for parseScenarioJson.
-Result<Scenario> loadPreset(const std::string &name, const std::vector<std::string> &overrides = {});
+Result<Scenario> loadPreset(const std::string &name,
+                            const std::vector<std::string> &overrides = {});
 
 } // namespace gilscope::core

@@ -57,26 +57,51 @@ private:
 };
 } // namespace
 
-std::string_view toString(Interpreter v) { return kInterpreters[static_cast<int>(v)]; }
-std::string_view toString(Executor v) { return kExecutors[static_cast<int>(v)]; }
-std::string_view toString(WorkerKind v) { return kKinds[static_cast<int>(v)]; }
-std::string_view toString(WakePolicy v) { return kWakePolicies[static_cast<int>(v)]; }
-std::string_view toString(StartMethod v) { return kStartMethods[static_cast<int>(v)]; }
-bool parseEnum(std::string_view t, Interpreter &out) { return parseFrom(kInterpreters, t, out); }
-bool parseEnum(std::string_view t, Executor &out) { return parseFrom(kExecutors, t, out); }
-bool parseEnum(std::string_view t, WorkerKind &out) { return parseFrom(kKinds, t, out); }
-bool parseEnum(std::string_view t, WakePolicy &out) { return parseFrom(kWakePolicies, t, out); }
-bool parseEnum(std::string_view t, StartMethod &out) { return parseFrom(kStartMethods, t, out); }
+std::string_view toString(Interpreter v) {
+    return kInterpreters[static_cast<int>(v)];
+}
+std::string_view toString(Executor v) {
+    return kExecutors[static_cast<int>(v)];
+}
+std::string_view toString(WorkerKind v) {
+    return kKinds[static_cast<int>(v)];
+}
+std::string_view toString(WakePolicy v) {
+    return kWakePolicies[static_cast<int>(v)];
+}
+std::string_view toString(StartMethod v) {
+    return kStartMethods[static_cast<int>(v)];
+}
+bool parseEnum(std::string_view t, Interpreter &out) {
+    return parseFrom(kInterpreters, t, out);
+}
+bool parseEnum(std::string_view t, Executor &out) {
+    return parseFrom(kExecutors, t, out);
+}
+bool parseEnum(std::string_view t, WorkerKind &out) {
+    return parseFrom(kKinds, t, out);
+}
+bool parseEnum(std::string_view t, WakePolicy &out) {
+    return parseFrom(kWakePolicies, t, out);
+}
+bool parseEnum(std::string_view t, StartMethod &out) {
+    return parseFrom(kStartMethods, t, out);
+}
 
-std::string allowedInterpreters() { return allowed(kInterpreters); }
+std::string allowedInterpreters() {
+    return allowed(kInterpreters);
+}
 
 TimeNs TimingParams::processStartNs() const {
     if (process_start_ms >= 0)
         return std::llround(process_start_ms * kNsPerMs);
     switch (start_method) {
-    case StartMethod::Fork: return 1'500'000;
-    case StartMethod::Forkserver: return 10'000'000;
-    case StartMethod::Spawn: return 35'000'000;
+    case StartMethod::Fork:
+        return 1'500'000;
+    case StartMethod::Forkserver:
+        return 10'000'000;
+    case StartMethod::Spawn:
+        return 35'000'000;
     }
     return 0;
 }
@@ -113,8 +138,8 @@ std::optional<ScenarioError> validate(const Scenario &s) {
         threads += std::max(0, w.count);
     }
     c.check(threads <= ScenarioLimits::kMaxThreads, "workers",
-            "at most " + std::to_string(ScenarioLimits::kMaxThreads) +
-                " threads in all, got " + std::to_string(threads));
+            "at most " + std::to_string(ScenarioLimits::kMaxThreads) + " threads in all, got " +
+                std::to_string(threads));
     c.check(threads > 0, "workers", "needs at least one thread (all counts are 0)");
     c.range(p.switch_interval_ms, 0.001, 10'000, "params.switch_interval_ms", " ms");
     c.range(p.eval_breaker_ns, 0, 1e9, "params.eval_breaker_ns", " ns");
@@ -132,8 +157,8 @@ std::optional<ScenarioError> validate(const Scenario &s) {
     c.range(p.ft_slowdown, 0.1, 100, "params.ft_slowdown");
     c.range(p.thread_start_us, 0, 1e7, "params.thread_start_us", " us");
     c.check(p.process_start_ms == -1 || (p.process_start_ms >= 0 && p.process_start_ms <= 1e6),
-            "params.process_start_ms", "must be -1 (from start_method) or 0 to 1000000 ms, got " +
-                                           number(p.process_start_ms));
+            "params.process_start_ms",
+            "must be -1 (from start_method) or 0 to 1000000 ms, got " + number(p.process_start_ms));
     c.range(p.ipc_ms, 0, 1e6, "params.ipc_ms", " ms");
     c.range(p.pool_size, 0, ScenarioLimits::kMaxThreads, "params.pool_size");
     c.range(p.interpreter_start_ms, 0, 1e6, "params.interpreter_start_ms", " ms");

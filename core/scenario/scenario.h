@@ -31,26 +31,26 @@ bool parseEnum(std::string_view text, StartMethod &out);
 // ("Model parameters"); units are in the names. Values are doubles as users type them.
 struct TimingParams {
     // 3.2+ GIL
-    double switch_interval_ms = 5.0;  // sys.setswitchinterval default
-    double eval_breaker_ns = 50;      // until the holder's next back-edge/call check notices a request
+    double switch_interval_ms = 5.0; // sys.setswitchinterval default
+    double eval_breaker_ns = 50; // until the holder's next back-edge/call check notices a request
     WakePolicy wake_policy = WakePolicy::Fifo; // which GIL waiter a signal wakes
     // legacy GIL
-    int check_interval = 100;         // sys.setcheckinterval default (ticks)
-    double tick_ns = 5;               // one "slow" bytecode of a 2.7 countdown loop, current x86
-    double contention_ns = 300;       // per check while a rival retries on another core
+    int check_interval = 100;   // sys.setcheckinterval default (ticks)
+    double tick_ns = 5;         // one "slow" bytecode of a 2.7 countdown loop, current x86
+    double contention_ns = 300; // per check while a rival retries on another core
     // lock and OS costs, every interpreter
-    double signal_cost_us = 1.0;      // waking a sleeping waiter (futex wake + IPI), paid by the waker
-    double failed_wake_us = 1.0;      // a woken thread finding the lock taken and going back to sleep
-    double wake_latency_min_us = 5;   // signal to running on an idle core, drawn uniformly
+    double signal_cost_us = 1.0; // waking a sleeping waiter (futex wake + IPI), paid by the waker
+    double failed_wake_us = 1.0; // a woken thread finding the lock taken and going back to sleep
+    double wake_latency_min_us = 5; // signal to running on an idle core, drawn uniformly
     double wake_latency_max_us = 25;
     double timer_slack_us = 50;       // Linux timerslack: a timed wait fires up to this late
     double time_slice_ms = 4;         // OS slice before a runnable thread may preempt
     double wakeup_granularity_ms = 1; // a woken thread preempts if it is owed more than this
     double sleeper_credit_ms = 3;     // CPU credit a long sleeper gets on wake-up (CFS: latency/2)
     // free-threaded
-    double ft_slowdown = 1.4;         // single-thread slowdown: 3.13t ~1.4, 3.14t ~1.08
+    double ft_slowdown = 1.4; // single-thread slowdown: 3.13t ~1.4, 3.14t ~1.08
     // executors
-    double thread_start_us = 80;      // threading.Thread start
+    double thread_start_us = 80; // threading.Thread start
     StartMethod start_method = StartMethod::Fork;
     double process_start_ms = -1;     // -1: from start_method (fork 1.5, forkserver 10, spawn 35)
     double ipc_ms = 0.1;              // multiprocessing: pickling a small task and its result
@@ -58,20 +58,20 @@ struct TimingParams {
     double interpreter_start_ms = 2;  // subinterpreters: creating an isolated interpreter
     double interpreter_ipc_ms = 0.02; // subinterpreters: sharing a task's arguments
     // limits
-    double time_limit_s = 600;        // simulated time after which a run is refused
-    double max_events = 50'000'000;   // segments + marks a run may store
+    double time_limit_s = 600;      // simulated time after which a run is refused
+    double max_events = 50'000'000; // segments + marks a run may store
 
     TimeNs processStartNs() const;
 };
 
 struct WorkerGroup {
     WorkerKind kind = WorkerKind::Cpu;
-    std::string name;   // row label prefix; defaults to the kind
+    std::string name; // row label prefix; defaults to the kind
     int count = 1;
-    int ops = 1;        // io/mixed: how many CPU-then-I/O rounds
+    int ops = 1; // io/mixed: how many CPU-then-I/O rounds
     double cpu_ms = 100;
     double io_ms = 0;
-    double jitter = 0;  // mixed/io: each burst scaled by uniform(1 - jitter, 1 + jitter)
+    double jitter = 0; // mixed/io: each burst scaled by uniform(1 - jitter, 1 + jitter)
 };
 
 struct Scenario {

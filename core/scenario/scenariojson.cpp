@@ -20,13 +20,20 @@ struct ParseError {
 
 std::string typeName(const QJsonValue &v) {
     switch (v.type()) {
-    case QJsonValue::Null: return "null";
-    case QJsonValue::Bool: return "a boolean";
-    case QJsonValue::Double: return "a number";
-    case QJsonValue::String: return "a string";
-    case QJsonValue::Array: return "an array";
-    case QJsonValue::Object: return "an object";
-    default: return "nothing";
+    case QJsonValue::Null:
+        return "null";
+    case QJsonValue::Bool:
+        return "a boolean";
+    case QJsonValue::Double:
+        return "a number";
+    case QJsonValue::String:
+        return "a string";
+    case QJsonValue::Array:
+        return "an array";
+    case QJsonValue::Object:
+        return "an object";
+    default:
+        return "nothing";
     }
 }
 
@@ -133,9 +140,22 @@ WorkerGroup defaultsFor(WorkerKind kind) {
     WorkerGroup g;
     g.kind = kind;
     switch (kind) {
-    case WorkerKind::Cpu: g.ops = 1; g.cpu_ms = 100; g.io_ms = 0; break;
-    case WorkerKind::Io: g.ops = 100; g.cpu_ms = 0.02; g.io_ms = 0.1; break;
-    case WorkerKind::Mixed: g.ops = 20; g.cpu_ms = 5; g.io_ms = 5; g.jitter = 0.3; break;
+    case WorkerKind::Cpu:
+        g.ops = 1;
+        g.cpu_ms = 100;
+        g.io_ms = 0;
+        break;
+    case WorkerKind::Io:
+        g.ops = 100;
+        g.cpu_ms = 0.02;
+        g.io_ms = 0.1;
+        break;
+    case WorkerKind::Mixed:
+        g.ops = 20;
+        g.cpu_ms = 5;
+        g.io_ms = 5;
+        g.jitter = 0.3;
+        break;
     }
     return g;
 }
@@ -148,14 +168,17 @@ WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
     if (object.contains("kind"))
         kind = readEnum<WorkerKind>(object["kind"], path + ".kind", "cpu, io, mixed");
     WorkerGroup g = defaultsFor(kind);
-    readObject(object, path,
-               {{"kind", [](const QJsonValue &, const std::string &) {}},
-                {"name", [&](const QJsonValue &v, const std::string &f) { g.name = readString(v, f); }},
-                {"count", [&](const QJsonValue &v, const std::string &f) { g.count = readInt(v, f); }},
-                {"ops", [&](const QJsonValue &v, const std::string &f) { g.ops = readInt(v, f); }},
-                {"cpu_ms", [&](const QJsonValue &v, const std::string &f) { g.cpu_ms = readNumber(v, f); }},
-                {"io_ms", [&](const QJsonValue &v, const std::string &f) { g.io_ms = readNumber(v, f); }},
-                {"jitter", [&](const QJsonValue &v, const std::string &f) { g.jitter = readNumber(v, f); }}});
+    readObject(
+        object, path,
+        {{"kind", [](const QJsonValue &, const std::string &) {}},
+         {"name", [&](const QJsonValue &v, const std::string &f) { g.name = readString(v, f); }},
+         {"count", [&](const QJsonValue &v, const std::string &f) { g.count = readInt(v, f); }},
+         {"ops", [&](const QJsonValue &v, const std::string &f) { g.ops = readInt(v, f); }},
+         {"cpu_ms",
+          [&](const QJsonValue &v, const std::string &f) { g.cpu_ms = readNumber(v, f); }},
+         {"io_ms", [&](const QJsonValue &v, const std::string &f) { g.io_ms = readNumber(v, f); }},
+         {"jitter",
+          [&](const QJsonValue &v, const std::string &f) { g.jitter = readNumber(v, f); }}});
     return g;
 }
 
@@ -172,37 +195,39 @@ Scenario readScenario(const QJsonObject &root, const MachineProfileStore &machin
         }
     }
     bool haveWorkers = false;
-    readObject(root, "",
-               {{"name", [&](const QJsonValue &v, const std::string &f) { s.name = readString(v, f); }},
-                {"description",
-                 [&](const QJsonValue &v, const std::string &f) { s.description = readString(v, f); }},
-                {"interpreter",
-                 [&](const QJsonValue &v, const std::string &f) {
-                     s.interpreter = readEnum<Interpreter>(v, f, "legacy-gil, gil, free-threaded");
-                 }},
-                {"executor",
-                 [&](const QJsonValue &v, const std::string &f) {
-                     s.executor = readEnum<Executor>(
-                         v, f, "threading, multiprocessing, asyncio, subinterpreters");
-                 }},
-                {"cores", [&](const QJsonValue &v, const std::string &f) { s.cores = readInt(v, f); }},
-                {"machine", [](const QJsonValue &, const std::string &) {}},
-                {"seed",
-                 [&](const QJsonValue &v, const std::string &f) {
-                     const long long seed = readInteger(v, f);
-                     if (seed < 0)
-                         fail(f, "must be 0 or more, got " + std::to_string(seed));
-                     s.seed = static_cast<std::uint64_t>(seed);
-                 }},
-                {"params", [&](const QJsonValue &v, const std::string &f) { s.params = readParams(v, f, s.params); }},
-                {"workers", [&](const QJsonValue &v, const std::string &f) {
-                     if (!v.isArray())
-                         fail(f, "expected an array of worker groups, got " + typeName(v));
-                     const QJsonArray groups = v.toArray();
-                     for (qsizetype i = 0; i < groups.size(); ++i)
-                         s.workers.push_back(readWorker(groups[i], f + "." + std::to_string(i)));
-                     haveWorkers = true;
-                 }}});
+    readObject(
+        root, "",
+        {{"name", [&](const QJsonValue &v, const std::string &f) { s.name = readString(v, f); }},
+         {"description",
+          [&](const QJsonValue &v, const std::string &f) { s.description = readString(v, f); }},
+         {"interpreter",
+          [&](const QJsonValue &v, const std::string &f) {
+              s.interpreter = readEnum<Interpreter>(v, f, "legacy-gil, gil, free-threaded");
+          }},
+         {"executor",
+          [&](const QJsonValue &v, const std::string &f) {
+              s.executor =
+                  readEnum<Executor>(v, f, "threading, multiprocessing, asyncio, subinterpreters");
+          }},
+         {"cores", [&](const QJsonValue &v, const std::string &f) { s.cores = readInt(v, f); }},
+         {"machine", [](const QJsonValue &, const std::string &) {}},
+         {"seed",
+          [&](const QJsonValue &v, const std::string &f) {
+              const long long seed = readInteger(v, f);
+              if (seed < 0)
+                  fail(f, "must be 0 or more, got " + std::to_string(seed));
+              s.seed = static_cast<std::uint64_t>(seed);
+          }},
+         {"params", [&](const QJsonValue &v,
+                        const std::string &f) { s.params = readParams(v, f, s.params); }},
+         {"workers", [&](const QJsonValue &v, const std::string &f) {
+              if (!v.isArray())
+                  fail(f, "expected an array of worker groups, got " + typeName(v));
+              const QJsonArray groups = v.toArray();
+              for (qsizetype i = 0; i < groups.size(); ++i)
+                  s.workers.push_back(readWorker(groups[i], f + "." + std::to_string(i)));
+              haveWorkers = true;
+          }}});
     if (!haveWorkers)
         s.workers = {defaultsFor(WorkerKind::Cpu)};
     return s;
@@ -278,8 +303,7 @@ ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &sourc
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, parseError.offset);
         return Error{source + ": line " + std::to_string(line) + ", column " +
-                                  std::to_string(column) + ": " +
-                                  parseError.errorString().toStdString()};
+                     std::to_string(column) + ": " + parseError.errorString().toStdString()};
     }
     if (!doc.isObject())
         return Error{source + ": expected a JSON object with the scenario's fields"};
@@ -309,7 +333,9 @@ namespace {
 
 QJsonObject scenarioObject(const Scenario &s) {
     const auto &p = s.params;
-    auto str = [](std::string_view v) { return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())); };
+    auto str = [](std::string_view v) {
+        return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+    };
     QJsonObject params{{"switch_interval_ms", p.switch_interval_ms},
                        {"eval_breaker_ns", p.eval_breaker_ns},
                        {"wake_policy", str(toString(p.wake_policy))},
@@ -336,8 +362,12 @@ QJsonObject scenarioObject(const Scenario &s) {
                        {"max_events", p.max_events}};
     QJsonArray workers;
     for (const auto &w : s.workers) {
-        QJsonObject g{{"kind", str(toString(w.kind))}, {"count", w.count}, {"ops", w.ops},
-                      {"cpu_ms", w.cpu_ms}, {"io_ms", w.io_ms}, {"jitter", w.jitter}};
+        QJsonObject g{{"kind", str(toString(w.kind))},
+                      {"count", w.count},
+                      {"ops", w.ops},
+                      {"cpu_ms", w.cpu_ms},
+                      {"io_ms", w.io_ms},
+                      {"jitter", w.jitter}};
         if (!w.name.empty())
             g["name"] = QString::fromStdString(w.name);
         workers.append(g);

@@ -13,7 +13,8 @@
 
 namespace gilscope::core {
 
-// A scenario, or an error such as "FILE: line 3, column 7: ..." or "FILE: field workers.0.count: ...".
+// A scenario, or an error such as "FILE: line 3, column 7: ..." or "FILE: field workers.0.count:
+// ...".
 using ScenarioParse = Result<Scenario>;
 
 // Reads the scenario JSON documented in the README. Missing keys take defaults (per worker
@@ -21,12 +22,14 @@ using ScenarioParse = Result<Scenario>;
 // the source, the field and what is allowed. `overrides` are "dotted.path=value" patches applied
 // before validation (the command line's --set). A "machine" names a profile looked up in
 // `machines`; its values go under the file's own params.
-ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &source,
-                                const std::vector<std::string> &overrides = {},
-                                const MachineProfileStore &machines = MachineProfileStore::standard());
+ScenarioParse
+parseScenarioJson(const QByteArray &json, const std::string &source,
+                  const std::vector<std::string> &overrides = {},
+                  const MachineProfileStore &machines = MachineProfileStore::standard());
 // The same from a file; a machine profile is looked for beside it first.
-ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides = {},
-                               const MachineProfileStore &machines = MachineProfileStore::standard());
+ScenarioParse
+loadScenarioFile(const QString &path, const std::vector<std::string> &overrides = {},
+                 const MachineProfileStore &machines = MachineProfileStore::standard());
 
 // Writes every field, so a saved file documents the model's parameters.
 QByteArray scenarioToJson(const Scenario &scenario);

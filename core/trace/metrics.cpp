@@ -7,7 +7,9 @@
 namespace gilscope::core {
 
 namespace {
-double toMs(TimeNs ns) { return static_cast<double>(ns) / kNsPerMs; }
+double toMs(TimeNs ns) {
+    return static_cast<double>(ns) / kNsPerMs;
+}
 
 struct RunningStretch {
     TimeNs start;
@@ -16,7 +18,8 @@ struct RunningStretch {
 };
 
 // Maximal Running stretches of one row (adjacent Running segments merged).
-void collectRunning(const ThreadTrack &track, TimeNs traceEnd, int row, std::vector<RunningStretch> &out) {
+void collectRunning(const ThreadTrack &track, TimeNs traceEnd, int row,
+                    std::vector<RunningStretch> &out) {
     const std::size_t n = track.segmentCount();
     for (std::size_t i = 0; i < n; ++i) {
         if (track.segmentState[i] != ThreadState::Running)
@@ -35,8 +38,10 @@ double percentile(std::vector<double> values, double p) {
     if (values.empty())
         return 0;
     const double rank = std::ceil(p / 100.0 * static_cast<double>(values.size()));
-    const auto index = static_cast<std::size_t>(std::clamp(rank, 1.0, static_cast<double>(values.size()))) - 1;
-    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index), values.end());
+    const auto index =
+        static_cast<std::size_t>(std::clamp(rank, 1.0, static_cast<double>(values.size()))) - 1;
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index),
+                     values.end());
     return values[index];
 }
 
@@ -48,7 +53,9 @@ Metrics computeMetrics(const Trace &trace) {
     m.cores = trace.cores;
     m.makespan_ms = toMs(trace.endNs);
     m.sequential_ms = toMs(trace.sequentialNs);
-    m.speedup = trace.endNs > 0 ? static_cast<double>(trace.sequentialNs) / static_cast<double>(trace.endNs) : 0;
+    m.speedup = trace.endNs > 0
+                    ? static_cast<double>(trace.sequentialNs) / static_cast<double>(trace.endNs)
+                    : 0;
     m.events = static_cast<long long>(trace.eventCount());
 
     std::map<int, std::vector<RunningStretch>> runningByGil;
@@ -82,7 +89,8 @@ Metrics computeMetrics(const Trace &trace) {
                     stallStart = track.segmentStart[i];
                 if (!stalled && stallStart >= 0) {
                     if (s != ThreadState::Done)
-                        m.io.max_stall_ms = std::max(m.io.max_stall_ms, toMs(track.segmentStart[i] - stallStart));
+                        m.io.max_stall_ms =
+                            std::max(m.io.max_stall_ms, toMs(track.segmentStart[i] - stallStart));
                     stallStart = -1;
                 }
             }
@@ -92,15 +100,22 @@ Metrics computeMetrics(const Trace &trace) {
         collectRunning(track, trace.endNs, static_cast<int>(row), stretches);
         for (const auto &s : stretches)
             holds.push_back(toMs(s.end - s.start));
-        auto &byGil = runningByGil[track.info.gilId >= 0 ? track.info.gilId : -1 - static_cast<int>(row)];
+        auto &byGil =
+            runningByGil[track.info.gilId >= 0 ? track.info.gilId : -1 - static_cast<int>(row)];
         byGil.insert(byGil.end(), stretches.begin(), stretches.end());
 
         for (std::size_t i = 0; i < track.markCount(); ++i) {
             switch (track.markKind[i]) {
-            case MarkKind::Acquire: ++m.gil.acquires; break;
+            case MarkKind::Acquire:
+                ++m.gil.acquires;
+                break;
             case MarkKind::FailedAcquire:
-            case MarkKind::RepeatedFailedAcquire: ++m.gil.failed_acquires; break;
-            case MarkKind::DropRequest: ++m.gil.drop_requests; break;
+            case MarkKind::RepeatedFailedAcquire:
+                ++m.gil.failed_acquires;
+                break;
+            case MarkKind::DropRequest:
+                ++m.gil.drop_requests;
+                break;
             case MarkKind::IoEnd: {
                 ++m.io.ops;
                 // Latency: until the thread next starts running Python code.
@@ -114,7 +129,8 @@ Metrics computeMetrics(const Trace &trace) {
                     ioLatencies.push_back(toMs(std::max<TimeNs>(0, track.segmentStart[s] - done)));
                 break;
             }
-            default: break;
+            default:
+                break;
             }
         }
     }

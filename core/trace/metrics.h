@@ -18,7 +18,7 @@ struct GilMetrics {
     long long switches = 0;        // a different thread of the same GIL starts running
     long long failed_acquires = 0; // first and repeated
     long long drop_requests = 0;
-    double hold_ms_p50 = 0;        // lengths of uninterrupted Running stretches
+    double hold_ms_p50 = 0; // lengths of uninterrupted Running stretches
     double hold_ms_p90 = 0;
     double switches_per_s = 0;
     double failed_acquires_per_s = 0;
@@ -29,8 +29,8 @@ struct IoMetrics {
     double ops_per_s = 0;
     double latency_ms_p50 = 0; // I/O completion until the thread runs Python code again
     double latency_ms_p99 = 0;
-    double max_stall_ms = 0;   // longest stretch an I/O-bound thread was runnable but not running
-                               // (waiting for the GIL, a core or the event loop) before it ended
+    double max_stall_ms = 0; // longest stretch an I/O-bound thread was runnable but not running
+                             // (waiting for the GIL, a core or the event loop) before it ended
 };
 
 // Everything here is derived from the Trace alone, so recorded traces get the same figures.

@@ -8,8 +8,9 @@ namespace {
 constexpr std::array<std::string_view, kThreadStateCount> kStateNames = {
     "running", "waiting", "ready", "io", "starting", "done", "absent"};
 constexpr std::array<std::string_view, kMarkKindCount> kMarkNames = {
-    "acquire-request", "acquire", "release", "failed-acquire", "repeated-failed-acquire",
-    "drop-request", "forced-handoff", "timeout", "signal", "io-begin", "io-end"};
+    "acquire-request", "acquire",        "release", "failed-acquire", "repeated-failed-acquire",
+    "drop-request",    "forced-handoff", "timeout", "signal",         "io-begin",
+    "io-end"};
 
 template <typename Enum, std::size_t N>
 bool parseName(const std::array<std::string_view, N> &names, std::string_view text, Enum &out) {
@@ -21,10 +22,18 @@ bool parseName(const std::array<std::string_view, N> &names, std::string_view te
 }
 } // namespace
 
-std::string_view toString(ThreadState state) { return kStateNames[static_cast<std::size_t>(state)]; }
-std::string_view toString(MarkKind kind) { return kMarkNames[static_cast<std::size_t>(kind)]; }
-bool parseThreadState(std::string_view text, ThreadState &out) { return parseName(kStateNames, text, out); }
-bool parseMarkKind(std::string_view text, MarkKind &out) { return parseName(kMarkNames, text, out); }
+std::string_view toString(ThreadState state) {
+    return kStateNames[static_cast<std::size_t>(state)];
+}
+std::string_view toString(MarkKind kind) {
+    return kMarkNames[static_cast<std::size_t>(kind)];
+}
+bool parseThreadState(std::string_view text, ThreadState &out) {
+    return parseName(kStateNames, text, out);
+}
+bool parseMarkKind(std::string_view text, MarkKind &out) {
+    return parseName(kMarkNames, text, out);
+}
 
 std::size_t ThreadTrack::segmentAt(TimeNs t) const {
     auto it = std::upper_bound(segmentStart.begin(), segmentStart.end(), t);

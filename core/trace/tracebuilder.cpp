@@ -2,7 +2,9 @@
 
 namespace gilscope::core {
 
-TraceBuilder::TraceBuilder(std::size_t eventCap) : m_trace(std::make_shared<Trace>()), m_cap(eventCap) {}
+TraceBuilder::TraceBuilder(std::size_t eventCap)
+    : m_trace(std::make_shared<Trace>())
+    , m_cap(eventCap) {}
 
 int TraceBuilder::addRow(ThreadInfo info, TimeNs start, ThreadState initial) {
     ThreadTrack track;

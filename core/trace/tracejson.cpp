@@ -22,7 +22,8 @@ void appendMicros(QByteArray &out, TimeNs ns) {
     out += QByteArray::number(ns / 1000);
     const auto frac = ns % 1000;
     if (frac != 0) {
-        char digits[5] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
+        char digits[5] = {'.', static_cast<char>('0' + frac / 100),
+                          static_cast<char>('0' + frac / 10 % 10),
                           static_cast<char>('0' + frac % 10), 0};
         out += digits;
     }
@@ -30,7 +31,8 @@ void appendMicros(QByteArray &out, TimeNs ns) {
 
 QByteArray quoted(const std::string &text) {
     // QJsonDocument escapes correctly; wrap the string in an array and strip the brackets.
-    QByteArray json = QJsonDocument(QJsonArray{QString::fromStdString(text)}).toJson(QJsonDocument::Compact);
+    QByteArray json =
+        QJsonDocument(QJsonArray{QString::fromStdString(text)}).toJson(QJsonDocument::Compact);
     return json.mid(1, json.size() - 2);
 }
 
@@ -40,7 +42,9 @@ struct ProcessKey {
 };
 
 // One pid per process/interpreter group, so Perfetto groups rows the way GIL Scope does.
-int pidOf(const ThreadInfo &info) { return info.groupId + 1; }
+int pidOf(const ThreadInfo &info) {
+    return info.groupId + 1;
+}
 
 } // namespace
 
@@ -49,7 +53,8 @@ QByteArray traceToChromeJson(const Trace &trace) {
     out.reserve(static_cast<qsizetype>(trace.eventCount() * 90 + 4096));
     out += "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"gilscope\",\"scenario\":";
     out += quoted(trace.scenarioName);
-    out += ",\"interpreter\":" + quoted(trace.interpreter) + ",\"executor\":" + quoted(trace.executor);
+    out +=
+        ",\"interpreter\":" + quoted(trace.interpreter) + ",\"executor\":" + quoted(trace.executor);
     out += ",\"cores\":" + QByteArray::number(trace.cores);
     out += ",\"end_ns\":" + QByteArray::number(static_cast<qlonglong>(trace.endNs));
     out += ",\"sequential_ns\":" + QByteArray::number(static_cast<qlonglong>(trace.sequentialNs));
@@ -75,14 +80,16 @@ QByteArray traceToChromeJson(const Trace &trace) {
     for (std::size_t row = 0; row < trace.threads.size(); ++row) {
         const auto &t = trace.threads[row];
         const int pid = pidOf(t.info);
-        const QByteArray ids = "\"pid\":" + QByteArray::number(pid) + ",\"tid\":" + QByteArray::number(static_cast<qulonglong>(row + 1));
+        const QByteArray ids = "\"pid\":" + QByteArray::number(pid) +
+                               ",\"tid\":" + QByteArray::number(static_cast<qulonglong>(row + 1));
         begin();
-        out += "{\"ph\":\"M\",\"name\":\"thread_name\"," + ids + ",\"args\":{\"name\":" +
-               quoted(t.info.name) + ",\"kind\":" + quoted(t.info.kind) +
+        out += "{\"ph\":\"M\",\"name\":\"thread_name\"," + ids +
+               ",\"args\":{\"name\":" + quoted(t.info.name) + ",\"kind\":" + quoted(t.info.kind) +
                ",\"gil\":" + QByteArray::number(t.info.gilId) + "}}";
         begin();
         out += "{\"ph\":\"M\",\"name\":\"thread_sort_index\"," + ids +
-               ",\"args\":{\"sort_index\":" + QByteArray::number(static_cast<qulonglong>(row)) + "}}";
+               ",\"args\":{\"sort_index\":" + QByteArray::number(static_cast<qulonglong>(row)) +
+               "}}";
         for (std::size_t i = 0; i < t.segmentCount(); ++i) {
             const ThreadState state = t.segmentState[i];
             const TimeNs start = t.segmentStart[i];
@@ -119,7 +126,8 @@ QByteArray traceToChromeJson(const Trace &trace) {
             if (i + 1 < edges.size() && edges[i + 1].first == edges[i].first)
                 continue; // one sample per instant
             begin();
-            out += "{\"ph\":\"C\",\"name\":\"GIL waiters\",\"pid\":" + QByteArray::number(pid) + ",\"ts\":";
+            out += "{\"ph\":\"C\",\"name\":\"GIL waiters\",\"pid\":" + QByteArray::number(pid) +
+                   ",\"ts\":";
             appendMicros(out, edges[i].first);
             out += ",\"args\":{\"waiting\":" + QByteArray::number(waiting) + "}}";
         }
@@ -132,11 +140,14 @@ namespace {
 
 struct RowBuilder {
     ThreadInfo info;
-    std::vector<std::pair<TimeNs, std::pair<TimeNs, ThreadState>>> segments; // start -> (end, state)
+    std::vector<std::pair<TimeNs, std::pair<TimeNs, ThreadState>>>
+        segments; // start -> (end, state)
     std::vector<std::pair<TimeNs, MarkKind>> marks;
 };
 
-TimeNs micros(const QJsonValue &v) { return std::llround(v.toDouble() * 1000.0); }
+TimeNs micros(const QJsonValue &v) {
+    return std::llround(v.toDouble() * 1000.0);
+}
 
 } // namespace
 
@@ -153,9 +164,9 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
                 ++column;
             }
         }
-        return Error{source + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
-                             ": " + parseError.errorString().toStdString() +
-                             (parseError.offset >= json.size() - 1 ? " (the file looks truncated)" : "")};
+        return Error{source + ": line " + std::to_string(line) + ", column " +
+                     std::to_string(column) + ": " + parseError.errorString().toStdString() +
+                     (parseError.offset >= json.size() - 1 ? " (the file looks truncated)" : "")};
     }
     QJsonArray events;
     QJsonObject other;
@@ -165,7 +176,8 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
         events = doc.object().value("traceEvents").toArray();
         other = doc.object().value("otherData").toObject();
     } else {
-        return Error{source + ": not a trace: expected {\"traceEvents\": [...]} or an array of events"};
+        return Error{source +
+                     ": not a trace: expected {\"traceEvents\": [...]} or an array of events"};
     }
 
     std::map<std::pair<long long, long long>, RowBuilder> rows; // (pid, tid)
@@ -238,7 +250,9 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
         if (track.info.kind.empty())
             track.info.kind = "recorded";
         track.info.groupId = static_cast<int>(std::max(0LL, key.first - 1));
-        track.info.groupName = processNames.count(key.first) ? processNames[key.first] : "process " + std::to_string(key.first);
+        track.info.groupName = processNames.count(key.first)
+                                   ? processNames[key.first]
+                                   : "process " + std::to_string(key.first);
         std::sort(row.segments.begin(), row.segments.end());
         TimeNs cursor = 0;
         auto push = [&](TimeNs t, ThreadState s) {
@@ -255,7 +269,7 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
             const auto [stop, state] = rest;
             if (start < cursor)
                 return Error{source + ": thread \"" + track.info.name + "\": segments overlap at " +
-                                     std::to_string(start) + " ns"};
+                             std::to_string(start) + " ns"};
             if (start > cursor || track.segmentStart.empty())
                 push(cursor, start > cursor ? ThreadState::Absent : state);
             push(start, state);
@@ -275,7 +289,8 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
         // A recording has no scenario: its own running and I/O time is the sequential work.
         for (const auto &t : trace->threads)
             for (std::size_t i = 0; i < t.segmentCount(); ++i)
-                if (t.segmentState[i] == ThreadState::Running || t.segmentState[i] == ThreadState::Io)
+                if (t.segmentState[i] == ThreadState::Running ||
+                    t.segmentState[i] == ThreadState::Io)
                     trace->sequentialNs += t.segmentEnd(i, trace->endNs) - t.segmentStart[i];
     }
     return TracePtr(std::move(trace));

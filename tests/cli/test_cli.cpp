@@ -21,10 +21,13 @@ Run gilscope(const QStringList &args) {
     QProcess p;
     p.start(GILSCOPE_BINARY, args);
     REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
+    return {p.exitCode(), p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError()).trimmed()};
 }
 
-QString data(const char *name) { return QString(GILSCOPE_TEST_DATA) + "/" + name; }
+QString data(const char *name) {
+    return QString(GILSCOPE_TEST_DATA) + "/" + name;
+}
 
 QJsonObject metricsOf(const Run &r) {
     INFO(r.err.toStdString());
@@ -46,13 +49,15 @@ TEST_CASE("listing presets prints one name per line") {
 }
 
 TEST_CASE("metrics to standard output follow the documented JSON") {
-    const QJsonObject m = metricsOf(gilscope({"--scenario", data("convoy.json"), "--metrics", "-"}));
+    const QJsonObject m =
+        metricsOf(gilscope({"--scenario", data("convoy.json"), "--metrics", "-"}));
     CHECK(m["scenario"].toString() == "Convoy effect");
     CHECK(m["interpreter"].toString() == "gil");
     CHECK(m["cores"].toInt() == 2);
     for (const char *key : {"makespan_ms", "sequential_ms", "speedup", "events"})
         CHECK(m[key].toDouble() > 0);
-    for (const char *key : {"acquires", "switches", "failed_acquires", "drop_requests", "hold_ms_p50", "hold_ms_p90"})
+    for (const char *key :
+         {"acquires", "switches", "failed_acquires", "drop_requests", "hold_ms_p50", "hold_ms_p90"})
         CHECK(m["gil"].toObject().contains(key));
     CHECK(m["io"].toObject()["ops"].toInt() == 100);
     // The convoy: each I/O call waits about one 5 ms switch interval (within 30 %).
@@ -64,9 +69,9 @@ TEST_CASE("metrics to standard output follow the documented JSON") {
 }
 
 TEST_CASE("set options patch the scenario by dotted path") {
-    const QJsonObject m = metricsOf(gilscope({"--preset", "r3-gil-2cpu-4cores", "--set", "cores=1",
-                                              "--set", "workers.0.count=4", "--set",
-                                              "params.switch_interval_ms=1", "--metrics", "-"}));
+    const QJsonObject m = metricsOf(
+        gilscope({"--preset", "r3-gil-2cpu-4cores", "--set", "cores=1", "--set",
+                  "workers.0.count=4", "--set", "params.switch_interval_ms=1", "--metrics", "-"}));
     CHECK(m["cores"].toInt() == 1);
     CHECK(m["threads"].toArray().size() == 4);
     // Holds follow the 1 ms interval, not the 5 ms default (on one core the OS slices add some).
@@ -101,21 +106,26 @@ TEST_CASE("bad input: one line naming the problem, exit 2, previous output kept"
               "malformed.json: line 4, column 3: unterminated object");
     expectBad({"--scenario", data("convoy.json"), "--set", "cores=0", "--metrics", out},
               "convoy.json: field cores: must be between 1 and 256, got 0");
-    expectBad({"--scenario", data("convoy.json"), "--set", "workers.0.count=100000", "--metrics", out},
-              "field workers.0.count: must be between 0 and 4096, got 100000");
+    expectBad(
+        {"--scenario", data("convoy.json"), "--set", "workers.0.count=100000", "--metrics", out},
+        "field workers.0.count: must be between 0 and 4096, got 100000");
     expectBad({"--scenario", data("convoy.json"), "--set", "workers.1.io_ms=-1", "--metrics", out},
               "field workers.1.io_ms: must be between 0 and 3600000 ms, got -1");
     expectBad({"--scenario", data("convoy.json"), "--set", "colour=red", "--metrics", out},
               "unknown key \"colour\"");
     expectBad({"--scenario", data("convoy.json"), "--set", "cores=\"two\"", "--metrics", out},
               "field cores: expected a number, got a string");
-    expectBad({"--preset", "no-such-preset", "--metrics", out}, "unknown preset \"no-such-preset\"");
-    expectBad({"--scenario", dir.filePath("missing.json"), "--metrics", out}, "missing.json: cannot read");
-    expectBad({"--preset", "r1-legacy-2cpu-4cores", "--set", "params.max_events=100000", "--metrics", out},
+    expectBad({"--preset", "no-such-preset", "--metrics", out},
+              "unknown preset \"no-such-preset\"");
+    expectBad({"--scenario", dir.filePath("missing.json"), "--metrics", out},
+              "missing.json: cannot read");
+    expectBad({"--preset", "r1-legacy-2cpu-4cores", "--set", "params.max_events=100000",
+               "--metrics", out},
               "would store more than params.max_events = 100000 events");
     expectBad({"--preset", "threading-4cpu", "--metrics", "/nonexistent-dir/m.json"},
               "/nonexistent-dir/m.json: cannot write");
-    expectBad({"--metrics", "-"}, "give exactly one of --scenario FILE, --preset NAME or --load-trace TRACE");
+    expectBad({"--metrics", "-"},
+              "give exactly one of --scenario FILE, --preset NAME or --load-trace TRACE");
     QFile f(out);
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readAll() == "previous");
@@ -124,12 +134,14 @@ TEST_CASE("bad input: one line naming the problem, exit 2, previous output kept"
 TEST_CASE("a trace written with --trace loads back with --load-trace to the same metrics") {
     QTemporaryDir dir;
     const QString trace = dir.filePath("t.json"), csv = dir.filePath("t.csv");
-    const Run simulated = gilscope({"--preset", "r6-convoy-1cpu", "--metrics", "-", "--trace", trace, "--csv", csv});
+    const Run simulated =
+        gilscope({"--preset", "r6-convoy-1cpu", "--metrics", "-", "--trace", trace, "--csv", csv});
     const QJsonObject a = metricsOf(simulated);
     const QJsonObject b = metricsOf(gilscope({"--load-trace", trace, "--metrics", "-"}));
     CHECK(b["makespan_ms"].toDouble() == a["makespan_ms"].toDouble());
     CHECK(b["gil"].toObject()["switches"].toInt() == a["gil"].toObject()["switches"].toInt());
-    CHECK(b["io"].toObject()["latency_ms_p50"].toDouble() == a["io"].toObject()["latency_ms_p50"].toDouble());
+    CHECK(b["io"].toObject()["latency_ms_p50"].toDouble() ==
+          a["io"].toObject()["latency_ms_p50"].toDouble());
     QFile f(csv);
     REQUIRE(f.open(QIODevice::ReadOnly));
     CHECK(f.readLine() == "thread,state,start_ns,end_ns\n");
@@ -172,5 +184,6 @@ TEST_CASE("sweep writes one CSV row per thread count") {
     CHECK(lines[6].startsWith("6,"));
     const Run bad = gilscope({"--preset", "threading-4cpu", "--sweep", "threads=1:6"});
     CHECK(bad.exitCode == 2);
-    CHECK(bad.err == "gilscope: --sweep writes its curve to --csv OUT.csv (or - for standard output)");
+    CHECK(bad.err ==
+          "gilscope: --sweep writes its curve to --csv OUT.csv (or - for standard output)");
 }

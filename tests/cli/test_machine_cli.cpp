@@ -24,14 +24,16 @@ Result run(const QStringList &args, const QString &dataHome) {
     p.setProcessEnvironment(env);
     p.start(GILSCOPE_BINARY, args);
     REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), p.readAllStandardOutput(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
+    return {p.exitCode(), p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError()).trimmed()};
 }
 
 void writeProfile(const QString &path, const QByteArray &params) {
     QFile f(path);
     REQUIRE(f.open(QIODevice::WriteOnly));
     f.write(R"({"gilscope_machine_profile": 1, "name": "slowbox", "description": "test",
-                "params": )" + params + "}");
+                "params": )" +
+            params + "}");
 }
 
 double makespan(const Result &r) {
@@ -48,14 +50,17 @@ TEST_CASE("naming a machine profile gives a preset this machine's measured costs
     // Costly wake-ups and contention: the old GIL's battle gets slower.
     writeProfile(home.filePath("gilscope/machines/slowbox.json"),
                  R"({"contention_ns": 900, "signal_cost_us": 4})");
-    const double plain = makespan(run({"--preset", "r1-legacy-2cpu-4cores", "--metrics", "-"}, home.path()));
-    const double slow = makespan(run({"--preset", "r1-legacy-2cpu-4cores", "--machine", "slowbox",
-                                      "--metrics", "-"}, home.path()));
+    const double plain =
+        makespan(run({"--preset", "r1-legacy-2cpu-4cores", "--metrics", "-"}, home.path()));
+    const double slow = makespan(
+        run({"--preset", "r1-legacy-2cpu-4cores", "--machine", "slowbox", "--metrics", "-"},
+            home.path()));
     CHECK(slow > plain * 1.1);
     // The same profile given as a file.
-    const double byFile = makespan(run({"--preset", "r1-legacy-2cpu-4cores", "--machine",
-                                        home.filePath("gilscope/machines/slowbox.json"), "--metrics", "-"},
-                                       home.path()));
+    const double byFile =
+        makespan(run({"--preset", "r1-legacy-2cpu-4cores", "--machine",
+                      home.filePath("gilscope/machines/slowbox.json"), "--metrics", "-"},
+                     home.path()));
     CHECK(byFile == slow);
 
     const Result listed = run({"--list-machines"}, home.path());
@@ -66,7 +71,8 @@ TEST_CASE("naming a machine profile gives a preset this machine's measured costs
 
 TEST_CASE("an unknown machine profile is refused with how to make one") {
     QTemporaryDir home;
-    const Result r = run({"--preset", "r6-convoy-1cpu", "--machine", "nope", "--metrics", "-"}, home.path());
+    const Result r =
+        run({"--preset", "r6-convoy-1cpu", "--machine", "nope", "--metrics", "-"}, home.path());
     CHECK(r.exitCode == 2);
     CHECK(r.err.contains("no machine profile \"nope\""));
     CHECK(r.err.contains("gilscope calibrate --name nope"));
@@ -78,7 +84,8 @@ TEST_CASE("an unknown machine profile is refused with how to make one") {
 TEST_CASE("a loaded trace becomes the scenario that simulates it") {
     QTemporaryDir dir;
     const QString trace = dir.filePath("convoy.trace.json");
-    REQUIRE(run({"--scenario", QString(GILSCOPE_TEST_DATA) + "/convoy.json", "--trace", trace}, dir.path())
+    REQUIRE(run({"--scenario", QString(GILSCOPE_TEST_DATA) + "/convoy.json", "--trace", trace},
+                dir.path())
                 .exitCode == 0);
     const QString scenario = dir.filePath("equivalent.json");
     const Result r = run({"--load-trace", trace, "--as-scenario", scenario}, dir.path());
@@ -92,7 +99,8 @@ TEST_CASE("a loaded trace becomes the scenario that simulates it") {
     CHECK(m["interpreter"].toString() == "gil");
     CHECK(m["cores"].toInt() == 2);
 
-    const Result misuse = run({"--preset", "r6-convoy-1cpu", "--as-scenario", scenario}, dir.path());
+    const Result misuse =
+        run({"--preset", "r6-convoy-1cpu", "--as-scenario", scenario}, dir.path());
     CHECK(misuse.exitCode == 2);
     CHECK(misuse.err.contains("use it with --load-trace"));
 }
@@ -101,11 +109,13 @@ TEST_CASE("a recording's scenario on a machine names the profile and follows it"
     QTemporaryDir dir;
     writeProfile(dir.filePath("box.json"), R"({"contention_ns": 900, "signal_cost_us": 4})");
     const QString trace = dir.filePath("convoy.trace.json");
-    REQUIRE(run({"--scenario", QString(GILSCOPE_TEST_DATA) + "/convoy.json", "--trace", trace}, dir.path())
+    REQUIRE(run({"--scenario", QString(GILSCOPE_TEST_DATA) + "/convoy.json", "--trace", trace},
+                dir.path())
                 .exitCode == 0);
     const QString scenario = dir.filePath("equivalent.json");
-    const Result r = run({"--load-trace", trace, "--as-scenario", scenario, "--machine",
-                          dir.filePath("box.json")}, dir.path());
+    const Result r = run(
+        {"--load-trace", trace, "--as-scenario", scenario, "--machine", dir.filePath("box.json")},
+        dir.path());
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     QFile f(scenario);
@@ -134,7 +144,8 @@ TEST_CASE("calibrate refuses a missing interpreter and a bad profile name before
     QFile blocker(home.filePath("blocker"));
     REQUIRE(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    const Result unwritable = run({"calibrate", "--out", home.filePath("blocker/p.json")}, home.path());
+    const Result unwritable =
+        run({"calibrate", "--out", home.filePath("blocker/p.json")}, home.path());
     CHECK(unwritable.exitCode == 2);
     CHECK(unwritable.err.contains("cannot create the directory " + home.filePath("blocker")));
     CHECK_FALSE(unwritable.err.contains("Measuring"));

@@ -14,7 +14,8 @@ const AdvisorRun &bestOf(const Advice &a) {
 } // namespace
 
 TEST_CASE("the advisor runs every executor under every interpreter") {
-    const Advice a = advise(scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(2, 20)}));
+    const Advice a =
+        advise(scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(2, 20)}));
     CHECK(a.runs.size() == 12);
     for (const auto &r : a.runs) {
         INFO(toString(r.executor) << " / " << toString(r.interpreter) << ": " << r.error);
@@ -25,7 +26,8 @@ TEST_CASE("the advisor runs every executor under every interpreter") {
 
 TEST_CASE("the advisor picks parallel execution for CPU-bound work on several cores") {
     for (int cores : {2, 4}) {
-        const Advice a = advise(scenarioOf(Interpreter::Gil, Executor::Threading, cores, {cpuWorkers(4, 100)}));
+        const Advice a =
+            advise(scenarioOf(Interpreter::Gil, Executor::Threading, cores, {cpuWorkers(4, 100)}));
         const auto &best = bestOf(a);
         INFO(cores << " cores: " << a.reason);
         const bool parallel = best.executor == Executor::Multiprocessing ||
@@ -37,7 +39,8 @@ TEST_CASE("the advisor picks parallel execution for CPU-bound work on several co
 }
 
 TEST_CASE("the advisor picks threads or asyncio for I/O-bound work") {
-    const Advice a = advise(scenarioOf(Interpreter::Gil, Executor::Threading, 4, {ioWorkers(16, 20, 0.02, 2)}));
+    const Advice a =
+        advise(scenarioOf(Interpreter::Gil, Executor::Threading, 4, {ioWorkers(16, 20, 0.02, 2)}));
     const auto &best = bestOf(a);
     INFO(a.reason);
     CHECK(best.interpreter == Interpreter::Gil);
@@ -45,7 +48,8 @@ TEST_CASE("the advisor picks threads or asyncio for I/O-bound work") {
 }
 
 TEST_CASE("on one core nothing beats plain threads for CPU-bound work") {
-    const Advice a = advise(scenarioOf(Interpreter::Gil, Executor::Threading, 1, {cpuWorkers(2, 50)}));
+    const Advice a =
+        advise(scenarioOf(Interpreter::Gil, Executor::Threading, 1, {cpuWorkers(2, 50)}));
     CHECK(bestOf(a).executor == Executor::Threading);
     CHECK(bestOf(a).interpreter == Interpreter::Gil);
 }
@@ -73,7 +77,8 @@ TEST_CASE("more CPU-bound threads: the GIL serialises, processes spread up to th
     REQUIRE(threaded.ok());
     REQUIRE(threaded->points.size() == 8);
     for (std::size_t i = 1; i < threaded->points.size(); ++i)
-        CHECK(threaded->points[i].metrics.makespan_ms > threaded->points[i - 1].metrics.makespan_ms);
+        CHECK(threaded->points[i].metrics.makespan_ms >
+              threaded->points[i - 1].metrics.makespan_ms);
     s.executor = Executor::Multiprocessing;
     const auto processes = sweep(s, "threads=1:8");
     REQUIRE(processes.ok());
@@ -85,9 +90,12 @@ TEST_CASE("more CPU-bound threads: the GIL serialises, processes spread up to th
 
 TEST_CASE("bad sweeps are refused with a message naming the problem") {
     const Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(1, 10)});
-    CHECK(sweep(s, "threads").error() == "--sweep threads: expected KEY=FROM:TO[:POINTS], e.g. threads=1:16");
-    CHECK(sweep(s, "threads=a:b").error() == "--sweep threads=a:b: expected KEY=FROM:TO[:POINTS] with numbers");
-    CHECK(sweep(s, "threads=8:1").error() == "--sweep threads=8:1: need 0 < FROM <= TO, 2 to 200 points, at most 256 whole values");
+    CHECK(sweep(s, "threads").error() ==
+          "--sweep threads: expected KEY=FROM:TO[:POINTS], e.g. threads=1:16");
+    CHECK(sweep(s, "threads=a:b").error() ==
+          "--sweep threads=a:b: expected KEY=FROM:TO[:POINTS] with numbers");
+    CHECK(sweep(s, "threads=8:1").error() ==
+          "--sweep threads=8:1: need 0 < FROM <= TO, 2 to 200 points, at most 256 whole values");
     CHECK(sweep(s, "colour=1:2").error().find("unknown key \"colour\"") != std::string::npos);
     // Every point is validated before anything runs.
     CHECK(sweep(s, "threads=4000:4200").error() ==
@@ -97,8 +105,9 @@ TEST_CASE("bad sweeps are refused with a message naming the problem") {
 TEST_CASE("sweep CSV has a header and a row per point") {
     const Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(1, 10)});
     const std::string csv = sweepToCsv(*sweep(s, "threads=1:3"));
-    CHECK(csv.starts_with("workers.0.count,makespan_ms,sequential_ms,speedup,switches_per_s,io_ops_per_s,"
-                          "io_latency_ms_p50,io_latency_ms_p99\n1,"));
+    CHECK(csv.starts_with(
+        "workers.0.count,makespan_ms,sequential_ms,speedup,switches_per_s,io_ops_per_s,"
+        "io_latency_ms_p50,io_latency_ms_p99\n1,"));
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 4);
 }
 

@@ -156,7 +156,8 @@ bool identical(const Trace &a, const Trace &b) {
         const auto &x = a.threads[i];
         const auto &y = b.threads[i];
         if (x.info.name != y.info.name || x.segmentStart != y.segmentStart ||
-            x.segmentState != y.segmentState || x.markTime != y.markTime || x.markKind != y.markKind)
+            x.segmentState != y.segmentState || x.markTime != y.markTime ||
+            x.markKind != y.markKind)
             return false;
     }
     return true;

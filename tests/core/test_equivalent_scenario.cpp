@@ -1,7 +1,7 @@
 // A recorded run turned into the scenario that should behave like it.
+#include "engine/simulate.h"
 #include "python/equivalentscenario.h"
 #include "testsupport.h"
-#include "engine/simulate.h"
 #include "trace/tracejson.h"
 
 using namespace gilscope::core;
@@ -24,7 +24,8 @@ TEST_CASE("a recording becomes one worker per thread, with its generation, cores
         {"ph": "X", "name": "io", "pid": 1, "tid": 3, "ts": 640, "dur": 100},
         {"ph": "i", "s": "t", "name": "io-end", "pid": 1, "tid": 3, "ts": 740},
         {"ph": "M", "name": "thread_name", "pid": 2, "tid": 9, "args": {"name": "peer"}},
-        {"ph": "X", "name": "running", "pid": 2, "tid": 9, "ts": 0, "dur": 500}]})js", "rec.json");
+        {"ph": "X", "name": "running", "pid": 2, "tid": 9, "ts": 0, "dur": 500}]})js",
+                                       "rec.json");
     INFO(load.error());
     REQUIRE(load.ok());
     const Scenario s = equivalentScenario(**load);
@@ -45,8 +46,10 @@ TEST_CASE("a recording becomes one worker per thread, with its generation, cores
 }
 
 TEST_CASE("a Python 2 recording is simulated with the legacy GIL and its check interval") {
-    const auto load = parseChromeTrace(R"js({"otherData": {"python": "2.7.18", "cores": 2, "check_interval": 100},
-      "traceEvents": [{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 1000}]})js", "r.json");
+    const auto load =
+        parseChromeTrace(R"js({"otherData": {"python": "2.7.18", "cores": 2, "check_interval": 100},
+      "traceEvents": [{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 1000}]})js",
+                         "r.json");
     REQUIRE(load.ok());
     const Scenario s = equivalentScenario(**load);
     CHECK(s.interpreter == Interpreter::LegacyGil);
@@ -59,7 +62,8 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
         {"ph": "M", "name": "thread_name", "pid": 1, "tid": 2, "args": {"name": "cpu-1"}},
         {"ph": "M", "name": "thread_name", "pid": 1, "tid": 3, "args": {"name": "cpu-2"}},
         {"ph": "X", "name": "running", "pid": 1, "tid": 2, "ts": 0, "dur": 4000},
-        {"ph": "X", "name": "running", "pid": 1, "tid": 3, "ts": 4000, "dur": 4000}]})js", "rec.json");
+        {"ph": "X", "name": "running", "pid": 1, "tid": 3, "ts": 4000, "dur": 4000}]})js",
+                                       "rec.json");
     REQUIRE(load.ok());
     const auto run = simulate(equivalentScenario(**load));
     INFO(run.error());
@@ -71,7 +75,8 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
 
     // Unnamed or several-thread groups keep their numbered rows.
     Scenario s;
-    s.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 1, 0, 0}, WorkerGroup{WorkerKind::Io, "echo", 2, 1, 1, 1, 0}};
+    s.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 1, 0, 0},
+                 WorkerGroup{WorkerKind::Io, "echo", 2, 1, 1, 1, 0}};
     const auto numbered = simulate(s);
     REQUIRE(numbered.ok());
     names.clear();

@@ -91,10 +91,10 @@ TEST_CASE("a scenario saved on a machine leaves out the profile's values and so 
                                           "s.json", {}, store);
     REQUIRE(parsed.ok());
     const QByteArray saved = scenarioToJson(*parsed, *store.find("lab"));
-    CHECK_FALSE(saved.contains("\"tick_ns\""));        // the profile's: left to the profile
+    CHECK_FALSE(saved.contains("\"tick_ns\"")); // the profile's: left to the profile
     CHECK_FALSE(saved.contains("\"signal_cost_us\""));
-    CHECK(saved.contains("\"timer_slack_us\": 20"));   // the scenario's own: kept
-    CHECK(saved.contains("\"contention_ns\": 300"));   // not the profile's: written as ever
+    CHECK(saved.contains("\"timer_slack_us\": 20")); // the scenario's own: kept
+    CHECK(saved.contains("\"contention_ns\": 300")); // not the profile's: written as ever
     // Calibrated again: the saved scenario takes the new value.
     MachineProfile again = labProfile();
     again.params["tick_ns"] = 12;
@@ -112,7 +112,7 @@ TEST_CASE("a profile may only carry machine costs and says which field is wrong"
         parse(R"({"gilscope_machine_profile": 1, "params": {"switch_interval_ms": 1}})");
     REQUIRE_FALSE(scenarioChoice.ok());
     CHECK_THAT(scenarioChoice.error(), Catch::Contains("p.json: field params.switch_interval_ms: "
-                                                     "not a machine parameter"));
+                                                       "not a machine parameter"));
     CHECK_THAT(scenarioChoice.error(), Catch::Contains("tick_ns"));
     const auto negative = parse(R"({"gilscope_machine_profile": 1, "params": {"tick_ns": -3}})");
     REQUIRE_FALSE(negative.ok());
@@ -135,9 +135,9 @@ TEST_CASE("a scenario naming a machine takes its costs and keeps its own params"
     REQUIRE(parsed.ok());
     const Scenario &s = *parsed;
     CHECK(s.machine == "lab");
-    CHECK(s.params.tick_ns == 7.5);          // from the profile
-    CHECK(s.params.signal_cost_us == 6);     // from the profile
-    CHECK(s.params.timer_slack_us == 20);    // the scenario's own value wins
+    CHECK(s.params.tick_ns == 7.5);                                // from the profile
+    CHECK(s.params.signal_cost_us == 6);                           // from the profile
+    CHECK(s.params.timer_slack_us == 20);                          // the scenario's own value wins
     CHECK(s.params.contention_ns == TimingParams{}.contention_ns); // untouched: the default
 
     // Saved and read back it is the same scenario.
@@ -155,14 +155,15 @@ TEST_CASE("a scenario naming a machine takes its costs and keeps its own params"
 
 TEST_CASE("a missing machine profile is an error that says how to make one") {
     QTemporaryDir dir;
-    const auto parsed =
-        parseScenarioJson(R"({"machine": "nope"})", "s.json", {}, MachineProfileStore({dir.path()}));
+    const auto parsed = parseScenarioJson(R"({"machine": "nope"})", "s.json", {},
+                                          MachineProfileStore({dir.path()}));
     REQUIRE_FALSE(parsed.ok());
-    CHECK_THAT(parsed.error(), Catch::Contains("s.json: field machine: no machine profile \"nope\""));
+    CHECK_THAT(parsed.error(),
+               Catch::Contains("s.json: field machine: no machine profile \"nope\""));
     CHECK_THAT(parsed.error(), Catch::Contains(dir.filePath("nope.json").toStdString()));
     CHECK_THAT(parsed.error(), Catch::Contains("gilscope calibrate --name nope"));
-    const auto badName = parseScenarioJson(R"({"machine": "a b"})", "s.json", {},
-                                           MachineProfileStore({dir.path()}));
+    const auto badName =
+        parseScenarioJson(R"({"machine": "a b"})", "s.json", {}, MachineProfileStore({dir.path()}));
     CHECK_THAT(badName.error(), Catch::Contains("use letters, digits"));
 }
 
@@ -171,13 +172,15 @@ TEST_CASE("a scenario file finds a profile beside it before the standard place")
     REQUIRE(saveMachineProfile(labProfile(), dir.filePath("lab.json")).ok());
     writeFile(dir.filePath("s.json"), R"({"machine": "lab"})");
     QTemporaryDir elsewhere;
-    const auto parsed = loadScenarioFile(dir.filePath("s.json"), {}, MachineProfileStore({elsewhere.path()}));
+    const auto parsed =
+        loadScenarioFile(dir.filePath("s.json"), {}, MachineProfileStore({elsewhere.path()}));
     INFO(parsed.error());
     REQUIRE(parsed.ok());
     CHECK(parsed->params.tick_ns == 7.5);
     // A relative path resolves against the scenario's directory too.
     writeFile(dir.filePath("t.json"), R"({"machine": "./lab.json"})");
-    const auto byPath = loadScenarioFile(dir.filePath("t.json"), {}, MachineProfileStore({elsewhere.path()}));
+    const auto byPath =
+        loadScenarioFile(dir.filePath("t.json"), {}, MachineProfileStore({elsewhere.path()}));
     INFO(byPath.error());
     REQUIRE(byPath.ok());
     CHECK(byPath->params.timer_slack_us == 80);
@@ -193,7 +196,8 @@ TEST_CASE("the store lists profiles by file name and skips broken files") {
     CHECK(MachineProfileStore({dir.path()}).pathFor("desk") == dir.filePath("desk.json"));
 }
 
-TEST_CASE("saving a profile where its directory cannot be made fails with the path and touches nothing") {
+TEST_CASE(
+    "saving a profile where its directory cannot be made fails with the path and touches nothing") {
     QTemporaryDir dir;
     // A directory that cannot be made: a file stands where it should be (fails even for root).
     writeFile(dir.filePath("machines"), "previous");
@@ -283,7 +287,8 @@ TEST_CASE("a recording's metrics leave a peer process out") {
         {"ph": "M", "name": "thread_name", "pid": 2, "tid": 9, "args": {"name": "peer"}},
         {"ph": "X", "name": "io", "pid": 2, "tid": 9, "ts": 0, "dur": 50},
         {"ph": "i", "s": "t", "name": "io-end", "pid": 2, "tid": 9, "ts": 50},
-        {"ph": "X", "name": "running", "pid": 2, "tid": 9, "ts": 50, "dur": 10}]})js", "rec.json");
+        {"ph": "X", "name": "running", "pid": 2, "tid": 9, "ts": 50, "dur": 10}]})js",
+                                       "rec.json");
     INFO(load.error());
     REQUIRE(load.ok());
     const Metrics m = mainProcessMetrics(**load);

@@ -1,22 +1,26 @@
 // The qualitative facts of the published results (shared design notes, REFERENCE_RESULTS.md),
 // each with its tolerance beside it. Runs are shortened: the ratios are what is compared.
-#include "trace/metrics.h"
 #include "scenario/presets.h"
 #include "testsupport.h"
+#include "trace/metrics.h"
 
 using namespace gilscope::core;
 using namespace gilscope::test;
 
 namespace {
-Metrics metricsOf(const Scenario &s) { return computeMetrics(*run(s)); }
-double slowdownVsSequential(const Metrics &m) { return m.makespan_ms / m.sequential_ms; }
+Metrics metricsOf(const Scenario &s) {
+    return computeMetrics(*run(s));
+}
+double slowdownVsSequential(const Metrics &m) {
+    return m.makespan_ms / m.sequential_ms;
+}
 } // namespace
 
 TEST_CASE("legacy GIL: two CPU threads on two cores are slower than sequential (R1, R2)") {
-    const Metrics twoCores = metricsOf(
-        scenarioOf(Interpreter::LegacyGil, Executor::Threading, 2, {cpuWorkers(2, 100)}));
-    const Metrics oneCore = metricsOf(
-        scenarioOf(Interpreter::LegacyGil, Executor::Threading, 1, {cpuWorkers(2, 100)}));
+    const Metrics twoCores =
+        metricsOf(scenarioOf(Interpreter::LegacyGil, Executor::Threading, 2, {cpuWorkers(2, 100)}));
+    const Metrics oneCore =
+        metricsOf(scenarioOf(Interpreter::LegacyGil, Executor::Threading, 1, {cpuWorkers(2, 100)}));
     // Published: 2x on a 4-core Mac; CPython 2.7 here measured 1.70x. Require clearly slower.
     CHECK(slowdownVsSequential(twoCores) > 1.4);
     CHECK(slowdownVsSequential(twoCores) < 2.2);
@@ -31,8 +35,8 @@ TEST_CASE("legacy GIL: two CPU threads on two cores are slower than sequential (
 
 TEST_CASE("3.2+ GIL: CPU threads take about the sequential time whatever their number (R3, R4)") {
     for (int threads : {1, 2, 4, 8}) {
-        const Metrics m = metricsOf(
-            scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(threads, 400.0 / threads)}));
+        const Metrics m = metricsOf(scenarioOf(Interpreter::Gil, Executor::Threading, 2,
+                                               {cpuWorkers(threads, 400.0 / threads)}));
         INFO(threads << " threads");
         // Published: +3.5 % (2 threads), +7 % (4 threads), flat 6.52-6.59 s on 3.9. Allow 5 %.
         CHECK(slowdownVsSequential(m) == Approx(1.0).margin(0.05));
@@ -44,8 +48,9 @@ TEST_CASE("3.2+ GIL: CPU threads take about the sequential time whatever their n
 
 TEST_CASE("3.2+ GIL convoy: an I/O call costs about one interval beside one CPU thread (R6, R7)") {
     for (double interval : {5.0, 0.5}) {
-        Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2,
-                                {cpuWorkers(1, 400), ioWorkers(1, static_cast<int>(200 / interval), 0.02, 0.01)});
+        Scenario s = scenarioOf(
+            Interpreter::Gil, Executor::Threading, 2,
+            {cpuWorkers(1, 400), ioWorkers(1, static_cast<int>(200 / interval), 0.02, 0.01)});
         s.params.switch_interval_ms = interval;
         const Metrics m = metricsOf(s);
         INFO("interval " << interval << " ms");
@@ -68,8 +73,8 @@ TEST_CASE("3.2+ GIL convoy gets worse with more CPU threads (R6)") {
 
 TEST_CASE("multiprocessing: CPU-bound speed-up is about min(workers, cores)") {
     for (auto [workers, cores] : {std::pair{4, 2}, std::pair{4, 4}, std::pair{2, 4}}) {
-        const Metrics m = metricsOf(
-            scenarioOf(Interpreter::Gil, Executor::Multiprocessing, cores, {cpuWorkers(workers, 200)}));
+        const Metrics m = metricsOf(scenarioOf(Interpreter::Gil, Executor::Multiprocessing, cores,
+                                               {cpuWorkers(workers, 200)}));
         INFO(workers << " workers on " << cores << " cores");
         // Start (fork 1.5 ms) and IPC (0.1 ms) costs shave a little: within 10 %.
         CHECK(m.speedup == Approx(std::min(workers, cores)).epsilon(0.10));
@@ -97,7 +102,8 @@ TEST_CASE("asyncio: one CPU-bound coroutine stalls the others for its whole burs
 
 TEST_CASE("free-threaded: CPU-bound speed-up is about min(threads, cores) / slowdown") {
     for (double slowdown : {1.4, 1.08}) {
-        Scenario s = scenarioOf(Interpreter::FreeThreaded, Executor::Threading, 4, {cpuWorkers(4, 100)});
+        Scenario s =
+            scenarioOf(Interpreter::FreeThreaded, Executor::Threading, 4, {cpuWorkers(4, 100)});
         s.params.ft_slowdown = slowdown;
         const Metrics m = metricsOf(s);
         // Thread start (80 us) aside: within 2 %.
@@ -117,7 +123,8 @@ TEST_CASE("every preset loads and simulates") {
     }
 }
 
-TEST_CASE("the worst stall of an I/O thread: one interval beside a CPU thread, a whole burst in asyncio") {
+TEST_CASE("the worst stall of an I/O thread: one interval beside a CPU thread, a whole burst in "
+          "asyncio") {
     Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2,
                             {cpuWorkers(1, 100), ioWorkers(1, 10, 0.02, 0.01)});
     // Convoy: never much more than one 5 ms interval (+ wake-up and timer slack: within 10 %).

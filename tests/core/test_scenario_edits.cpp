@@ -44,7 +44,7 @@ TEST_CASE("zooming around a time keeps that time at the same place across the ch
     CHECK(in.begin == 125);
     CHECK(in.end == 225);
     CHECK(in.pixelAt(150, 800) == w.pixelAt(150, 800)); // 200 px from the left, before and after
-    CHECK(w.zoomedAround(150, 1e-9, 10).span() == 10);   // never narrower than the minimum
+    CHECK(w.zoomedAround(150, 1e-9, 10).span() == 10);  // never narrower than the minimum
 }
 
 TEST_CASE("a window wider than the run or sticking out of it is brought back inside") {

@@ -1,6 +1,6 @@
 // Scenario files: defaults, round-trip, --set patches, and a clear message for each bad input.
-#include "scenario/scenariojson.h"
 #include "engine/simulate.h"
+#include "scenario/scenariojson.h"
 
 #include <catch2/catch.hpp>
 
@@ -21,7 +21,8 @@ Scenario parse(const std::string &json, std::vector<std::string> sets = {}) {
 } // namespace
 
 TEST_CASE("the README's example scenario parses with every value in place") {
-    const Scenario s = parse(R"({"name": "Convoy effect", "interpreter": "gil", "executor": "threading",
+    const Scenario s =
+        parse(R"({"name": "Convoy effect", "interpreter": "gil", "executor": "threading",
         "cores": 2, "seed": 1, "params": {"switch_interval_ms": 5, "check_interval": 100, "tick_ns": 5},
         "workers": [{"kind": "cpu", "count": 1, "cpu_ms": 1000},
                     {"kind": "io", "count": 1, "ops": 100, "cpu_ms": 0.02, "io_ms": 0.1}]})");
@@ -56,9 +57,9 @@ TEST_CASE("a saved scenario reads back identically") {
 }
 
 TEST_CASE("overrides (the command line's --set) patch the scenario by dotted path") {
-    const Scenario s = parse(R"({"cores": 2, "workers": [{"kind": "cpu", "count": 1}]})",
-                             {"cores=1", "workers.0.count=4", "params.switch_interval_ms=1",
-                              "interpreter=legacy-gil"});
+    const Scenario s = parse(
+        R"({"cores": 2, "workers": [{"kind": "cpu", "count": 1}]})",
+        {"cores=1", "workers.0.count=4", "params.switch_interval_ms=1", "interpreter=legacy-gil"});
     CHECK(s.cores == 1);
     CHECK(s.workers[0].count == 4);
     CHECK(s.params.switch_interval_ms == 1.0);
@@ -68,13 +69,18 @@ TEST_CASE("overrides (the command line's --set) patch the scenario by dotted pat
 TEST_CASE("bad scenario input gets one clear line naming the file, field and what is allowed") {
     CHECK(errorOf("{\n  \"cores\": 2,\n  \"seed\" 1\n}") ==
           "s.json: line 3, column 10: missing name separator");
-    CHECK(errorOf("{\"cores\": 2,}") == "s.json: line 1, column 13: object is missing after a comma");
-    CHECK(errorOf(R"({"cores": 2, "colour": "red"})").starts_with(
-        "s.json: unknown key \"colour\" (allowed: cores, description, executor,"));
-    CHECK(errorOf(R"({"params": {"switch_intervall_ms": 1}})").starts_with(
-        "s.json: unknown key \"switch_intervall_ms\" in params (allowed: check_interval,"));
+    CHECK(errorOf("{\"cores\": 2,}") ==
+          "s.json: line 1, column 13: object is missing after a comma");
+    CHECK(
+        errorOf(R"({"cores": 2, "colour": "red"})")
+            .starts_with("s.json: unknown key \"colour\" (allowed: cores, description, executor,"));
+    CHECK(
+        errorOf(R"({"params": {"switch_intervall_ms": 1}})")
+            .starts_with(
+                "s.json: unknown key \"switch_intervall_ms\" in params (allowed: check_interval,"));
     CHECK(errorOf(R"({"cores": "two"})") == "s.json: field cores: expected a number, got a string");
-    CHECK(errorOf(R"({"cores": 1.5})") == "s.json: field cores: expected a whole number, got 1.500000");
+    CHECK(errorOf(R"({"cores": 1.5})") ==
+          "s.json: field cores: expected a whole number, got 1.500000");
     CHECK(errorOf(R"({"cores": 0})") == "s.json: field cores: must be between 1 and 256, got 0");
     CHECK(errorOf(R"({"interpreter": "pypy"})") ==
           "s.json: field interpreter: must be one of legacy-gil, gil, free-threaded, got \"pypy\"");
@@ -91,7 +97,8 @@ TEST_CASE("bad scenario input gets one clear line naming the file, field and wha
           "s.json: --set workers.0.count=1: workers is not in the scenario");
     CHECK(errorOf(R"({"workers": [{}]})", {"workers.3.count=1"}) ==
           "s.json: --set workers.3.count=1: index 3 is out of range (there are 1)");
-    CHECK(errorOf("{}", {"cores"}) == "s.json: --set cores: expected KEY=VALUE, e.g. --set cores=4");
+    CHECK(errorOf("{}", {"cores"}) ==
+          "s.json: --set cores: expected KEY=VALUE, e.g. --set cores=4");
 }
 
 TEST_CASE("a run over the event cap stops with a message naming the cap") {
@@ -99,7 +106,8 @@ TEST_CASE("a run over the event cap stops with a message naming the cap") {
                            "workers": [{"kind": "cpu", "count": 2, "cpu_ms": 50}]})");
     const auto outcome = simulate(s);
     REQUIRE_FALSE(outcome.ok());
-    CHECK(outcome.error().starts_with("the run would store more than params.max_events = 10000 events"));
+    CHECK(outcome.error().starts_with(
+        "the run would store more than params.max_events = 10000 events"));
 }
 
 TEST_CASE("the event cap allows at least 50 million events by default") {
@@ -107,7 +115,8 @@ TEST_CASE("the event cap allows at least 50 million events by default") {
 }
 
 TEST_CASE("a cancelled run stops early") {
-    Scenario s = parse(R"({"interpreter": "legacy-gil", "workers": [{"kind": "cpu", "count": 2, "cpu_ms": 200}]})");
+    Scenario s = parse(
+        R"({"interpreter": "legacy-gil", "workers": [{"kind": "cpu", "count": 2, "cpu_ms": 200}]})");
     std::atomic<bool> cancel{true};
     CHECK(simulate(s, &cancel).error() == "cancelled");
 }

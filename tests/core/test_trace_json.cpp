@@ -11,7 +11,9 @@ using namespace gilscope::core;
 using namespace gilscope::test;
 
 namespace {
-TraceLoad parse(const QByteArray &json) { return parseChromeTrace(json, "t.json"); }
+TraceLoad parse(const QByteArray &json) {
+    return parseChromeTrace(json, "t.json");
+}
 
 void requireSameRows(const Trace &a, const Trace &b) {
     REQUIRE(a.threads.size() == b.threads.size());
@@ -48,7 +50,8 @@ TEST_CASE("a trace written as Chrome JSON reads back with identical segments and
     }
 }
 
-TEST_CASE("the Chrome JSON carries what Perfetto shows: names, slices, instants, a waiters counter") {
+TEST_CASE(
+    "the Chrome JSON carries what Perfetto shows: names, slices, instants, a waiters counter") {
     Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(2, 12)});
     makeIdeal(s);
     const auto doc = QJsonDocument::fromJson(traceToChromeJson(*run(s)));
@@ -106,10 +109,12 @@ TEST_CASE("bad trace files are refused with a message naming the problem") {
     CHECK(parse(R"({"foo": 1})").error() ==
           "t.json: not a trace: expected {\"traceEvents\": [...]} or an array of events");
     CHECK(parse(R"({"traceEvents": []})").error() == "t.json: the file holds no thread events");
-    CHECK(parse(R"([{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": "soon", "dur": 1}])").error() ==
-          "t.json: event 0: an \"X\" event needs numbers ts and dur");
+    CHECK(parse(R"([{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": "soon", "dur": 1}])")
+              .error() == "t.json: event 0: an \"X\" event needs numbers ts and dur");
     CHECK(parse(R"([{"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 10},
-                    {"ph": "X", "name": "waiting", "pid": 1, "tid": 1, "ts": 5, "dur": 10}])").error() ==
-          "t.json: thread \"thread 1\": segments overlap at 5000 ns");
-    CHECK(loadTraceFile("/nonexistent/t.json").error().starts_with("/nonexistent/t.json: cannot read"));
+                    {"ph": "X", "name": "waiting", "pid": 1, "tid": 1, "ts": 5, "dur": 10}])")
+              .error() == "t.json: thread \"thread 1\": segments overlap at 5000 ns");
+    CHECK(loadTraceFile("/nonexistent/t.json")
+              .error()
+              .starts_with("/nonexistent/t.json: cannot read"));
 }

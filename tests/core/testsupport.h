@@ -1,8 +1,8 @@
 #pragma once
 
 // Helpers shared by the core tests: small scenario builders and trace queries.
-#include "scenario/scenario.h"
 #include "engine/simulate.h"
+#include "scenario/scenario.h"
 #include "trace/trace.h"
 
 #include <catch2/catch.hpp>

@@ -3,8 +3,8 @@
 // Helpers for the recorder tests: finding real Python interpreters, running the recorder on a
 // calibration workload and reading the trace back with GIL Scope's own loader.
 #include "python/cpuload.h"
-#include "trace/metrics.h"
 #include "python/pythoninstalls.h"
+#include "trace/metrics.h"
 #include "trace/trace.h"
 #include "trace/tracejson.h"
 

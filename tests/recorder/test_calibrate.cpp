@@ -1,6 +1,6 @@
 // gilscope calibrate with a real Python: a profile that scenarios can use.
-#include "scenario/machineprofile.h"
 #include "recordersupport.h"
+#include "scenario/machineprofile.h"
 #include "scenario/scenariojson.h"
 
 #include <catch2/catch.hpp>
@@ -37,8 +37,8 @@ TEST_CASE("calibrate measures a real Python and saves a profile a scenario can n
     const MachineProfile &profile = *parsed;
     CHECK_THAT(profile.description, Catch::Contains("Python " + py->version().toStdString()));
     // The costs a 3.2+ run measures, each a positive figure in a sane range for any machine.
-    for (const char *key : {"wake_latency_min_us", "wake_latency_max_us", "signal_cost_us",
-                            "eval_breaker_ns"}) {
+    for (const char *key :
+         {"wake_latency_min_us", "wake_latency_max_us", "signal_cost_us", "eval_breaker_ns"}) {
         INFO(key);
         REQUIRE(profile.params.count(key) == 1);
         CHECK(profile.params.at(key) > 0);
@@ -57,9 +57,9 @@ TEST_CASE("calibrate measures a real Python and saves a profile a scenario can n
     CHECK(recorded == 3);
 
     // A scenario names it by path and simulates with its costs.
-    const auto scenario = parseScenarioJson(
-        QByteArray(R"({"machine": ")") + out.toUtf8() + R"(", "workers": [{"kind": "cpu", "count": 2}]})",
-        "s.json");
+    const auto scenario = parseScenarioJson(QByteArray(R"({"machine": ")") + out.toUtf8() +
+                                                R"(", "workers": [{"kind": "cpu", "count": 2}]})",
+                                            "s.json");
     INFO(scenario.error());
     REQUIRE(scenario.ok());
     CHECK(scenario->params.signal_cost_us == profile.params.at("signal_cost_us"));

@@ -250,8 +250,9 @@ TEST_CASE("recorded: the script gets its arguments and its exit status becomes t
         return;
     }
     QTemporaryDir dir;
-    const QString script = writeScript(
-        dir, "exits.py", "import sys\nprint(' '.join(sys.argv[1:]))\nprint(__name__)\nsys.exit(3)\n");
+    const QString script =
+        writeScript(dir, "exits.py",
+                    "import sys\nprint(' '.join(sys.argv[1:]))\nprint(__name__)\nsys.exit(3)\n");
     const Recording r = record(*py, script, {"--flag", "two words"}, 0, dir);
     CHECK(r.exitCode == 3);
     CHECK(r.out == "--flag two words\n__main__\n");

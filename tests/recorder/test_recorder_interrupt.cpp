@@ -32,7 +32,8 @@ for t in threads:
 
 } // namespace
 
-TEST_CASE("recorded: a countdown's work is its threads' running time and not the main thread's join") {
+TEST_CASE(
+    "recorded: a countdown's work is its threads' running time and not the main thread's join") {
     const auto py = newestPython3();
     if (!py) {
         WARN("no Python 3 found: skipped");

@@ -6,9 +6,9 @@
 #include "lessonstestsupport.h"
 
 #include "compare/compareview.h"
-#include "window/mainwindow.h"
 #include "engine/simulate.h"
 #include "timeline/timelineview.h"
+#include "window/mainwindow.h"
 
 #include <qcustomplot.h>
 

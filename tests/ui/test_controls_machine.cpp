@@ -1,9 +1,9 @@
 // The Machine picker: a profile measured by gilscope calibrate applied to whatever is shown.
 #include <catch2/catch.hpp>
 
-#include "window/controlspanel.h"
 #include "scenario/machineprofile.h"
 #include "scenario/presets.h"
+#include "window/controlspanel.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -46,8 +46,8 @@ TEST_CASE("picking a machine gives the scenario its measured costs and keeps it 
     CHECK(s.params.timer_slack_us == 140);
 
     // Another preset: still this machine.
-    const int convoy = panel.presetBox()->findText(QString::fromStdString(
-        core::loadPreset("r6-convoy-1cpu")->name));
+    const int convoy = panel.presetBox()->findText(
+        QString::fromStdString(core::loadPreset("r6-convoy-1cpu")->name));
     REQUIRE(convoy > 0);
     emit panel.presetBox()->activated(convoy);
     s = lastEdit(edits);
@@ -97,7 +97,8 @@ TEST_CASE("a preset's own build figures survive a machine being picked") {
     const auto preset = core::loadPreset("free-threaded-3.14t");
     REQUIRE(preset);
     REQUIRE(preset->params.ft_slowdown == 1.08);
-    emit panel.presetBox()->activated(panel.presetBox()->findText(QString::fromStdString(preset->name)));
+    emit panel.presetBox()->activated(
+        panel.presetBox()->findText(QString::fromStdString(preset->name)));
     const core::Scenario s = lastEdit(edits);
     CHECK(s.machine == "lab");
     CHECK(s.params.signal_cost_us == 6);

@@ -4,15 +4,15 @@
 // (writes PNGs to $GILSCOPE_SHOTS, default /tmp/gilscope-export).
 #include <catch2/catch.hpp>
 
-#include "export/exportdialog.h"
-#include "window/mainwindow.h"
-#include "scenario/presets.h"
 #include "engine/simulate.h"
-#include "window/simulationcontroller.h"
+#include "export/exportdialog.h"
 #include "export/timelineexporter.h"
+#include "scenario/presets.h"
 #include "timeline/timelineview.h"
-#include "trace/tracejson.h"
 #include "timeline/zoomhistory.h"
+#include "trace/tracejson.h"
+#include "window/mainwindow.h"
+#include "window/simulationcontroller.h"
 
 #include <QDir>
 #include <QElapsedTimer>

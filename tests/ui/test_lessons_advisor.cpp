@@ -6,8 +6,8 @@
 #include "analysis/advisor.h"
 #include "compare/advisorpanel.h"
 #include "run/preparedrun.h"
-#include "scenario/scenariojson.h"
 #include "scenario/presets.h"
+#include "scenario/scenariojson.h"
 
 #include <qcustomplot.h>
 

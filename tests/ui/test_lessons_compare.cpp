@@ -6,8 +6,8 @@
 #include "compare/comparemetrics.h"
 #include "compare/compareview.h"
 #include "run/preparedrun.h"
-#include "scenario/scenariojson.h"
 #include "scenario/presets.h"
+#include "scenario/scenariojson.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
 
@@ -22,13 +22,11 @@
 #include <algorithm>
 
 using namespace gilscope;
+using core::ThreadState;
 using gilscope::test::preset;
 using gilscope::test::waitUntil;
-using core::ThreadState;
 
 namespace {
-
-
 
 core::PreparedRunPtr run(const std::string &name) {
     auto r = core::prepareRun(preset(name));

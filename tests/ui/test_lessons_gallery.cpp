@@ -8,8 +8,8 @@
 #include "lessons/gallerythumbnail.h"
 #include "lessons/lessonscatalog.h"
 #include "run/preparedrun.h"
-#include "scenario/scenariojson.h"
 #include "scenario/presets.h"
+#include "scenario/scenariojson.h"
 
 #include <qcustomplot.h>
 
@@ -21,13 +21,11 @@
 #include <set>
 
 using namespace gilscope;
+using core::ThreadState;
 using gilscope::test::preset;
 using gilscope::test::waitUntil;
-using core::ThreadState;
 
 namespace {
-
-
 
 int countColour(const QImage &image, const QRect &area, const QColor &colour) {
     int n = 0;

@@ -4,17 +4,17 @@
 #include "lessonstestsupport.h"
 
 #include "compare/advisorpanel.h"
+#include "compare/sweeppanel.h"
 #include "lessons/gallerycard.h"
 #include "lessons/gallerypage.h"
 #include "lessons/lessons.h"
 #include "lessons/lessonsmenu.h"
 #include "run/preparedrun.h"
-#include "scenario/scenariojson.h"
-#include "window/mainwindow.h"
 #include "scenario/presets.h"
-#include "window/simulationcontroller.h"
-#include "compare/sweeppanel.h"
+#include "scenario/scenariojson.h"
 #include "timeline/timelineview.h"
+#include "window/mainwindow.h"
+#include "window/simulationcontroller.h"
 
 #include <qcustomplot.h>
 

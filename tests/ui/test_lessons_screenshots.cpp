@@ -5,16 +5,16 @@
 
 #include "compare/advisorpanel.h"
 #include "compare/compareview.h"
+#include "compare/sweeppanel.h"
 #include "lessons/gallerycard.h"
 #include "lessons/gallerypage.h"
 #include "lessons/lessons.h"
 #include "lessons/lessonsmenu.h"
 #include "run/preparedrun.h"
+#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "window/mainwindow.h"
-#include "scenario/presets.h"
 #include "window/simulationcontroller.h"
-#include "compare/sweeppanel.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 
 #include "lessonstestsupport.h"
 
-#include "scenario/presets.h"
 #include "compare/sweeppanel.h"
+#include "scenario/presets.h"
 
 #include <qcustomplot.h>
 

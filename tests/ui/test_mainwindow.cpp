@@ -1,15 +1,15 @@
 // The main window end to end: every control edits the scenario and a new trace follows.
 #include <catch2/catch.hpp>
 
+#include "scenario/presets.h"
+#include "scenario/scenarioedits.h"
+#include "timeline/timelineview.h"
+#include "timeline/zoomhistory.h"
 #include "window/controlspanel.h"
 #include "window/labeledslider.h"
 #include "window/mainwindow.h"
 #include "window/metricspanel.h"
-#include "scenario/presets.h"
-#include "scenario/scenarioedits.h"
 #include "window/simulationcontroller.h"
-#include "timeline/timelineview.h"
-#include "timeline/zoomhistory.h"
 
 #include <QAction>
 #include <QLabel>

@@ -2,16 +2,16 @@
 // traces and images export, recent files and the last scenario persist; bad files change nothing.
 #include <catch2/catch.hpp>
 
-#include "window/controlspanel.h"
-#include "window/mainwindow.h"
+#include "engine/simulate.h"
+#include "pixels/traceindex.h"
 #include "scenario/presets.h"
 #include "scenario/scenariojson.h"
-#include "engine/simulate.h"
-#include "window/simulationcontroller.h"
 #include "timeline/timelineview.h"
-#include "pixels/traceindex.h"
-#include "trace/tracejson.h"
 #include "timeline/zoomhistory.h"
+#include "trace/tracejson.h"
+#include "window/controlspanel.h"
+#include "window/mainwindow.h"
+#include "window/simulationcontroller.h"
 
 #include <QAction>
 #include <QElapsedTimer>

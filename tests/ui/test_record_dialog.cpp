@@ -6,10 +6,10 @@
 #include "fakepython.h"
 #include "lessonstestsupport.h"
 
-#include "window/mainwindow.h"
 #include "record/pythonpicker.h"
 #include "record/recorddialog.h"
 #include "timeline/timelineview.h"
+#include "window/mainwindow.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,10 +1,10 @@
 // The timeline widget: what it draws where, how it zooms, what hovering says.
 #include <catch2/catch.hpp>
 
+#include "pixels/traceindex.h"
 #include "timeline/timeformat.h"
 #include "timeline/timelineplottable.h"
 #include "timeline/timelineview.h"
-#include "pixels/traceindex.h"
 #include "timeline/zoomhistory.h"
 
 #include <QAction>

@@ -1,13 +1,13 @@
 #include "compare/compareview.h"
 
 #include "lessons/lessonscatalog.h"
+#include "record/recordedrun.h"
 #include "run/preparedrun.h"
 #include "scenario/presets.h"
-#include "record/recordedrun.h"
 #include "scenario/scenariojson.h"
-#include "window/simulationcontroller.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
+#include "window/simulationcontroller.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -290,7 +290,8 @@ void CompareView::setResultB(core::PreparedRunPtr result, const QString &label) 
 
 void CompareView::offer(bool sideB, Offer entry) {
     QComboBox *box = sideB ? m_pickB : m_pickA;
-    if (!entry.fixed && m_hasWindowScenario && core::sameScenario(entry.scenario, m_windowScenario)) {
+    if (!entry.fixed && m_hasWindowScenario &&
+        core::sameScenario(entry.scenario, m_windowScenario)) {
         m_filling = true;
         box->setCurrentIndex(box->findData(kWindowEntry));
         m_filling = false;
@@ -550,7 +551,7 @@ void CompareView::paint(QCPPainter *painter, const QRect &target, const core::Pr
     const double end = std::max(a->trace().endNs, b->trace().endNs);
     const int heightA = static_cast<int>(left.height() * kTopShare);
     const std::pair<TimelineView *, const core::PreparedRunPtr *> sides[] = {{&viewA, &a},
-                                                                            {&viewB, &b}};
+                                                                             {&viewB, &b}};
     for (const auto &[view, result] : sides) {
         view->setTheme(theme);
         view->setIndex((*result)->index);

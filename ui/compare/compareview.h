@@ -1,10 +1,10 @@
 #pragma once
 
 #include "compare/comparemetrics.h"
-#include "scenario/scenario.h"
-#include "run/preparedrun.h"
-#include "timeline/timelinetheme.h"
 #include "pixels/timewindow.h"
+#include "run/preparedrun.h"
+#include "scenario/scenario.h"
+#include "timeline/timelinetheme.h"
 
 #include <QImage>
 #include <QWidget>

@@ -1,8 +1,8 @@
 #include "compare/sweeppanel.h"
 
 #include "lessons/lessonscatalog.h"
-#include "scenario/scenariojson.h"
 #include "run/preparedrun.h"
+#include "scenario/scenariojson.h"
 #include "timeline/timeformat.h"
 
 #include <qcustomplot.h>
@@ -525,8 +525,9 @@ void SweepPanel::pointClicked(int index) {
     if (!m_result.ok() || index < 0 || index >= static_cast<int>(m_result->points.size()))
         return;
     const double value = m_result->points[static_cast<std::size_t>(index)].value;
-    const auto parsed = core::parseScenarioJson(core::scenarioToJson(m_scenario), "sweep",
-                                                {m_result->key + "=" + number(value).toStdString()});
+    const auto parsed =
+        core::parseScenarioJson(core::scenarioToJson(m_scenario), "sweep",
+                                {m_result->key + "=" + number(value).toStdString()});
     if (parsed.ok())
         emit valueChosen(*parsed);
 }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "trace/metrics.h"
-#include "scenario/scenario.h"
 #include "analysis/sweep.h"
+#include "scenario/scenario.h"
 #include "timeline/timelinetheme.h"
+#include "trace/metrics.h"
 
 #include <QThreadPool>
 #include <QTimer>

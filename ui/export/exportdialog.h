@@ -26,7 +26,7 @@ public:
     // What the window shows now.
     struct Source {
         core::TraceIndexPtr index;
-        core::TimeWindow visible;        // the range on screen
+        core::TimeWindow visible;  // the range on screen
         TimelineTheme screenTheme; // "as on screen"
         QString title;             // the chart's title
         QString caption;           // metricsCaption() of the run

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "trace/metrics.h"
-#include "timeline/timelinetheme.h"
 #include "pixels/timewindow.h"
 #include "pixels/traceindex.h"
+#include "timeline/timelinetheme.h"
+#include "trace/metrics.h"
 
 #include <QByteArray>
 #include <QColor>
@@ -39,7 +39,7 @@ struct TimelineExport {
     QString title; // empty: no title
     bool legend = true;
     bool axisLabels = true;
-    QString caption;   // a line under the chart (metricsCaption()); empty: none
+    QString caption;         // a line under the chart (metricsCaption()); empty: none
     core::TimeWindow window; // invalid: the whole run
     bool holderLanes = true;
     bool busyLane = true;

@@ -2,10 +2,10 @@
 
 #include "lessons/gallerycard.h"
 #include "lessons/gallerythumbnail.h"
-#include "trace/metrics.h"
 #include "run/preparedrun.h"
 #include "timeline/timeformat.h"
 #include "timeline/timelinetheme.h"
+#include "trace/metrics.h"
 
 #include <QCheckBox>
 #include <QFutureWatcher>

@@ -2,13 +2,13 @@
 
 #include "compare/advisorpanel.h"
 #include "compare/compareview.h"
+#include "compare/sweeppanel.h"
 #include "lessons/gallerypage.h"
 #include "lessons/lessonscatalog.h"
-#include "window/mainwindow.h"
 #include "scenario/presets.h"
-#include "window/simulationcontroller.h"
-#include "compare/sweeppanel.h"
 #include "timeline/timelineview.h"
+#include "window/mainwindow.h"
+#include "window/simulationcontroller.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -2,9 +2,9 @@
 
 #include "pixels/pixelgrid.h"
 #include "pixels/pixelmarks.h"
+#include "pixels/traceindex.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinetheme.h"
-#include "pixels/traceindex.h"
 
 #include <qcustomplot.h>
 

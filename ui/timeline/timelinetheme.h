@@ -1,7 +1,7 @@
 #pragma once
 
-#include "trace/trace.h"
 #include "pixels/traceindex.h"
+#include "trace/trace.h"
 
 #include <QColor>
 #include <QString>

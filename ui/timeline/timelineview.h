@@ -1,10 +1,10 @@
 #pragma once
 
 #include "pixels/pixelgrid.h"
-#include "timeline/timelinelayout.h"
-#include "timeline/timelinetheme.h"
 #include "pixels/timewindow.h"
 #include "pixels/traceindex.h"
+#include "timeline/timelinelayout.h"
+#include "timeline/timelinetheme.h"
 
 #include <qcustomplot.h>
 

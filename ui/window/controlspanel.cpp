@@ -1,9 +1,9 @@
 #include "window/controlspanel.h"
 
-#include "window/labeledslider.h"
 #include "scenario/presets.h"
 #include "scenario/scenarioedits.h"
 #include "timeline/timeformat.h"
+#include "window/labeledslider.h"
 
 #include <QComboBox>
 #include <QFormLayout>

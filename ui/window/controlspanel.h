@@ -50,7 +50,8 @@ private:
     void fillMachines();
     void showMachine(const std::string &name);
     // A listed profile, or one looked up in the store; nothing (and why, in `error`) if missing.
-    std::optional<core::MachineProfile> profileFor(const std::string &name, std::string *error) const;
+    std::optional<core::MachineProfile> profileFor(const std::string &name,
+                                                   std::string *error) const;
     // The scenario on `name`'s costs: the model's defaults, then the profile's measurements. The
     // user picked the machine: it replaces whatever machine costs the scenario had.
     void applyMachine(core::Scenario &scenario, const std::string &name,

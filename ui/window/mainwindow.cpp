@@ -3,19 +3,19 @@
 #include "scenario/scenariolabels.h"
 
 #include "compare/compareview.h"
-#include "window/controlspanel.h"
-#include "window/metricspanel.h"
-#include "scenario/presets.h"
+#include "export/timelineexporter.h"
+#include "pixels/traceindex.h"
 #include "record/recorddialog.h"
 #include "record/recordedrun.h"
+#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
-#include "window/simulationcontroller.h"
 #include "timeline/timeformat.h"
-#include "export/timelineexporter.h"
 #include "timeline/timelineview.h"
-#include "pixels/traceindex.h"
-#include "trace/tracejson.h"
 #include "timeline/zoomhistory.h"
+#include "trace/tracejson.h"
+#include "window/controlspanel.h"
+#include "window/metricspanel.h"
+#include "window/simulationcontroller.h"
 
 #include <QAction>
 #include <QActionGroup>

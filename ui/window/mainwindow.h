@@ -1,8 +1,8 @@
 #pragma once
 
 #include "export/exportdialog.h"
-#include "scenario/scenario.h"
 #include "run/preparedrun.h"
+#include "scenario/scenario.h"
 
 #include <QMainWindow>
 #include <QPointer>

@@ -1,8 +1,8 @@
 #include "window/metricspanel.h"
 
+#include "timeline/timeformat.h"
 #include "window/statebardelegate.h"
 #include "window/threadmetricsmodel.h"
-#include "timeline/timeformat.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

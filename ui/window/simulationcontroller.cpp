@@ -1,6 +1,5 @@
 #include "window/simulationcontroller.h"
 
-
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -36,7 +35,7 @@ void SimulationController::rerun() {
 
 void SimulationController::schedule() {
     if (!m_dirty)
-    m_dirty = true;
+        m_dirty = true;
     setBusy(true);
     if (m_timer.isActive())
         return;
@@ -72,8 +71,8 @@ void SimulationController::start() {
     run->age.start();
     Run *raw = run.get();
     connect(run->watcher, &QFutureWatcherBase::finished, this, [this, raw] { finished(raw); });
-    run->watcher->setFuture(QtConcurrent::run(&m_pool, &SimulationController::work, m_scenario,
-                                              run->cancel));
+    run->watcher->setFuture(
+        QtConcurrent::run(&m_pool, &SimulationController::work, m_scenario, run->cancel));
     m_runs.push_back(std::move(run));
 }
 

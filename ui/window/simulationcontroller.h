@@ -1,7 +1,7 @@
 #pragma once
 
-#include "scenario/scenario.h"
 #include "run/preparedrun.h"
+#include "scenario/scenario.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -5,10 +5,10 @@
 #include "../../ui/lessonstestsupport.h"
 #include "../recordersupport.h"
 
-#include "window/mainwindow.h"
 #include "record/pythonpicker.h"
 #include "record/recorddialog.h"
 #include "timeline/timelineview.h"
+#include "window/mainwindow.h"
 
 #include <QComboBox>
 #include <QLabel>
