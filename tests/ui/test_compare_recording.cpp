@@ -3,7 +3,7 @@
 // Python is needed.
 #include <catch2/catch.hpp>
 
-#include "lessonstestsupport.h"
+#include "support.h"
 
 #include "compare/compareview.h"
 #include "engine/simulate.h"

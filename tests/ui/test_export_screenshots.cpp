@@ -1,8 +1,10 @@
 // Pictures of the export dialog and of a trace opened in the window, for reviews. Hidden: run
 // by hand with
 //   gilscope_ui_tests "[export-screenshots]"
-// (writes PNGs to $GILSCOPE_SHOTS, default /tmp/gilscope-export).
+// (writes PNGs to $GILSCOPE_SHOTS, default a kept temporary folder).
 #include <catch2/catch.hpp>
+
+#include "support.h"
 
 #include "engine/simulate.h"
 #include "export/exportdialog.h"
@@ -24,29 +26,7 @@
 
 using namespace gilscope;
 
-namespace {
-
-QString shot(const QString &name) {
-    const QString dir = qEnvironmentVariableIsSet("GILSCOPE_SHOTS")
-                            ? qEnvironmentVariable("GILSCOPE_SHOTS")
-                            : QStringLiteral("/tmp/gilscope-export");
-    QDir().mkpath(dir);
-    return dir + QLatin1Char('/') + name;
-}
-
-bool settle(const std::function<bool()> &done) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > 60000)
-            return false;
-        QTest::qWait(10);
-    }
-    QTest::qWait(300); // queued replots, the dialog's preview
-    return true;
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("screenshots of the export dialog and of a trace in the window",
           "[.][export-screenshots]") {
@@ -55,25 +35,27 @@ TEST_CASE("screenshots of the export dialog and of a trace in the window",
     ui::MainWindow window;
     window.resize(1500, 900);
     window.show();
-    REQUIRE(
-        settle([&] { return window.controller()->result() && !window.controller()->isBusy(); }));
+    REQUIRE(test::waitThenSettle(
+        [&] { return window.controller()->result() && !window.controller()->isBusy(); }, 300));
 
     const auto battle = core::loadPreset("r1-legacy-2cpu-4cores");
     REQUIRE(battle);
     window.setScenario(*battle);
-    REQUIRE(settle([&] {
-        return !window.controller()->isBusy() &&
-               window.controller()->result()->scenario.name == battle->name;
-    }));
+    REQUIRE(test::waitThenSettle(
+        [&] {
+            return !window.controller()->isBusy() &&
+                   window.controller()->result()->scenario.name == battle->name;
+        },
+        300));
     window.timeline()->zoom()->zoomTo(core::TimeWindow{20e6, 21e6});
     QTest::qWait(200);
     ui::ExportDialog dialog(window.exportSource(), &window);
     dialog.show();
-    REQUIRE(settle([&] { return !dialog.previewImage().isNull(); }));
-    REQUIRE(dialog.grab().save(shot("export-dialog.png")));
+    REQUIRE(test::waitThenSettle([&] { return !dialog.previewImage().isNull(); }, 300));
+    REQUIRE(dialog.grab().save(test::screenshotPath("export-dialog.png")));
     dialog.themeBox()->setCurrentIndex(2); // as on screen
     REQUIRE(ui::renderTimelineImage(window.exportSource().index, dialog.options())
-                .save(shot("export-as-on-screen.png")));
+                .save(test::screenshotPath("export-as-on-screen.png")));
 
     QTemporaryDir dir;
     const auto convoy = core::loadPreset("r6-convoy-2cpu");
@@ -88,6 +70,6 @@ TEST_CASE("screenshots of the export dialog and of a trace in the window",
     QString why;
     REQUIRE(window.openFile(path, &why));
     QTest::qWait(300);
-    REQUIRE(window.grab().save(shot("trace-in-window.png")));
+    REQUIRE(window.grab().save(test::screenshotPath("trace-in-window.png")));
     QSettings().clear();
 }

@@ -1,7 +1,7 @@
 // The advisor: every executor x interpreter for the current workload.
 #include <catch2/catch.hpp>
 
-#include "lessonstestsupport.h"
+#include "support.h"
 
 #include "analysis/advisor.h"
 #include "compare/advisorpanel.h"

@@ -1,7 +1,7 @@
 // Compare: two runs on one time axis, their figures with B/A ratios, the exported image.
 #include <catch2/catch.hpp>
 
-#include "lessonstestsupport.h"
+#include "support.h"
 
 #include "compare/comparemetrics.h"
 #include "compare/compareview.h"

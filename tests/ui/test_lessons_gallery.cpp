@@ -1,7 +1,7 @@
 // The preset gallery: the catalogue behind it, thumbnails, cards.
 #include <catch2/catch.hpp>
 
-#include "lessonstestsupport.h"
+#include "support.h"
 
 #include "lessons/gallerycard.h"
 #include "lessons/gallerypage.h"

@@ -1,7 +1,7 @@
 // The Lessons menu on the main window: gallery start page, docks following the window.
 #include <catch2/catch.hpp>
 
-#include "lessonstestsupport.h"
+#include "support.h"
 
 #include "compare/advisorpanel.h"
 #include "compare/sweeppanel.h"

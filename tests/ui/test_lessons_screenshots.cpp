@@ -1,7 +1,9 @@
 // Pictures of the lessons views for slides and reviews. Hidden: run by hand with
 //   gilscope_ui_tests "[screenshots]"
-// (writes PNGs to $GILSCOPE_SHOTS, default /tmp/gilscope-lessons).
+// (writes PNGs to $GILSCOPE_SHOTS, default a kept temporary folder).
 #include <catch2/catch.hpp>
+
+#include "support.h"
 
 #include "compare/advisorpanel.h"
 #include "compare/compareview.h"
@@ -26,35 +28,9 @@ using namespace gilscope;
 
 namespace {
 
-bool settle(const std::function<bool()> &done, int timeoutMs = 60000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(10);
-    }
-    QTest::qWait(100); // queued replots
-    return true;
-}
-
-core::Scenario load(const std::string &name) {
-    auto s = core::loadPreset(name);
-    REQUIRE(s);
-    return *s;
-}
-
-QString shot(const QString &name) {
-    const QString dir = qEnvironmentVariableIsSet("GILSCOPE_SHOTS")
-                            ? qEnvironmentVariable("GILSCOPE_SHOTS")
-                            : QStringLiteral("/tmp/gilscope-lessons");
-    QDir().mkpath(dir);
-    return dir + QLatin1Char('/') + name;
-}
-
 void save(QWidget &w, const QString &name) {
     const QPixmap pixmap = w.grab();
-    REQUIRE(pixmap.save(shot(name)));
+    REQUIRE(pixmap.save(test::screenshotPath(name)));
 }
 
 } // namespace
@@ -63,7 +39,7 @@ TEST_CASE("screenshots: gallery", "[.][screenshots]") {
     ui::GalleryPage page;
     page.resize(1640, 1000);
     page.show();
-    REQUIRE(settle([&] { return page.thumbnailsFinished(); }));
+    REQUIRE(test::waitThenSettle([&] { return page.thumbnailsFinished(); }, 100));
     save(page, QStringLiteral("gallery.png"));
     page.scrollArea()->ensureWidgetVisible(page.card(QStringLiteral("r6-convoy-1cpu")), 0, 0);
     QTest::qWait(50);
@@ -75,13 +51,15 @@ TEST_CASE("screenshots: compare", "[.][screenshots]") {
     view.resize(1700, 950);
     view.show();
     REQUIRE(view.setPresets(QStringLiteral("r6-convoy-1cpu"), QStringLiteral("r7-convoy-0.5ms")));
-    REQUIRE(settle([&] { return view.resultA() && view.resultB(); }));
+    REQUIRE(test::waitThenSettle([&] { return view.resultA() && view.resultB(); }, 100));
     save(view, QStringLiteral("compare-window.png"));
-    REQUIRE(view.render(QSize(1920, 1080)).save(shot(QStringLiteral("compare-convoy-export.png"))));
+    REQUIRE(view.render(QSize(1920, 1080))
+                .save(test::screenshotPath(QStringLiteral("compare-convoy-export.png"))));
     QString error;
-    const QImage beazley = ui::renderCompare(load("r1-legacy-2cpu-4cores"),
-                                             load("r3-gil-2cpu-4cores"), QSize(1920, 1080), &error);
-    REQUIRE(beazley.save(shot(QStringLiteral("compare-export.png"))));
+    const QImage beazley =
+        ui::renderCompare(test::preset("r1-legacy-2cpu-4cores"), test::preset("r3-gil-2cpu-4cores"),
+                          QSize(1920, 1080), &error);
+    REQUIRE(beazley.save(test::screenshotPath(QStringLiteral("compare-export.png"))));
 }
 
 TEST_CASE("screenshots: advisor", "[.][screenshots]") {
@@ -89,8 +67,8 @@ TEST_CASE("screenshots: advisor", "[.][screenshots]") {
         ui::AdvisorPanel panel;
         panel.resize(1500, 600);
         panel.show();
-        panel.setScenario(load(name));
-        REQUIRE(settle([&] { return panel.hasAdvice() && !panel.isBusy(); }));
+        panel.setScenario(test::preset(name));
+        REQUIRE(test::waitThenSettle([&] { return panel.hasAdvice() && !panel.isBusy(); }, 100));
         save(panel, QStringLiteral("advisor-%1.png").arg(QString::fromLatin1(name)));
     }
 }
@@ -99,13 +77,13 @@ TEST_CASE("screenshots: sweep", "[.][screenshots]") {
     ui::SweepPanel panel;
     panel.resize(1600, 480);
     panel.show();
-    panel.setScenario(load("r3-gil-2cpu-4cores"));
+    panel.setScenario(test::preset("r3-gil-2cpu-4cores"));
     REQUIRE(panel.setSweep(QStringLiteral("workers.0.count"), 1, 8));
-    REQUIRE(settle([&] { return panel.hasResult() && !panel.isBusy(); }));
+    REQUIRE(test::waitThenSettle([&] { return panel.hasResult() && !panel.isBusy(); }, 100));
     save(panel, QStringLiteral("sweep-threads.png"));
-    panel.setScenario(load("r6-convoy-1cpu"));
+    panel.setScenario(test::preset("r6-convoy-1cpu"));
     REQUIRE(panel.setSweep(QStringLiteral("params.switch_interval_ms"), 0.1, 100, 9));
-    REQUIRE(settle([&] { return panel.hasResult() && !panel.isBusy(); }));
+    REQUIRE(test::waitThenSettle([&] { return panel.hasResult() && !panel.isBusy(); }, 100));
     save(panel, QStringLiteral("sweep-interval.png"));
 }
 
@@ -115,15 +93,15 @@ TEST_CASE("screenshots: window", "[.][screenshots]") {
     window.resize(1700, 1050);
     window.show();
     ui::Lessons *lessons = ui::installLessons(window);
-    REQUIRE(
-        settle([&] { return window.controller()->result() && !window.controller()->isBusy(); }));
+    REQUIRE(test::waitThenSettle(
+        [&] { return window.controller()->result() && !window.controller()->isBusy(); }, 100));
     lessons->showGallery();
-    REQUIRE(settle([&] { return lessons->gallery()->thumbnailsFinished(); }));
+    REQUIRE(test::waitThenSettle([&] { return lessons->gallery()->thumbnailsFinished(); }, 100));
     save(window, QStringLiteral("window-gallery.png"));
     lessons->showTimeline();
-    window.setScenario(load("r6-convoy-1cpu"));
+    window.setScenario(test::preset("r6-convoy-1cpu"));
     lessons->showAdvisor();
-    REQUIRE(
-        settle([&] { return lessons->advisor()->hasAdvice() && !lessons->advisor()->isBusy(); }));
+    REQUIRE(test::waitThenSettle(
+        [&] { return lessons->advisor()->hasAdvice() && !lessons->advisor()->isBusy(); }, 100));
     save(window, QStringLiteral("window-advisor.png"));
 }

@@ -1,7 +1,7 @@
 // Sweeps: makespan, speed-up and I/O latency against one varied value.
 #include <catch2/catch.hpp>
 
-#include "lessonstestsupport.h"
+#include "support.h"
 
 #include "compare/sweeppanel.h"
 #include "scenario/presets.h"

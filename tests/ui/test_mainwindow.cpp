@@ -1,6 +1,8 @@
 // The main window end to end: every control edits the scenario and a new trace follows.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include "scenario/presets.h"
 #include "scenario/scenarioedits.h"
 #include "timeline/timelineview.h"
@@ -26,22 +28,12 @@
 #include <QTest>
 
 using namespace gilscope;
+using gilscope::test::waitUntil;
 using ui::LabeledSlider;
 using ui::MainWindow;
 using ui::SimulationController;
 
 namespace {
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 20000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
 
 int rowsOfKind(const core::Trace &trace, const std::string &kind) {
     int n = 0;

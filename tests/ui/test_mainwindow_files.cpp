@@ -2,6 +2,8 @@
 // traces and images export, recent files and the last scenario persist; bad files change nothing.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include "engine/simulate.h"
 #include "pixels/traceindex.h"
 #include "scenario/presets.h"
@@ -23,20 +25,10 @@
 #include <QTest>
 
 using namespace gilscope;
+using gilscope::test::waitUntil;
 using ui::MainWindow;
 
 namespace {
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs = 20000) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QTest::qWait(5);
-    }
-    return true;
-}
 
 // A window on fresh settings, its first simulation shown; the settings are cleared again after.
 struct Window {

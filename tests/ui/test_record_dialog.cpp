@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "fakepython.h"
-#include "lessonstestsupport.h"
+#include "support.h"
 
 #include "record/pythonpicker.h"
 #include "record/recorddialog.h"

@@ -87,7 +87,6 @@ TEST_CASE("the timeline paints each state of a tiny trace in its colour at its p
     Fixture f;
     const auto theme = ui::TimelineTheme::screenLight();
     const QImage img = f.frame();
-    img.save("/tmp/gilscope-test-tiny-trace.png");
     REQUIRE(f.view.rowBarRect(0).height() > 10);
 
     CHECK(f.at(img, 10 * us, 0) == theme.stateColor(ThreadState::Running));
@@ -127,7 +126,6 @@ TEST_CASE("the dark theme paints the same trace in the dark palette's colours") 
     f.view.setThemeMode(TimelineView::ThemeMode::Dark);
     const auto theme = ui::TimelineTheme::screenDark();
     const QImage img = f.frame();
-    img.save("/tmp/gilscope-test-tiny-trace-dark.png");
     CHECK(f.at(img, 10 * us, 0) == theme.stateColor(ThreadState::Running));
     CHECK(f.at(img, 80 * us, 0) == theme.stateColor(ThreadState::Io));
     CHECK(img.pixelColor(2, 2) == theme.background);
@@ -137,7 +135,6 @@ TEST_CASE("summary lanes show who holds the GIL and how many cores are busy") {
     Fixture f(true);
     const auto theme = ui::TimelineTheme::screenLight();
     const QImage img = f.frame();
-    img.save("/tmp/gilscope-test-tiny-trace-summaries.png");
     const auto &layout = f.view.timeline()->layout();
     REQUIRE(layout.lanes().size() == 4);
     const auto holder = f.view.timeline()->barRect(layout.lanes()[0]);
@@ -371,9 +368,6 @@ TEST_CASE("vector output folds to the pixel grid too: an SVG of 200k segments st
     painter.end();
     const QByteArray text = svg.data();
     INFO("SVG bytes: " << text.size());
-    QFile dump("/tmp/gilscope-test-vector.svg");
-    if (dump.open(QIODevice::WriteOnly))
-        dump.write(text);
     // About 140 cycles per pixel column: each column running or waiting by a few ns, so at most
     // one rectangle per column and row, not one per segment.
     CHECK(text.contains(

@@ -2,7 +2,7 @@
 // and shown, and Cancel during scripts that would run for ever. Skipped, with a warning, where no
 // Python 3.6+ is found. A widget test, but run with the recorder tests: real Pythons are
 // timing-sensitive neighbours.
-#include "../../ui/lessonstestsupport.h"
+#include "../../ui/support.h"
 #include "../recordersupport.h"
 
 #include "record/pythonpicker.h"
