@@ -1,7 +1,9 @@
 #include "pixels/pixelreduction.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
+#include <cstdint>
 
 namespace gilscope::core {
 
@@ -108,6 +110,52 @@ std::vector<std::uint8_t> dominantPerColumn(const PixelLane &lane, const PixelGr
     return out;
 }
 
+void proportionalPerColumn(const PixelLane &lane, const PixelGrid &grid,
+                           std::span<std::uint8_t> out) {
+    assert(lane.mode() == PixelLane::Mode::Categories);
+    assert(out.size() >= static_cast<std::size_t>(std::max(grid.columns, 0)));
+    if (!grid.isValid())
+        return;
+    const int n = lane.categoryCount();
+    const int background = lane.uncovered();
+    // What each category is owed: its shares so far minus the columns it was given.
+    std::array<double, PixelLane::kMaxCategories> owed{};
+    walkColumns(
+        lane, grid,
+        [&](int i, std::size_t segment) {
+            out[i] = static_cast<std::uint8_t>(lane.value(segment));
+            owed.fill(0.0);
+        },
+        [&](int i, PixelLane::Totals &t, double a, double b) {
+            const double span = b - a;
+            double covered = 0;
+            for (int c = 0; c < n; ++c)
+                covered += t[c];
+            if (covered <= span * 1e-9) {
+                out[i] = static_cast<std::uint8_t>(background);
+                owed.fill(0.0);
+                return;
+            }
+            t[background] += span - covered;
+            int best = 0;
+            for (int c = 0; c < n; ++c) {
+                owed[c] += t[c] / span;
+                // Ties go to the lower category, as in dominantPerColumn; rounding in the partial
+                // segments must not decide them.
+                if (owed[c] > owed[best] + 1e-9)
+                    best = c;
+            }
+            owed[best] -= 1.0;
+            out[i] = static_cast<std::uint8_t>(best);
+        });
+}
+
+std::vector<std::uint8_t> proportionalPerColumn(const PixelLane &lane, const PixelGrid &grid) {
+    std::vector<std::uint8_t> out(std::max(grid.columns, 0), lane.uncovered());
+    proportionalPerColumn(lane, grid, out);
+    return out;
+}
+
 void meanPerColumn(const PixelLane &lane, const PixelGrid &grid, std::span<float> out) {
     assert(lane.mode() == PixelLane::Mode::Levels);
     assert(out.size() >= static_cast<std::size_t>(std::max(grid.columns, 0)));
@@ -149,6 +197,20 @@ std::vector<MarkKindSet> marksPerColumn(const PixelMarks &marks, const PixelGrid
     return out;
 }
 
+void markCountsPerColumn(const PixelMarks &marks, const PixelGrid &grid,
+                         std::span<std::uint32_t> out) {
+    assert(out.size() >= static_cast<std::size_t>(std::max(grid.columns, 0)));
+    if (!grid.isValid())
+        return;
+    std::fill_n(out.begin(), grid.columns, 0u);
+    std::size_t lo = marks.lowerBound(grid.edge(0));
+    for (int i = 0; i < grid.columns && lo < marks.size(); ++i) {
+        const std::size_t hi = marks.lowerBound(grid.edge(i + 1), lo);
+        out[i] = static_cast<std::uint32_t>(std::min<std::size_t>(hi - lo, UINT32_MAX));
+        lo = hi;
+    }
+}
+
 PixelLane::Totals totalsWithin(const PixelLane &lane, double a, double b) {
     PixelLane::Totals t{};
     if (!(b > a))
@@ -179,7 +241,7 @@ std::vector<ThreadState> statesPerColumn(const ThreadTrack &track, TimeNs traceE
                   track.segmentState.size()),
         traceEnd, static_cast<int>(kThreadStateCount),
         static_cast<std::uint8_t>(ThreadState::Absent));
-    const auto columns = dominantPerColumn(lane, grid);
+    const auto columns = proportionalPerColumn(lane, grid);
     std::vector<ThreadState> out(columns.size());
     std::transform(columns.begin(), columns.end(), out.begin(),
                    [](std::uint8_t c) { return static_cast<ThreadState>(c); });

@@ -1,5 +1,7 @@
-// The per-pixel reduction: each column shows the state covering most of its time. Every
-// expected value below is worked out by hand from the segments written next to it.
+// The per-pixel reductions. dominantPerColumn: each column shows the state covering most of its
+// time. proportionalPerColumn (what the timeline, exports and thumbnails draw): each state keeps
+// its share of the columns. Every expected value below is worked out by hand from the segments
+// written next to it.
 #include <catch2/catch.hpp>
 
 #include "pixels/pixelreduction.h"
@@ -40,9 +42,35 @@ ThreadTrack repeating(std::vector<std::pair<ThreadState, TimeNs>> cycle, int cyc
     return t;
 }
 
+PixelLane laneOf(const ThreadTrack &t, TimeNs end) {
+    return PixelLane::categories(
+        t.segmentStart,
+        std::span(reinterpret_cast<const std::uint8_t *>(t.segmentState.data()),
+                  t.segmentState.size()),
+        end, static_cast<int>(kThreadStateCount), static_cast<std::uint8_t>(ThreadState::Absent));
+}
+
+std::vector<ThreadState> asStates(const std::vector<std::uint8_t> &columns) {
+    std::vector<ThreadState> out;
+    for (auto c : columns)
+        out.push_back(static_cast<ThreadState>(c));
+    return out;
+}
+
+// The state covering most of each column's time.
 std::vector<ThreadState> reduce(const ThreadTrack &t, TimeNs end, double begin, double stop,
                                 int columns) {
+    return asStates(dominantPerColumn(laneOf(t, end), PixelGrid{begin, stop, columns}));
+}
+
+// What the timeline draws: every state keeps its share of the columns.
+std::vector<ThreadState> proportional(const ThreadTrack &t, TimeNs end, double begin, double stop,
+                                      int columns) {
     return statesPerColumn(t, end, PixelGrid{begin, stop, columns});
+}
+
+long countOf(const std::vector<ThreadState> &columns, ThreadState s) {
+    return std::count(columns.begin(), columns.end(), s);
 }
 
 using States = std::vector<ThreadState>;
@@ -181,7 +209,7 @@ TEST_CASE("pixels: random rows at random zooms agree with walking every segment"
         const TimeNs perColumn = std::uniform_int_distribution<TimeNs>(1, end / 8 + 2)(rng);
         const TimeNs begin = std::uniform_int_distribution<TimeNs>(-100, end)(rng);
         const PixelGrid grid{double(begin), double(begin + perColumn * columns), columns};
-        const auto got = statesPerColumn(t, end, grid);
+        const auto got = asStates(dominantPerColumn(laneOf(t, end), grid));
         REQUIRE(got.size() == std::size_t(columns));
         for (int c = 0; c < columns; ++c) {
             INFO("round " << round << " column " << c << " of " << columns << ", " << n
@@ -189,6 +217,79 @@ TEST_CASE("pixels: random rows at random zooms agree with walking every segment"
             REQUIRE(got[c] == naiveDominant(t, end, grid.edge(c), grid.edge(c + 1)));
         }
     }
+}
+
+TEST_CASE("pixels: a thread running 30 % of a fast battle is running in 30 % of its columns") {
+    // 3 ns running, 7 ns waiting, 1000 times: 100 columns of 100 ns, each 30 % running.
+    const auto t = repeating({{R, 3}, {W, 7}}, 1000);
+    const auto columns = proportional(t, 10'000, 0, 10'000, 100);
+    CHECK(countOf(columns, R) == 30);
+    CHECK(countOf(columns, W) == 70);
+    // Dominance alone loses the minority entirely: every column is mostly waiting.
+    CHECK(countOf(reduce(t, 10'000, 0, 10'000, 100), R) == 0);
+    // Running and waiting interleave rather than forming blocks: never two running columns in a
+    // row.
+    for (std::size_t c = 1; c < columns.size(); ++c)
+        CHECK_FALSE((columns[c] == R && columns[c - 1] == R));
+}
+
+TEST_CASE("pixels: the first mixed column shows its larger share, the carry decides the next") {
+    // Columns of 10 ns: [0,10) is 6 running + 4 waiting, [10,20) likewise, [20,30) likewise.
+    // Owed after column 0: R 0.6 -> shown (R -0.4), W 0.4. Column 1: R 0.2, W 0.8 -> W.
+    // Column 2: R 0.8, W 0.2 -> R.
+    const auto t = repeating({{R, 6}, {W, 4}}, 3);
+    CHECK(proportional(t, 30, 0, 30, 3) == States{R, W, R});
+}
+
+TEST_CASE("pixels: zoomed in until segments span columns, proportional equals dominant") {
+    std::mt19937 rng(7);
+    for (int round = 0; round < 100; ++round) {
+        ThreadTrack t;
+        TimeNs now = 0;
+        for (int i = 0; i < 200; ++i) {
+            t.segmentStart.push_back(now);
+            t.segmentState.push_back(
+                static_cast<ThreadState>(std::uniform_int_distribution<int>(0, 5)(rng)));
+            now += std::uniform_int_distribution<int>(30, 90)(rng); // each at least 3 columns
+        }
+        const int columns = static_cast<int>(now / 10);
+        INFO("round " << round);
+        CHECK(proportional(t, now, 0, double(columns) * 10, columns) ==
+              reduce(t, now, 0, double(columns) * 10, columns));
+    }
+}
+
+TEST_CASE("pixels: over any stretch of columns each state gets its share to within one column") {
+    std::mt19937 rng(11);
+    for (int round = 0; round < 100; ++round) {
+        ThreadTrack t;
+        TimeNs now = 0;
+        const int n = std::uniform_int_distribution<int>(500, 4000)(rng);
+        for (int i = 0; i < n; ++i) {
+            t.segmentStart.push_back(now);
+            t.segmentState.push_back(
+                static_cast<ThreadState>(std::uniform_int_distribution<int>(0, 3)(rng)));
+            now += std::uniform_int_distribution<int>(1, 9)(rng); // many segments per column
+        }
+        const int columns = 50;
+        const PixelGrid grid{0, double(now), columns};
+        const auto got = statesPerColumn(t, now, grid);
+        const auto shares = totalsWithin(laneOf(t, now), 0, double(now));
+        for (int s = 0; s < 4; ++s) {
+            const double expected = shares[s] / double(now) * columns;
+            INFO("round " << round << " state " << s);
+            CHECK(std::abs(double(countOf(got, static_cast<ThreadState>(s))) - expected) <= 1.0);
+        }
+    }
+}
+
+TEST_CASE("pixels: mark counts per column give the density the marks are drawn with") {
+    const std::vector<TimeNs> times = {1, 2, 3, 50, 99};
+    const std::vector<MarkKind> kinds(times.size(), MarkKind::FailedAcquire);
+    const PixelMarks pm(times, kinds);
+    std::vector<std::uint32_t> counts(4);
+    markCountsPerColumn(pm, PixelGrid{0, 100, 4}, counts);
+    CHECK(counts == std::vector<std::uint32_t>{3, 0, 1, 1});
 }
 
 TEST_CASE("pixels: marks fold into the column whose time range holds them") {

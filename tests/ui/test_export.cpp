@@ -2,9 +2,12 @@
 // the trace says, vector files stay small, bad requests say why and overwrite nothing.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include "export/exportdialog.h"
 #include "export/timelineexporter.h"
 #include "pixels/traceindex.h"
+#include "run/preparedrun.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -214,6 +217,44 @@ TEST_CASE(
     CHECK(svg.contains("blocking I/O"));
     CHECK_FALSE(svg.contains("ready, no free core"));
     CHECK_FALSE(svg.contains("drop request"));
+}
+
+TEST_CASE("the R1 battle at whole-run width shows each thread running in its share of pixels") {
+    auto run = core::prepareRun(test::preset("r1-legacy-2cpu-4cores"));
+    REQUIRE(run.ok());
+    TimelineExport o = plain(ExportFormat::Png); // 1920 x 1080, light slide theme
+    o.holderLanes = false;
+    o.busyLane = false;
+    o.legend = false;
+    const QImage image = ui::renderTimelineImage((*run)->index, o);
+    const QColor running = o.theme.stateColor(ThreadState::Running);
+    const QColor waiting = o.theme.stateColor(ThreadState::WaitingForGil);
+    long runningPx = 0, statePx = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            runningPx += c == running;
+            statePx += c == running || c == waiting;
+        }
+    const auto &threads = (*run)->metrics.threads;
+    REQUIRE(threads.size() == 2);
+    const double share = (threads[0].running_ms + threads[1].running_ms) /
+                         (threads[0].running_ms + threads[1].running_ms + threads[0].waiting_ms +
+                          threads[1].waiting_ms);
+    INFO("running pixels " << runningPx << " of " << statePx << ", running time share " << share);
+    REQUIRE(statePx > 10'000);
+    CHECK(std::abs(double(runningPx) / double(statePx) - share) < 0.10);
+
+    // Zoomed to 20-21 ms every hand-off between the two threads is still drawn: each row changes
+    // between running and waiting as often as its segments do there, give or take the edges.
+    o.window = core::TimeWindow{20e6, 21e6};
+    const QImage zoomed = ui::renderTimelineImage((*run)->index, o);
+    const int y = rowScanline(zoomed, running);
+    REQUIRE(y >= 0);
+    int greenRuns = 0;
+    for (const Run &r : runs(zoomed, y))
+        greenRuns += r.colour == running;
+    CHECK(greenRuns > 10);
 }
 
 TEST_CASE("a PDF export is one page of the requested aspect") {

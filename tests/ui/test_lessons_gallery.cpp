@@ -94,6 +94,24 @@ TEST_CASE("lessons: every preset has a title and what to look for and tagged one
             CHECK(ids.count(other) == 1);
 }
 
+TEST_CASE("lessons: a thumbnail of a fast battle shows running in its share of the columns") {
+    // 3 ns running, 7 ns waiting, 1000 times, drawn 100 px wide: 30 running columns, not none.
+    auto trace = std::make_shared<core::Trace>();
+    trace->endNs = 10'000;
+    std::vector<std::pair<core::TimeNs, ThreadState>> segments;
+    for (core::TimeNs t = 0; t < 10'000; t += 10) {
+        segments.push_back({t, ThreadState::Running});
+        segments.push_back({t + 3, ThreadState::WaitingForGil});
+    }
+    trace->threads = {track("battle", segments)};
+    const auto theme = ui::TimelineTheme::screenLight();
+    const QImage img = ui::renderThumbnail(*trace, QSize(100, 20), theme);
+    int running = 0;
+    for (int x = 0; x < img.width(); ++x)
+        running += img.pixelColor(x, 10).rgb() == theme.stateColor(ThreadState::Running).rgb();
+    CHECK(running == 30);
+}
+
 TEST_CASE("lessons: a thumbnail column shows the state covering most of its time") {
     // row 0: running [0,50) then I/O [50,100); row 1: waiting all along, a failed wake-up at 75
     auto trace = std::make_shared<core::Trace>();

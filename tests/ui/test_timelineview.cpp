@@ -104,17 +104,27 @@ TEST_CASE("the timeline paints each state of a tiny trace in its colour at its p
     CHECK(img.pixelColor(edge - 1, y0) == theme.stateColor(ThreadState::Running));
     CHECK(img.pixelColor(edge + 1, y0) == theme.stateColor(ThreadState::WaitingForGil));
 
-    // Marks: a yellow line at 20 µs, a red one at 30 µs, plain waiting a few pixels beside them.
-    CHECK(f.at(img, 20 * us, 1) == theme.failedFirst);
-    CHECK(f.at(img, 30 * us, 1) == theme.failedRepeated);
-    const int y1 = static_cast<int>(f.view.rowBarRect(1).center().y());
-    CHECK(img.pixelColor(static_cast<int>(std::floor(f.view.xAt(20 * us))) + 3, y1) ==
-          theme.stateColor(ThreadState::WaitingForGil));
-    // Below the marks the state stays visible, however dense the marks.
-    const int lowY =
-        static_cast<int>(f.view.rowBarRect(1).top() + 0.8 * f.view.rowBarRect(1).height());
-    CHECK(img.pixelColor(static_cast<int>(std::floor(f.view.xAt(20 * us))), lowY) ==
-          theme.stateColor(ThreadState::WaitingForGil));
+    // Marks: a yellow tick at 20 µs, a red one at 30 µs, in the thin band at the top of the bar,
+    // each at least three pixels wide, plain waiting a few pixels beside them; the middle of the
+    // bar shows the state.
+    const QRectF bar1 = f.view.rowBarRect(1);
+    const int markY = static_cast<int>(bar1.top() + 0.08 * bar1.height());
+    const int x20 = static_cast<int>(std::floor(f.view.xAt(20 * us)));
+    const int x30 = static_cast<int>(std::floor(f.view.xAt(30 * us)));
+    auto distance = [](QColor a, QColor b) {
+        return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) +
+               std::abs(a.blue() - b.blue());
+    };
+    const QColor waiting = theme.stateColor(ThreadState::WaitingForGil);
+    const QColor first = img.pixelColor(x20, markY), again = img.pixelColor(x30, markY);
+    CHECK(first != waiting);
+    CHECK(distance(first, theme.failedFirst) < distance(first, theme.failedRepeated));
+    CHECK(distance(again, theme.failedRepeated) < distance(again, theme.failedFirst));
+    CHECK(img.pixelColor(x20 - 1, markY) == first);
+    CHECK(img.pixelColor(x20 + 1, markY) == first);
+    CHECK(img.pixelColor(x20 + 3, markY) == waiting);
+    CHECK(img.pixelColor(x20, static_cast<int>(bar1.center().y())) == waiting);
+    CHECK(f.at(img, 20 * us, 1) == waiting);
 
     // Between the bars: the background, not a state colour.
     const int gapY = static_cast<int>(f.view.rowBarRect(0).bottom()) + 2;

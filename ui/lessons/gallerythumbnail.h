@@ -9,7 +9,7 @@
 namespace gilscope::ui {
 
 // A small picture of a whole run for a gallery card: one bar per thread row, no axes or labels.
-// Each pixel column shows the state covering most of its time (core::statesPerColumn, the same
+// Pixel columns keep each state's share of the time (core::statesPerColumn, the same
 // reduction the timeline uses); failed wake-ups tick the top of their row in Beazley's yellow
 // and red. With more rows than pixels, neighbouring rows fold into one band showing the state
 // most of them are in. Pure: safe on a worker thread.

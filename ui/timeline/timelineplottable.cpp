@@ -140,15 +140,22 @@ template <typename Visible> void TimelinePlottable::reduceRows(const Frame &f, V
     const std::size_t columns = static_cast<std::size_t>(f.columns);
     m_rowColumns.resize(m_rowSlots.size() * columns);
     m_rowMarks.resize(m_rowSlots.size() * columns);
+    m_rowMarkCounts.resize(m_rowSlots.size() * columns);
     auto reduce = [&](std::size_t k) {
         const std::size_t row = m_rowSlots[k];
-        core::dominantPerColumn(m_index->row(row), f.grid,
-                                std::span(m_rowColumns.data() + k * columns, columns));
-        if (m_markKinds && m_index->marks(row).size() > 0)
+        core::proportionalPerColumn(m_index->row(row), f.grid,
+                                    std::span(m_rowColumns.data() + k * columns, columns));
+        core::MarkKindSet *kinds = m_rowMarks.data() + k * columns;
+        std::uint32_t *counts = m_rowMarkCounts.data() + k * columns;
+        if (m_markKinds && m_index->marks(row).size() > 0) {
             core::marksPerColumn(m_index->marks(row), f.grid, m_markKinds,
-                                 std::span(m_rowMarks.data() + k * columns, columns));
-        else
-            std::fill_n(m_rowMarks.data() + k * columns, columns, core::MarkKindSet(0));
+                                 std::span(kinds, columns));
+            core::markCountsPerColumn(m_index->marks(row), f.grid, std::span(counts, columns));
+            widenMarks(kinds, counts, f.columns);
+        } else {
+            std::fill_n(kinds, columns, core::MarkKindSet(0));
+            std::fill_n(counts, columns, 0u);
+        }
     };
     std::vector<std::size_t> ks(m_rowSlots.size());
     std::iota(ks.begin(), ks.end(), std::size_t(0));
@@ -193,42 +200,83 @@ void TimelinePlottable::fillRuns(QCPPainter *painter, const Frame &f, double top
     }
 }
 
+void TimelinePlottable::widenMarks(core::MarkKindSet *kinds, std::uint32_t *counts, int columns) {
+    // A lone mark one device pixel wide vanishes on a projector: a column without marks takes
+    // its neighbours', so every mark is at least three columns wide. Where marks are dense the
+    // picture does not change.
+    core::MarkKindSet previousKinds = 0;
+    std::uint32_t previousCount = 0;
+    for (int c = 0; c < columns; ++c) {
+        const core::MarkKindSet ownKinds = kinds[c];
+        const std::uint32_t ownCount = counts[c];
+        if (ownKinds == 0) {
+            const core::MarkKindSet nextKinds = c + 1 < columns ? kinds[c + 1] : 0;
+            const std::uint32_t nextCount = c + 1 < columns ? counts[c + 1] : 0;
+            kinds[c] = previousKinds | nextKinds;
+            counts[c] = std::max(previousCount, nextCount);
+        }
+        previousKinds = ownKinds;
+        previousCount = ownCount;
+    }
+}
+
+double TimelinePlottable::markOpacity(std::uint32_t count) {
+    // One mark in a column is drawn half opaque, eight or more fully: the band reads as a
+    // density, so a thousand failed wake-ups folded into a column look denser than one.
+    if (count == 0)
+        return 0.0;
+    return std::min(1.0, 0.45 + 0.55 * std::log2(static_cast<double>(count)) / 3.0);
+}
+
+const QColor *TimelinePlottable::markColour(core::MarkKindSet kinds, bool top) const {
+    if (top) {
+        if (kinds & markBit(MarkKind::RepeatedFailedAcquire))
+            return &m_theme.failedRepeated;
+        if (kinds & markBit(MarkKind::FailedAcquire))
+            return &m_theme.failedFirst;
+        if (kinds & markBit(MarkKind::DropRequest))
+            return &m_theme.dropRequest;
+        return nullptr;
+    }
+    return (kinds & markBit(MarkKind::ForcedHandoff)) ? &m_theme.forcedHandoff : nullptr;
+}
+
 void TimelinePlottable::drawMarks(QCPPainter *painter, const Frame &f, double top, double height,
-                                  const core::MarkKindSet *marks) {
-    // Failed wake-ups: lines over the upper 5/8 of the bar, yellow first then red over it
-    // (Beazley's colours); the lower part always shows the state, so a GIL battle dense enough
-    // to mark every pixel still shows who runs. Drop requests are short ticks hanging from the
-    // top, forced hand-offs short ticks standing on the bottom.
-    struct Pass {
-        MarkKind kind;
-        QColor colour;
+                                  const core::MarkKindSet *marks, const std::uint32_t *counts) {
+    // Vector devices: the same bands as drawRowImage(), one stroked path per colour and opacity.
+    struct Band {
+        bool top;
         double from, to; // fractions of the bar height
     };
-    const double h = height;
-    const Pass passes[] = {{MarkKind::FailedAcquire, m_theme.failedFirst, 0.0, 0.625},
-                           {MarkKind::RepeatedFailedAcquire, m_theme.failedRepeated, 0.0, 0.625},
-                           {MarkKind::DropRequest, m_theme.dropRequest, 0.0, 0.25},
-                           {MarkKind::ForcedHandoff, m_theme.forcedHandoff, 0.75, 1.0}};
-    for (const Pass &p : passes) {
-        const core::MarkKindSet bit = markBit(p.kind);
-        if (!(m_markKinds & bit))
-            continue;
-        const double y = f.snap(top + p.from * h);
-        const double yh = std::max(1.0 / f.scale, f.snap(top + p.to * h) - y);
-        std::vector<QPainterPath> path(1); // one stroked path per pass, as in fillRuns()
+    const Band bands[] = {{true, 0.0, kTopMarkBand}, {false, 1.0 - kBottomMarkBand, 1.0}};
+    for (const Band &band : bands) {
+        const double y = f.snap(top + band.from * height);
+        const double yh = std::max(1.0 / f.scale, f.snap(top + band.to * height) - y);
+        std::vector<QPainterPath> paths;
+        std::vector<QColor> colours;
         for (int c = 0; c < f.columns;) {
-            if (!(marks[c] & bit)) {
-                ++c;
-                continue;
-            }
+            const QColor *colour = markColour(marks[c] & m_markKinds, band.top);
+            const double opacity = markOpacity(counts[c]);
             int e = c + 1;
-            while (e < f.columns && (marks[e] & bit))
+            while (e < f.columns && markColour(marks[e] & m_markKinds, band.top) == colour &&
+                   markOpacity(counts[e]) == opacity)
                 ++e;
-            path[0].moveTo(f.left + c * f.columnWidth, y + yh / 2);
-            path[0].lineTo(f.left + e * f.columnWidth, y + yh / 2);
+            if (colour) {
+                QColor withOpacity = *colour;
+                withOpacity.setAlphaF(static_cast<float>(colour->alphaF() * opacity));
+                auto it = std::find(colours.begin(), colours.end(), withOpacity);
+                if (it == colours.end()) {
+                    colours.push_back(withOpacity);
+                    paths.emplace_back();
+                    it = colours.end() - 1;
+                }
+                QPainterPath &path = paths[static_cast<std::size_t>(it - colours.begin())];
+                path.moveTo(f.left + c * f.columnWidth, y + yh / 2);
+                path.lineTo(f.left + e * f.columnWidth, y + yh / 2);
+            }
             c = e;
         }
-        strokeRuns(painter, path, {p.colour}, yh);
+        strokeRuns(painter, paths, colours, yh);
     }
 }
 
@@ -255,54 +303,57 @@ void TimelinePlottable::drawThread(QCPPainter *painter, const Frame &f, const Ti
     const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
     const std::uint8_t *columns = m_rowColumns.data() + slot * static_cast<std::size_t>(f.columns);
     const core::MarkKindSet *marks = m_rowMarks.data() + slot * static_cast<std::size_t>(f.columns);
+    const std::uint32_t *counts =
+        m_rowMarkCounts.data() + slot * static_cast<std::size_t>(f.columns);
     if (f.raster) {
-        drawRowImage(painter, f, top, height, columns, marks);
+        drawRowImage(painter, f, top, height, columns, marks, counts);
         return;
     }
     // Vector devices (SVG, PDF): rectangles, one per run of equal columns.
     const std::vector<QColor> colours(m_theme.state.begin(), m_theme.state.end());
     fillRuns(painter, f, top, height, colours, columns);
-    drawMarks(painter, f, top, height, marks);
+    drawMarks(painter, f, top, height, marks, counts);
 }
 
 void TimelinePlottable::drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
-                                     const std::uint8_t *columns, const core::MarkKindSet *marks) {
-    // On raster devices a row is one image of one pixel per column, eight bands high, stretched
-    // to the bar: one draw call per row, however often the states alternate. Bands as in
-    // drawMarks(): drop requests 0-1, failed wake-ups 0-4, the state 5-7 (and wherever no
-    // mark is), forced hand-offs 6-7.
-    constexpr int kBands = 8;
-    if (m_rowImage.width() != f.columns)
+                                     const std::uint8_t *columns, const core::MarkKindSet *marks,
+                                     const std::uint32_t *counts) {
+    // On raster devices a row is one image of one pixel per column, kBands high, stretched to
+    // the bar: one draw call per row, however often the states alternate. Marks take a thin band
+    // at the top (failed wake-ups, else drop requests) and at the bottom (forced hand-offs),
+    // blended over the state by their density; the rest of the bar always shows the state.
+    constexpr int kBands = 16;
+    constexpr int kTopBands = static_cast<int>(kTopMarkBand * kBands + 0.5);
+    constexpr int kBottomBands = static_cast<int>(kBottomMarkBand * kBands + 0.5);
+    if (m_rowImage.width() != f.columns || m_rowImage.height() != kBands)
         m_rowImage = QImage(f.columns, kBands, QImage::Format_ARGB32_Premultiplied);
-    std::array<QRgb, core::kThreadStateCount> state{};
+    std::array<QColor, core::kThreadStateCount> state{};
     for (std::size_t s = 0; s < state.size(); ++s)
-        state[s] = m_theme.state[s].isValid() ? qPremultiply(m_theme.state[s].rgba()) : 0;
-    const QRgb first = qPremultiply(m_theme.failedFirst.rgba());
-    const QRgb again = qPremultiply(m_theme.failedRepeated.rgba());
-    const QRgb drop = qPremultiply(m_theme.dropRequest.rgba());
-    const QRgb forced = qPremultiply(m_theme.forcedHandoff.rgba());
-    const core::MarkKindSet wanted = m_markKinds;
+        state[s] = m_theme.state[s].isValid() ? m_theme.state[s] : QColor(0, 0, 0, 0);
+    auto blend = [](const QColor &under, const QColor *over, double opacity) {
+        if (!over || opacity <= 0)
+            return qPremultiply(under.rgba());
+        const double a = over->alphaF() * opacity;
+        auto mix = [a](int o, int u) { return static_cast<int>(std::lround(o * a + u * (1 - a))); };
+        const int alpha = std::max(under.alpha(), static_cast<int>(std::lround(255 * a)));
+        return qPremultiply(qRgba(mix(over->red(), under.red()), mix(over->green(), under.green()),
+                                  mix(over->blue(), under.blue()), alpha));
+    };
     std::array<QRgb *, kBands> band;
     for (int b = 0; b < kBands; ++b)
         band[b] = reinterpret_cast<QRgb *>(m_rowImage.scanLine(b));
     for (int c = 0; c < f.columns; ++c) {
-        const QRgb s = state[columns[c]];
-        QRgb upper = s, top = s, bottom = s;
+        const QColor &s = state[columns[c]];
+        const QRgb plain = qPremultiply(s.rgba());
+        QRgb upper = plain, lower = plain;
         if (marks[c]) {
-            const core::MarkKindSet bits = marks[c] & wanted;
-            if (bits & markBit(MarkKind::FailedAcquire))
-                upper = top = first;
-            if (bits & markBit(MarkKind::RepeatedFailedAcquire))
-                upper = top = again;
-            if (bits & markBit(MarkKind::DropRequest))
-                top = drop;
-            if (bits & markBit(MarkKind::ForcedHandoff))
-                bottom = forced;
+            const core::MarkKindSet kinds = marks[c] & m_markKinds;
+            const double opacity = markOpacity(counts[c]);
+            upper = blend(s, markColour(kinds, true), opacity);
+            lower = blend(s, markColour(kinds, false), opacity);
         }
-        band[0][c] = band[1][c] = top;
-        band[2][c] = band[3][c] = band[4][c] = upper;
-        band[5][c] = s;
-        band[6][c] = band[7][c] = bottom;
+        for (int b = 0; b < kBands; ++b)
+            band[b][c] = b < kTopBands ? upper : b >= kBands - kBottomBands ? lower : plain;
     }
     painter->setRenderHint(QPainter::SmoothPixmapTransform, false);
     painter->drawImage(QRectF(f.left, top, f.columns * f.columnWidth, height), m_rowImage);
@@ -317,7 +368,7 @@ void TimelinePlottable::drawHolder(QCPPainter *painter, const Frame &f, const Ti
     const double height = std::max(1.0 / f.scale, f.snap(bar.bottom()) - top);
     painter->fillRect(QRectF(f.left, top, f.clip.width(), height), m_theme.stripe);
     const auto &holder = holders[lane.index];
-    core::dominantPerColumn(holder.lane, f.grid, m_columns, core::Dominance::ForegroundFirst);
+    core::proportionalPerColumn(holder.lane, f.grid, m_columns);
     std::vector<QColor> colours(1 + core::TraceIndex::kHolderColours);
     for (std::size_t c = 0; c < colours.size(); ++c)
         colours[c] = m_theme.holderColor(static_cast<unsigned>(c));

@@ -24,6 +24,10 @@ public:
     static constexpr double kLanePadding = 0.14;
     // Visible segments from which a frame reduces its rows on several threads.
     static constexpr std::size_t kParallelSegments = 400'000;
+    // Fractions of a thread bar that marks may cover: failed wake-ups and drop requests at the
+    // top, forced hand-offs at the bottom. The rest always shows the state.
+    static constexpr double kTopMarkBand = 0.1875;
+    static constexpr double kBottomMarkBand = 0.125;
     static constexpr core::MarkKindSet kDefaultMarks =
         core::markBit(core::MarkKind::FailedAcquire) |
         core::markBit(core::MarkKind::RepeatedFailedAcquire) |
@@ -68,13 +72,19 @@ private:
     void fillRuns(QCPPainter *painter, const Frame &f, double top, double height,
                   const std::vector<QColor> &colours, const std::uint8_t *columns);
     void drawMarks(QCPPainter *painter, const Frame &f, double top, double height,
-                   const core::MarkKindSet *marks);
+                   const core::MarkKindSet *marks, const std::uint32_t *counts);
+    static void widenMarks(core::MarkKindSet *kinds, std::uint32_t *counts, int columns);
+    static double markOpacity(std::uint32_t count);
+    // The colour a column's marks paint in the top band (failed wake-ups, else drop requests)
+    // or the bottom one (forced hand-offs); null when none.
+    const QColor *markColour(core::MarkKindSet kinds, bool top) const;
     static void strokeRuns(QCPPainter *painter, const std::vector<QPainterPath> &paths,
                            const std::vector<QColor> &colours, double thickness);
     static std::int32_t dominantHolder(const core::TraceIndex::HolderLane &holder, double a,
                                        double b);
     void drawRowImage(QCPPainter *painter, const Frame &f, double top, double height,
-                      const std::uint8_t *columns, const core::MarkKindSet *marks);
+                      const std::uint8_t *columns, const core::MarkKindSet *marks,
+                      const std::uint32_t *counts);
 
     core::TraceIndexPtr m_index;
     TimelineLayout m_layout;
@@ -87,6 +97,7 @@ private:
     std::vector<std::size_t> m_rowSlots;
     std::vector<std::uint8_t> m_rowColumns;
     std::vector<core::MarkKindSet> m_rowMarks;
+    std::vector<std::uint32_t> m_rowMarkCounts;
     QImage m_rowImage;
 };
 
