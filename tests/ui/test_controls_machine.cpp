@@ -1,13 +1,16 @@
-// The Machine picker: a profile measured by gilscope calibrate applied to whatever is shown.
+// The controls panel on its own: every row of its slider table, and the Machine picker (a profile
+// measured by gilscope calibrate applied to whatever is shown).
 #include <catch2/catch.hpp>
 
 #include "scenario/machineprofile.h"
 #include "scenario/presets.h"
 #include "window/controlspanel.h"
+#include "window/labeledslider.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QTemporaryDir>
 
 using namespace gilscope;
@@ -20,6 +23,43 @@ core::Scenario lastEdit(const QSignalSpy &spy) {
 }
 
 } // namespace
+
+TEST_CASE("every slider writes a value into the scenario that a panel showing it reads back") {
+    qRegisterMetaType<core::Scenario>("gilscope::core::Scenario");
+    ui::ControlsPanel panel;
+    panel.setScenario(*core::loadPreset("r6-convoy-1cpu")); // CPU- and I/O-bound threads
+    const auto sliders = panel.findChildren<ui::LabeledSlider *>();
+    REQUIRE(sliders.size() == 7);
+    for (ui::LabeledSlider *s : sliders) {
+        const QString name = s->objectName();
+        INFO(name.toStdString());
+        CHECK(panel.slider(name) == s);
+        // Named on screen, with its help on the slider and on the name.
+        const auto *label = [&]() -> QLabel * {
+            for (QLabel *l : panel.findChildren<QLabel *>())
+                if (l->buddy() == s->slider())
+                    return l;
+            return nullptr;
+        }();
+        REQUIRE(label);
+        CHECK_FALSE(label->text().isEmpty());
+        CHECK_FALSE(s->toolTip().isEmpty());
+        CHECK(label->toolTip() == s->toolTip());
+
+        QSignalSpy edits(&panel, &ui::ControlsPanel::scenarioEdited);
+        const QString before = s->valueText();
+        const int third =
+            s->slider()->minimum() + (s->slider()->maximum() - s->slider()->minimum()) / 3;
+        s->slider()->setValue(third); // as a drag does
+        REQUIRE(edits.count() == 1);
+        CHECK(s->valueText() != before);
+        CHECK(panel.presetBox()->currentIndex() == 0); // "Custom": no longer the preset
+        // Integer knobs keep the slider's 21.5 but write 22: compare what the user reads.
+        ui::ControlsPanel shown;
+        shown.setScenario(lastEdit(edits));
+        CHECK(shown.slider(name)->valueText() == s->valueText());
+    }
+}
 
 TEST_CASE("picking a machine gives the scenario its measured costs and keeps it across presets") {
     QTemporaryDir dir;

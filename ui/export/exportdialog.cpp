@@ -24,6 +24,10 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <initializer_list>
+#include <tuple>
+#include <utility>
+
 namespace gilscope::ui {
 
 namespace {
@@ -37,6 +41,19 @@ enum class ThemeChoice { SlideLight, SlideDark, Screen };
 
 QString settingsKey(const char *name) {
     return QStringLiteral("export/") + QLatin1String(name);
+}
+
+// `widget` under the object name the tests find it by.
+template <typename W> W *named(W *widget, const char *name) {
+    widget->setObjectName(QLatin1String(name));
+    return widget;
+}
+
+QComboBox *comboBox(const char *name, std::initializer_list<std::pair<QString, QVariant>> items) {
+    auto *box = named(new QComboBox, name);
+    for (const auto &[text, data] : items)
+        box->addItem(text, data);
+    return box;
 }
 
 } // namespace
@@ -58,83 +75,67 @@ ExportDialog::ExportDialog(Source source, QWidget *parent)
 ExportDialog::~ExportDialog() = default;
 
 void ExportDialog::buildUi() {
-    m_format = new QComboBox;
-    m_format->setObjectName(QStringLiteral("format"));
-    m_format->addItem(tr("PNG image"), static_cast<int>(ExportFormat::Png));
-    m_format->addItem(tr("SVG drawing"), static_cast<int>(ExportFormat::Svg));
-    m_format->addItem(tr("PDF page"), static_cast<int>(ExportFormat::Pdf));
-
-    m_size = new QComboBox;
-    m_size->setObjectName(QStringLiteral("size"));
-    m_size->addItem(tr("1920 × 1080 (Full HD slide, 16:9)"), kPresets[0]);
-    m_size->addItem(tr("1280 × 720 (HD slide, 16:9)"), kPresets[1]);
-    m_size->addItem(tr("1024 × 768 (projector, 4:3)"), kPresets[2]);
-    m_size->addItem(tr("Custom"), QSize());
-    m_width = new QSpinBox;
-    m_height = new QSpinBox;
+    m_format = comboBox("format", {{tr("PNG image"), static_cast<int>(ExportFormat::Png)},
+                                   {tr("SVG drawing"), static_cast<int>(ExportFormat::Svg)},
+                                   {tr("PDF page"), static_cast<int>(ExportFormat::Pdf)}});
+    m_size = comboBox("size", {{tr("1920 × 1080 (Full HD slide, 16:9)"), kPresets[0]},
+                               {tr("1280 × 720 (HD slide, 16:9)"), kPresets[1]},
+                               {tr("1024 × 768 (projector, 4:3)"), kPresets[2]},
+                               {tr("Custom"), QSize()}});
+    m_width = named(new QSpinBox, "width");
+    m_height = named(new QSpinBox, "height");
     for (QSpinBox *box : {m_width, m_height}) {
         box->setRange(TimelineExport::kMinSide, TimelineExport::kMaxSide);
         box->setSuffix(tr(" px"));
         box->setAccelerated(true);
     }
-    m_width->setObjectName(QStringLiteral("width"));
-    m_height->setObjectName(QStringLiteral("height"));
     auto *custom = new QHBoxLayout;
     custom->addWidget(m_width);
     custom->addWidget(new QLabel(QStringLiteral("×")));
     custom->addWidget(m_height);
     custom->addStretch(1);
 
-    m_scale = new QComboBox;
-    m_scale->setObjectName(QStringLiteral("scale"));
+    m_scale = named(new QComboBox, "scale");
     for (int s = 1; s <= 3; ++s)
         m_scale->addItem(tr("%1×").arg(s), s);
-    m_pixels = new QLabel;
-    m_pixels->setObjectName(QStringLiteral("pixels"));
+    m_pixels = named(new QLabel, "pixels");
     auto *scaleRow = new QHBoxLayout;
     scaleRow->addWidget(m_scale);
     scaleRow->addWidget(m_pixels, 1);
 
-    m_theme = new QComboBox;
-    m_theme->setObjectName(QStringLiteral("theme"));
-    m_theme->addItem(tr("Light slide"), static_cast<int>(ThemeChoice::SlideLight));
-    m_theme->addItem(tr("Dark slide"), static_cast<int>(ThemeChoice::SlideDark));
-    m_theme->addItem(tr("As on screen"), static_cast<int>(ThemeChoice::Screen));
+    m_theme = comboBox("theme", {{tr("Light slide"), static_cast<int>(ThemeChoice::SlideLight)},
+                                 {tr("Dark slide"), static_cast<int>(ThemeChoice::SlideDark)},
+                                 {tr("As on screen"), static_cast<int>(ThemeChoice::Screen)}});
 
-    m_useTitle = new QCheckBox(tr("Title"));
-    m_useTitle->setObjectName(QStringLiteral("useTitle"));
-    m_title = new QLineEdit(m_source.title);
-    m_title->setObjectName(QStringLiteral("title"));
+    m_useTitle = named(new QCheckBox(tr("Title")), "useTitle");
+    m_title = named(new QLineEdit(m_source.title), "title");
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(m_useTitle);
     titleRow->addWidget(m_title, 1);
-    m_legend = new QCheckBox(tr("Legend"));
-    m_legend->setObjectName(QStringLiteral("legend"));
-    m_axisLabels = new QCheckBox(tr("Axis label"));
-    m_axisLabels->setObjectName(QStringLiteral("axisLabels"));
-    m_caption = new QCheckBox(tr("The run's figures under the chart"));
-    m_caption->setObjectName(QStringLiteral("caption"));
+    // The parts of the chart to draw, two to a row.
+    const std::tuple<QCheckBox **, const char *, QString> partRows[] = {
+        {&m_legend, "legend", tr("Legend")},
+        {&m_axisLabels, "axisLabels", tr("Axis label")},
+        {&m_holderLane, "holderLane", tr("GIL holder lane")},
+        {&m_busyLane, "busyLane", tr("Cores lane")},
+        {&m_caption, "caption", tr("The run's figures under the chart")}};
+    auto *parts = new QGridLayout;
+    for (int i = 0; const auto &[box, name, text] : partRows) {
+        *box = named(new QCheckBox(text), name);
+        const bool alone = *box == m_caption; // the longest: a row of its own
+        parts->addWidget(*box, i / 2, i % 2, 1, alone ? 2 : 1);
+        ++i;
+    }
     m_caption->setToolTip(m_source.caption);
     m_caption->setEnabled(!m_source.caption.isEmpty());
-    m_holderLane = new QCheckBox(tr("GIL holder lane"));
-    m_holderLane->setObjectName(QStringLiteral("holderLane"));
-    m_busyLane = new QCheckBox(tr("Cores lane"));
-    m_busyLane->setObjectName(QStringLiteral("busyLane"));
-    auto *parts = new QGridLayout;
-    parts->addWidget(m_legend, 0, 0);
-    parts->addWidget(m_axisLabels, 0, 1);
-    parts->addWidget(m_holderLane, 1, 0);
-    parts->addWidget(m_busyLane, 1, 1);
-    parts->addWidget(m_caption, 2, 0, 1, 2);
 
     const core::TimeWindow v = m_source.visible;
-    m_visibleRange =
-        new QRadioButton(tr("Visible range (%1 – %2)")
-                             .arg(formatTimestamp(v.begin, std::max(1.0, v.span() / 1000)),
-                                  formatTimestamp(v.end, std::max(1.0, v.span() / 1000))));
-    m_visibleRange->setObjectName(QStringLiteral("visibleRange"));
-    m_wholeRun = new QRadioButton(tr("Whole run"));
-    m_wholeRun->setObjectName(QStringLiteral("wholeRun"));
+    const double precision = std::max(1.0, v.span() / 1000);
+    m_visibleRange = named(new QRadioButton(tr("Visible range (%1 – %2)")
+                                                .arg(formatTimestamp(v.begin, precision),
+                                                     formatTimestamp(v.end, precision))),
+                           "visibleRange");
+    m_wholeRun = named(new QRadioButton(tr("Whole run")), "wholeRun");
     auto *rangeGroup = new QButtonGroup(this);
     rangeGroup->addButton(m_visibleRange);
     rangeGroup->addButton(m_wholeRun);
@@ -153,17 +154,15 @@ void ExportDialog::buildUi() {
     form->addRow(QString(), parts);
     form->addRow(tr("Range:"), rangeRow);
 
-    m_preview = new QLabel;
-    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview = named(new QLabel, "preview");
     m_preview->setMinimumSize(kPreviewWidth, kPreviewWidth * 9 / 16);
     m_preview->setAlignment(Qt::AlignCenter);
     m_preview->setFrameShape(QFrame::StyledPanel);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    m_copy = buttons->addButton(tr("Copy to &Clipboard"), QDialogButtonBox::ActionRole);
-    m_copy->setObjectName(QStringLiteral("copy"));
-    m_save = buttons->addButton(tr("&Save…"), QDialogButtonBox::AcceptRole);
-    m_save->setObjectName(QStringLiteral("save"));
+    m_copy =
+        named(buttons->addButton(tr("Copy to &Clipboard"), QDialogButtonBox::ActionRole), "copy");
+    m_save = named(buttons->addButton(tr("&Save…"), QDialogButtonBox::AcceptRole), "save");
     m_save->setDefault(true);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &ExportDialog::saveClicked);

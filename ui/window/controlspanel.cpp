@@ -37,13 +37,22 @@ public:
 
 using core::Executor;
 using core::Interpreter;
+using core::Scenario;
 using core::WorkerKind;
 namespace edits = core::scenarioedits;
 
 namespace {
 
+QString countText(double v) {
+    return QString::number(std::lround(v));
+}
+
 QString msText(double ms) {
     return formatDuration(ms * 1e6);
+}
+
+QString ticksText(double v) {
+    return ControlsPanel::tr("%1 ticks").arg(std::lround(v));
 }
 
 core::WorkerGroup defaultCpuGroup() {
@@ -68,10 +77,85 @@ core::WorkerGroup defaultIoGroup() {
 
 } // namespace
 
+// One slider of the panel: where and how it shows, and how it reads and writes a scenario.
+struct ControlsPanel::SliderRow {
+    enum class Group { Threads, Machine };
+    QString name; // the slider's objectName: slider(name) and the tests find it by this
+    Group group;
+    QString label;
+    QString help; // tooltip of the slider and of its label
+    double minimum;
+    double maximum;
+    LabeledSlider::Scale scale;
+    QString (*format)(double);
+    double (*read)(const Scenario &, const WorkerModels &);
+    void (*write)(Scenario &, WorkerModels &, double);
+    // Whether the knob means anything for this scenario (greyed out if not); null: always.
+    bool (*applies)(const Scenario &) = nullptr;
+};
+
+const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
+    using Group = SliderRow::Group;
+    using Scale = LabeledSlider::Scale;
+    // name, group, label, help, minimum, maximum, scale, format, read, write[, applies]
+    static const std::vector<SliderRow> rows = {
+        {QStringLiteral("cpuThreads"), Group::Threads, tr("CPU-bound:"),
+         tr("Threads that only compute"), 0, 64, Scale::Linear, countText,
+         [](const Scenario &s, const WorkerModels &) {
+             return double(edits::workerCount(s, WorkerKind::Cpu));
+         },
+         [](Scenario &s, WorkerModels &m, double v) {
+             edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m.cpu);
+         }},
+        {QStringLiteral("ioThreads"), Group::Threads, tr("I/O-bound:"),
+         tr("Threads that alternate a short computation with a blocking call"), 0, 64,
+         Scale::Linear, countText,
+         [](const Scenario &s, const WorkerModels &) {
+             return double(edits::workerCount(s, WorkerKind::Io));
+         },
+         [](Scenario &s, WorkerModels &m, double v) {
+             edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m.io);
+         }},
+        {QStringLiteral("cpuBurst"), Group::Threads, tr("CPU burst:"),
+         tr("CPU time of each CPU-bound thread"), 0.01, 10'000, Scale::Log, msText,
+         [](const Scenario &, const WorkerModels &m) { return m.cpu.cpu_ms; },
+         [](Scenario &s, WorkerModels &m, double v) {
+             m.cpu.cpu_ms = v;
+             edits::setCpuBurstMs(s, v);
+         }},
+        {QStringLiteral("ioWait"), Group::Threads, tr("I/O wait:"),
+         tr("Length of each blocking call of the I/O-bound threads"), 0.001, 1'000, Scale::Log,
+         msText, [](const Scenario &, const WorkerModels &m) { return m.io.io_ms; },
+         [](Scenario &s, WorkerModels &m, double v) {
+             m.io.io_ms = v;
+             edits::setIoWaitMs(s, v);
+         }},
+        {QStringLiteral("cores"), Group::Machine, tr("Cores:"), tr("CPU cores of the machine"), 1,
+         64, Scale::Linear, countText,
+         [](const Scenario &s, const WorkerModels &) { return double(s.cores); },
+         [](Scenario &s, WorkerModels &, double v) { s.cores = int(std::lround(v)); }},
+        {QStringLiteral("switchInterval"), Group::Machine, tr("Switch interval:"),
+         tr("sys.setswitchinterval(): how long a waiter waits before it asks the holder to drop "
+            "the GIL (3.2+)"),
+         0.05, 100, Scale::Log, msText,
+         [](const Scenario &s, const WorkerModels &) { return s.params.switch_interval_ms; },
+         [](Scenario &s, WorkerModels &, double v) { s.params.switch_interval_ms = v; },
+         [](const Scenario &s) { return s.interpreter == Interpreter::Gil; }},
+        {QStringLiteral("checkInterval"), Group::Machine, tr("Check interval:"),
+         tr("sys.setcheckinterval(): ticks between the legacy GIL's release-and-reacquire checks"),
+         1, 10'000, Scale::Log, ticksText,
+         [](const Scenario &s, const WorkerModels &) { return double(s.params.check_interval); },
+         [](Scenario &s, WorkerModels &, double v) {
+             s.params.check_interval = int(std::lround(v));
+         },
+         [](const Scenario &s) { return s.interpreter == Interpreter::LegacyGil; }},
+    };
+    return rows;
+}
+
 ControlsPanel::ControlsPanel(QWidget *parent)
     : QWidget(parent)
-    , m_cpuModel(defaultCpuGroup())
-    , m_ioModel(defaultIoGroup())
+    , m_models{defaultCpuGroup(), defaultIoGroup()}
     , m_preset(new QComboBox)
     , m_description(new QLabel)
     , m_interpreter(new QComboBox)
@@ -83,8 +167,42 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     setObjectName(QStringLiteral("controls"));
     auto *content = new QWidget;
     auto *column = new QVBoxLayout(content);
+    column->addWidget(scenarioGroup());
 
-    // Scenario: preset, interpreter, executor, seed
+    using Group = SliderRow::Group;
+    auto *threadsBox = new QGroupBox(tr("Threads"));
+    auto *machineBox = new QGroupBox(tr("Machine and GIL"));
+    const std::map<Group, QFormLayout *> forms = {{Group::Threads, new QFormLayout(threadsBox)},
+                                                  {Group::Machine, new QFormLayout(machineBox)}};
+    for (const SliderRow &row : sliderRows())
+        addSlider(forms.at(row.group), row);
+    m_summary->setWordWrap(true);
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    forms.at(Group::Threads)->addRow(m_summary);
+    column->addWidget(threadsBox);
+    column->addWidget(machineBox);
+
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setVisible(false);
+    column->addWidget(m_error);
+    column->addStretch(1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    setScenario(m_scenario);
+}
+
+// The Scenario group: preset, interpreter, executor, seed and machine, each editing the scenario.
+QGroupBox *ControlsPanel::scenarioGroup() {
     auto *scenarioBox = new QGroupBox(tr("Scenario"));
     auto *scenarioForm = new QFormLayout(scenarioBox);
     m_preset->setObjectName(QStringLiteral("preset"));
@@ -130,71 +248,15 @@ ControlsPanel::ControlsPanel(QWidget *parent)
         showMachine(m_scenario.machine);
     };
     fillMachines();
-    column->addWidget(scenarioBox);
-
-    // Threads
-    auto *threadsBox = new QGroupBox(tr("Threads"));
-    auto *threadsForm = new QFormLayout(threadsBox);
-    auto count = [](double v) { return QString::number(std::lround(v)); };
-    m_cpuThreads = addSlider(threadsForm, QStringLiteral("cpuThreads"), tr("CPU-bound:"),
-                             tr("Threads that only compute"),
-                             new LabeledSlider(0, 64, LabeledSlider::Scale::Linear, count));
-    m_ioThreads = addSlider(threadsForm, QStringLiteral("ioThreads"), tr("I/O-bound:"),
-                            tr("Threads that alternate a short computation with a blocking call"),
-                            new LabeledSlider(0, 64, LabeledSlider::Scale::Linear, count));
-    m_cpuBurst = addSlider(threadsForm, QStringLiteral("cpuBurst"), tr("CPU burst:"),
-                           tr("CPU time of each CPU-bound thread"),
-                           new LabeledSlider(0.01, 10'000, LabeledSlider::Scale::Log, msText));
-    m_ioWait = addSlider(threadsForm, QStringLiteral("ioWait"), tr("I/O wait:"),
-                         tr("Length of each blocking call of the I/O-bound threads"),
-                         new LabeledSlider(0.001, 1'000, LabeledSlider::Scale::Log, msText));
-    m_summary->setWordWrap(true);
-    m_summary->setForegroundRole(QPalette::PlaceholderText);
-    threadsForm->addRow(m_summary);
-    column->addWidget(threadsBox);
-
-    // Machine and GIL
-    auto *machineBox = new QGroupBox(tr("Machine and GIL"));
-    auto *machineForm = new QFormLayout(machineBox);
-    m_cores = addSlider(machineForm, QStringLiteral("cores"), tr("Cores:"),
-                        tr("CPU cores of the machine"),
-                        new LabeledSlider(1, 64, LabeledSlider::Scale::Linear, count));
-    m_switchInterval =
-        addSlider(machineForm, QStringLiteral("switchInterval"), tr("Switch interval:"),
-                  tr("sys.setswitchinterval(): how long a waiter waits before it asks the "
-                     "holder to drop the GIL (3.2+)"),
-                  new LabeledSlider(0.05, 100, LabeledSlider::Scale::Log, msText));
-    m_checkInterval = addSlider(
-        machineForm, QStringLiteral("checkInterval"), tr("Check interval:"),
-        tr("sys.setcheckinterval(): ticks between the legacy GIL's release-and-reacquire checks"),
-        new LabeledSlider(1, 10'000, LabeledSlider::Scale::Log,
-                          [](double v) { return tr("%1 ticks").arg(std::lround(v)); }));
-    column->addWidget(machineBox);
-
-    m_error->setObjectName(QStringLiteral("error"));
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setVisible(false);
-    column->addWidget(m_error);
-    column->addStretch(1);
-
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
 
     connect(m_preset, &QComboBox::activated, this, &ControlsPanel::choosePreset);
     connect(m_interpreter, &QComboBox::activated, this, [this](int i) {
-        edit([&](core::Scenario &s) {
+        edit([&](Scenario &s) {
             s.interpreter = static_cast<Interpreter>(m_interpreter->itemData(i).toInt());
         });
     });
     connect(m_executor, &QComboBox::activated, this, [this](int i) {
-        edit([&](core::Scenario &s) {
+        edit([&](Scenario &s) {
             s.executor = static_cast<Executor>(m_executor->itemData(i).toInt());
         });
     });
@@ -207,51 +269,25 @@ ControlsPanel::ControlsPanel(QWidget *parent)
             showMachine(m_scenario.machine);
             return;
         }
-        edit([&](core::Scenario &s) { applyMachine(s, name, profile); });
+        edit([&](Scenario &s) { applyMachine(s, name, profile); });
     });
-    connect(m_seed, &QSpinBox::valueChanged, this, [this](int v) {
-        edit([&](core::Scenario &s) { s.seed = static_cast<std::uint64_t>(v); });
-    });
-    connect(m_cpuThreads, &LabeledSlider::valueChanged, this, [this](double v) {
-        edit([&](core::Scenario &s) {
-            edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m_cpuModel);
-        });
-    });
-    connect(m_ioThreads, &LabeledSlider::valueChanged, this, [this](double v) {
-        edit([&](core::Scenario &s) {
-            edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m_ioModel);
-        });
-    });
-    connect(m_cpuBurst, &LabeledSlider::valueChanged, this, [this](double v) {
-        m_cpuModel.cpu_ms = v;
-        edit([&](core::Scenario &s) { edits::setCpuBurstMs(s, v); });
-    });
-    connect(m_ioWait, &LabeledSlider::valueChanged, this, [this](double v) {
-        m_ioModel.io_ms = v;
-        edit([&](core::Scenario &s) { edits::setIoWaitMs(s, v); });
-    });
-    connect(m_cores, &LabeledSlider::valueChanged, this,
-            [this](double v) { edit([&](core::Scenario &s) { s.cores = int(std::lround(v)); }); });
-    connect(m_switchInterval, &LabeledSlider::valueChanged, this, [this](double v) {
-        edit([&](core::Scenario &s) { s.params.switch_interval_ms = v; });
-    });
-    connect(m_checkInterval, &LabeledSlider::valueChanged, this, [this](double v) {
-        edit([&](core::Scenario &s) { s.params.check_interval = int(std::lround(v)); });
-    });
-
-    setScenario(m_scenario);
+    connect(m_seed, &QSpinBox::valueChanged, this,
+            [this](int v) { edit([&](Scenario &s) { s.seed = static_cast<std::uint64_t>(v); }); });
+    return scenarioBox;
 }
 
-LabeledSlider *ControlsPanel::addSlider(QFormLayout *form, const QString &name,
-                                        const QString &label, const QString &help,
-                                        LabeledSlider *slider) {
-    slider->setObjectName(name);
-    slider->setToolTip(help);
-    auto *l = new QLabel(label);
-    l->setBuddy(slider->slider());
-    l->setToolTip(help);
-    form->addRow(l, slider);
-    return slider;
+void ControlsPanel::addSlider(QFormLayout *form, const SliderRow &row) {
+    auto *slider = new LabeledSlider(row.minimum, row.maximum, row.scale, row.format);
+    slider->setObjectName(row.name);
+    slider->setToolTip(row.help);
+    auto *label = new QLabel(row.label);
+    label->setBuddy(slider->slider());
+    label->setToolTip(row.help);
+    form->addRow(label, slider);
+    connect(slider, &LabeledSlider::valueChanged, this, [this, write = row.write](double v) {
+        edit([&](Scenario &s) { write(s, m_models, v); });
+    });
+    m_sliders.emplace_back(&row, slider);
 }
 
 LabeledSlider *ControlsPanel::slider(const QString &objectName) const {
@@ -344,9 +380,9 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
     m_updating = true;
     m_scenario = scenario;
     if (auto g = edits::firstGroup(scenario, WorkerKind::Cpu))
-        m_cpuModel = *g;
+        m_models.cpu = *g;
     if (auto g = edits::firstGroup(scenario, WorkerKind::Io))
-        m_ioModel = *g;
+        m_models.io = *g;
 
     int presetIndex = 0;
     for (int i = 1; i < m_preset->count(); ++i)
@@ -363,13 +399,8 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
         m_seed->setValue(static_cast<int>(
             std::min<std::uint64_t>(scenario.seed, std::numeric_limits<int>::max())));
     }
-    m_cpuThreads->setValue(edits::workerCount(scenario, WorkerKind::Cpu));
-    m_ioThreads->setValue(edits::workerCount(scenario, WorkerKind::Io));
-    m_cpuBurst->setValue(m_cpuModel.cpu_ms);
-    m_ioWait->setValue(m_ioModel.io_ms);
-    m_cores->setValue(scenario.cores);
-    m_switchInterval->setValue(scenario.params.switch_interval_ms);
-    m_checkInterval->setValue(scenario.params.check_interval);
+    for (const auto &[row, slider] : m_sliders)
+        slider->setValue(row->read(scenario, m_models));
     updateEnabled();
     updateSummary();
     m_updating = false;
@@ -384,8 +415,9 @@ void ControlsPanel::setError(const QString &message) {
 }
 
 void ControlsPanel::updateEnabled() {
-    m_switchInterval->setEnabled(m_scenario.interpreter == Interpreter::Gil);
-    m_checkInterval->setEnabled(m_scenario.interpreter == Interpreter::LegacyGil);
+    for (const auto &[row, slider] : m_sliders)
+        if (row->applies)
+            slider->setEnabled(row->applies(m_scenario));
 }
 
 void ControlsPanel::updateSummary() {

@@ -8,9 +8,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 class QComboBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QSpinBox;
 
@@ -20,7 +23,8 @@ class LabeledSlider;
 
 // The knobs of a scenario: preset, interpreter, executor, seed, thread counts, cores, switch and
 // check intervals, CPU burst and I/O wait. Shows a Scenario and emits the edited copy on every
-// change; the window's SimulationController decides when to simulate it.
+// change; the window's SimulationController decides when to simulate it. The sliders are one table
+// (sliderRows() in the .cpp): a new slider is one row there.
 class ControlsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -45,6 +49,17 @@ signals:
     void scenarioEdited(const gilscope::core::Scenario &scenario);
 
 private:
+    // What the sliders edit besides the scenario: the thread each kind grows from when its count
+    // leaves zero. It keeps the CPU burst and I/O wait the sliders show while a kind has none.
+    struct WorkerModels {
+        core::WorkerGroup cpu;
+        core::WorkerGroup io;
+    };
+    struct SliderRow;
+    static const std::vector<SliderRow> &sliderRows();
+
+    QGroupBox *scenarioGroup();
+    void addSlider(QFormLayout *form, const SliderRow &row);
     template <typename F> void edit(F change);
     void choosePreset(int index);
     void fillMachines();
@@ -58,13 +73,10 @@ private:
                       const std::optional<core::MachineProfile> &profile) const;
     void updateEnabled();
     void updateSummary();
-    LabeledSlider *addSlider(QFormLayout *form, const QString &name, const QString &label,
-                             const QString &help, LabeledSlider *slider);
 
     core::Scenario m_scenario;
     std::map<std::string, core::Scenario> m_presets;
-    core::WorkerGroup m_cpuModel;
-    core::WorkerGroup m_ioModel;
+    WorkerModels m_models;
     bool m_updating = false;
 
     QComboBox *m_preset;
@@ -75,13 +87,7 @@ private:
     QComboBox *m_machine;
     core::MachineProfileStore m_machines = core::MachineProfileStore::standard();
     std::vector<core::MachineProfile> m_profiles;
-    LabeledSlider *m_cpuThreads;
-    LabeledSlider *m_ioThreads;
-    LabeledSlider *m_cpuBurst;
-    LabeledSlider *m_ioWait;
-    LabeledSlider *m_cores;
-    LabeledSlider *m_switchInterval;
-    LabeledSlider *m_checkInterval;
+    std::vector<std::pair<const SliderRow *, LabeledSlider *>> m_sliders;
     QLabel *m_summary;
     QLabel *m_error;
 };
