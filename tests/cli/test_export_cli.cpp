@@ -102,7 +102,7 @@ TEST_CASE("export: an SVG parses and carries the state colours and the title") {
     REQUIRE(svg.contains("<svg"));
     CHECK(wellFormedXml(svg));
     CHECK(svg.contains("#1f9d3c")); // light slide: running
-    CHECK(svg.contains("#b4c0cf")); // waiting for the GIL
+    CHECK(svg.contains("#7f91aa")); // waiting for the GIL
     CHECK(svg.contains("The GIL battle"));
     CHECK(svg.contains("cpu-1"));
 }
@@ -191,7 +191,8 @@ TEST_CASE("export: bad input is one line, exit 2, and the earlier file stays") {
     expectBad(preset + QStringList{"--export", out, "--size", "big"},
               "--size: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080, got \"big\"");
     expectBad(preset + QStringList{"--export", out, "--size", "20x1080"},
-              "--size: width must be between 64 and 16384 pixels, got 20");
+              "--size: width must be between 480 and 16384 pixels (smaller makes the labels "
+              "unreadable), got 20");
     expectBad(preset + QStringList{"--export", out, "--scale", "1.5"},
               "--scale: expected a whole number from 1 to 4, got \"1.5\"");
     expectBad(preset + QStringList{"--export", out, "--scale", "8"},

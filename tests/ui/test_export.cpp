@@ -8,6 +8,7 @@
 #include "export/timelineexporter.h"
 #include "pixels/traceindex.h"
 #include "run/preparedrun.h"
+#include "timeline/titlefit.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -312,7 +313,8 @@ TEST_CASE("a bad export says why and leaves an earlier file as it was") {
 
     TimelineExport tiny = plain(ExportFormat::Png, QSize(10, 400));
     CHECK_FALSE(ui::exportTimeline(index, tiny, earlier, &error));
-    CHECK(error.contains("width must be between 64 and 16384 pixels, got 10"));
+    CHECK(error.contains("width must be between 480 and 16384 pixels (smaller makes the labels "
+                         "unreadable), got 10"));
     TimelineExport huge = plain(ExportFormat::Png);
     huge.scale = 9;
     CHECK_FALSE(ui::exportTimeline(index, huge, earlier, &error));
@@ -337,6 +339,78 @@ TEST_CASE("slide themes are data: larger type and bolder lines than the screen, 
     }
     CHECK(TimelineTheme::slideDark().dark);
     CHECK_FALSE(TimelineTheme::slideLight().dark);
+}
+
+namespace {
+double luminance(const QColor &c) {
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+double contrast(const QColor &a, const QColor &b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+} // namespace
+
+TEST_CASE("every state colour stands at least 3:1 against its theme's background") {
+    for (const TimelineTheme &t : {TimelineTheme::screenLight(), TimelineTheme::screenDark(),
+                                   TimelineTheme::slideLight(), TimelineTheme::slideDark()})
+        for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
+                              ThreadState::Io, ThreadState::Starting}) {
+            INFO(t.name.toStdString()
+                 << " " << static_cast<int>(s) << " " << t.stateColor(s).name().toStdString());
+            CHECK(contrast(t.stateColor(s), t.background) >= 3.0);
+        }
+}
+
+TEST_CASE("a 200-character title wraps and shrinks inside the page at 4:3 and 16:9") {
+    const QString title = QString("Legacy GIL, two CPU-bound threads on four cores: each wake-up "
+                                  "finds the lock taken again and again, so both threads spend "
+                                  "most of the run waiting while the other one runs (R1 %1)")
+                              .arg(QString(30, QLatin1Char('x')));
+    REQUIRE(title.size() >= 200);
+    const auto index = threeStates();
+    for (const QSize size : {QSize(1024, 768), QSize(1920, 1080)})
+        for (const TimelineTheme &theme :
+             {TimelineTheme::slideLight(), TimelineTheme::slideDark()}) {
+            TimelineExport o = plain(ExportFormat::Png, size);
+            o.theme = theme;
+            o.title = title;
+            const QImage image = ui::renderTimelineImage(index, o);
+            // Nothing but background in the outer columns: no glyph touches or crosses an edge.
+            int inked = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x : {0, 1, 2, image.width() - 3, image.width() - 2, image.width() - 1})
+                    inked += image.pixelColor(x, y) != theme.background;
+            INFO(size.width() << "x" << size.height() << " " << theme.name.toStdString());
+            CHECK(inked == 0);
+            // The title is drawn above the chart, which sits in the middle of the page.
+            int titleInk = 0;
+            for (int y = 0; y < image.height() * 2 / 5; ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    titleInk += image.pixelColor(x, y) != theme.background;
+            CHECK(titleInk > 1000);
+        }
+}
+
+TEST_CASE("a long title is laid out in at most two lines no wider than the room") {
+    QFont font;
+    font.setPixelSize(30);
+    font.setBold(true);
+    const QString title = QString(40, QLatin1Char('w')) + " " +
+                          QString("a few more words that go on and on ").repeated(5);
+    const ui::FittedTitle fitted = ui::fitTitle(title, font, 600, 12);
+    const QStringList lines = fitted.text.split(QLatin1Char('\n'));
+    CHECK(lines.size() <= 2);
+    for (const QString &line : lines)
+        CHECK(QFontMetricsF(fitted.font).horizontalAdvance(line) <= 600);
+    CHECK(fitted.font.pixelSize() < 30); // had to shrink
+    // A short title keeps its size and one line.
+    const ui::FittedTitle shortOne = ui::fitTitle("Convoy", font, 600, 12);
+    CHECK(shortOne.text == "Convoy");
+    CHECK(shortOne.font.pixelSize() == 30);
 }
 
 TEST_CASE("the export dialog describes the export its controls show and writes it") {

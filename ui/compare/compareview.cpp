@@ -1,5 +1,7 @@
 #include "compare/compareview.h"
 
+#include "timeline/titlefit.h"
+
 #include "lessons/lessonscatalog.h"
 #include "record/recordedrun.h"
 #include "run/preparedrun.h"
@@ -513,12 +515,18 @@ void CompareView::paintTitled(QCPPainter *painter, const QRect &target, const QS
         QFont font = painter->font();
         font.setPixelSize(static_cast<int>(std::lround(theme.titlePx * k)));
         font.setBold(true);
-        const int band = static_cast<int>(std::lround(font.pixelSize() * 2.0));
+        // Long titles wrap to two lines, then shrink: never clipped at the page edges.
+        const int margin = static_cast<int>(std::lround(theme.marginPx * k));
+        const FittedTitle fitted =
+            fitTitle(title, font, target.width() - 2 * margin, std::max(8, font.pixelSize() / 2));
+        const int lines = static_cast<int>(fitted.text.count(QLatin1Char('\n'))) + 1;
+        const int band = static_cast<int>(
+            std::lround(QFontMetricsF(fitted.font).lineSpacing() * lines + font.pixelSize()));
         const QRect bandRect(target.left(), target.top(), target.width(), band);
         painter->fillRect(bandRect, theme.background);
-        painter->setFont(font);
+        painter->setFont(fitted.font);
         painter->setPen(theme.text);
-        painter->drawText(bandRect, Qt::AlignCenter, title);
+        painter->drawText(bandRect, Qt::AlignCenter, fitted.text);
         area.setTop(target.top() + band);
     }
     paint(painter, area, a, b, theme, window);

@@ -84,8 +84,9 @@ void ExportDialog::buildUi() {
                                {tr("Custom"), QSize()}});
     m_width = named(new QSpinBox, "width");
     m_height = named(new QSpinBox, "height");
+    m_width->setRange(TimelineExport::kMinReadableWidth, TimelineExport::kMaxSide);
+    m_height->setRange(TimelineExport::kMinReadableHeight, TimelineExport::kMaxSide);
     for (QSpinBox *box : {m_width, m_height}) {
-        box->setRange(TimelineExport::kMinSide, TimelineExport::kMaxSide);
         box->setSuffix(tr(" px"));
         box->setAccelerated(true);
     }

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace gilscope::ui {
 
@@ -59,6 +60,7 @@ Page pageFor(const TimelineExport &o) {
 void settle(TimelineView &view, QSize page) {
     view.resize(page);
     view.setViewport(QRect(QPoint(0, 0), page));
+    view.refitTitle();
     for (int pass = 0; pass < 2; ++pass)
         view.replot(QCustomPlot::rpImmediateRefresh);
 }
@@ -78,7 +80,7 @@ void styleView(TimelineView &view, const TimelineExport &o) {
     if (auto *title = qobject_cast<QCPTextElement *>(view.plotLayout()->element(0, 0))) {
         QFont f = t.titlePx > 0 ? withPixelSize(base, t.titlePx) : inPixels(title->font());
         f.setBold(true);
-        title->setFont(f);
+        view.setTitleFont(f);
         title->setMargins(QMargins(0, 0, 0, static_cast<int>(px * 0.6)));
     }
     if (t.fontPx > 0) {
@@ -151,6 +153,9 @@ void legendForRange(TimelineView &view, const TimelineExport &o) {
             add(Swatch::Line, entry.first, entry.second);
     if (o.busyLane)
         add(Swatch::Box, t.busy, QObject::tr("cores busy"));
+    if (o.holderLanes && !index->holderLanes().empty())
+        for (const auto &[colour, text] : TimelineView::holderKey(*index, t))
+            add(Swatch::Box, colour, text);
 }
 
 // As many legend entries per line as fit under the chart, lines balanced, the block centred
@@ -227,12 +232,13 @@ QString exportSuffix(ExportFormat format) {
 }
 
 QString TimelineExport::check() const {
-    for (const auto &[name, v] :
-         {std::pair{"width", size.width()}, std::pair{"height", size.height()}})
-        if (v < kMinSide || v > kMaxSide)
-            return QObject::tr("%1 must be between %2 and %3 pixels, got %4")
+    for (const auto &[name, v, least] : {std::tuple{"width", size.width(), kMinReadableWidth},
+                                         std::tuple{"height", size.height(), kMinReadableHeight}})
+        if (v < least || v > kMaxSide)
+            return QObject::tr("%1 must be between %2 and %3 pixels (smaller makes the labels "
+                               "unreadable), got %4")
                 .arg(QLatin1String(name))
-                .arg(kMinSide)
+                .arg(least)
                 .arg(kMaxSide)
                 .arg(v);
     if (scale < 1 || scale > kMaxScale)

@@ -28,7 +28,10 @@ QString exportSuffix(ExportFormat format); // "png", "svg", "pdf"
 // TimelineView and per-pixel reduction, at the export's resolution: a PNG gets one column per
 // device pixel, SVG and PDF one per logical pixel, so a 10M-segment run stays a small file.
 struct TimelineExport {
-    static constexpr int kMinSide = 64;
+    static constexpr int kMinSide = 64; // the preview's smallest side
+    // Below this the labels of a slide are too small to read: exports are refused.
+    static constexpr int kMinReadableWidth = 480;
+    static constexpr int kMinReadableHeight = 270;
     static constexpr int kMaxSide = 16384;
     static constexpr int kMaxScale = 4;
 

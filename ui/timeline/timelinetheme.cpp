@@ -25,18 +25,22 @@ TimelineTheme TimelineTheme::screenLight() {
     t.stripe = QColor(0, 0, 0, 10); // translucent: the time grid shows through
     t.groupBand = QColor(0xe8, 0xed, 0xf4);
     t.groupText = QColor(0x3c, 0x40, 0x43);
+    // Every state at least 3:1 against the background (WCAG's minimum for graphics), so pale
+    // tints never vanish on a projector or a washed-out screen.
     setState(t, ThreadState::Running, QColor(0x2e, 0x9e, 0x44));
-    setState(t, ThreadState::WaitingForGil, QColor(0xcf, 0xd8, 0xe3));
-    setState(t, ThreadState::Ready, QColor(0xb3, 0x9d, 0xdb));
-    setState(t, ThreadState::Io, QColor(0x8d, 0x93, 0x9b));
+    setState(t, ThreadState::WaitingForGil, QColor(0x7f, 0x91, 0xaa));
+    setState(t, ThreadState::Ready, QColor(0x90, 0x77, 0xc9));
+    setState(t, ThreadState::Io, QColor(0x5f, 0x65, 0x6e));
     setState(t, ThreadState::Starting, QColor(0x4e, 0x8f, 0xdc));
     t.failedFirst = QColor(0xf2, 0xb7, 0x05);
     t.failedRepeated = QColor(0xd9, 0x30, 0x25);
     t.dropRequest = QColor(0xd0, 0x1c, 0x8b);
     t.forcedHandoff = QColor(0x1a, 0x3d, 0x6e);
-    t.holder = {QColor(0x4e, 0x79, 0xa7), QColor(0xf2, 0x8e, 0x2b), QColor(0x76, 0xb7, 0xb2),
-                QColor(0xed, 0xc9, 0x48), QColor(0xb0, 0x7a, 0xa1), QColor(0xff, 0x9d, 0xa7),
-                QColor(0x9c, 0x75, 0x5f), QColor(0x59, 0xa1, 0x4f)};
+    // Holder colours start with hues no state uses (orange, teal, brown, pink), so the first
+    // threads' holder colours cannot be read as a state; the legend keys them to their rows.
+    t.holder = {QColor(0xf2, 0x8e, 0x2b), QColor(0x3a, 0xa3, 0x9c), QColor(0x9c, 0x75, 0x5f),
+                QColor(0xe8, 0x7a, 0xa4), QColor(0xed, 0xc9, 0x48), QColor(0x4e, 0x79, 0xa7),
+                QColor(0xb0, 0x7a, 0xa1), QColor(0x59, 0xa1, 0x4f)};
     t.busy = QColor(0x7c, 0xc4, 0x8a);
     return t;
 }
@@ -53,17 +57,17 @@ TimelineTheme TimelineTheme::screenDark() {
     t.groupBand = QColor(0x2e, 0x34, 0x3d);
     t.groupText = QColor(0xc8, 0xcc, 0xd2);
     setState(t, ThreadState::Running, QColor(0x3f, 0xbf, 0x5a));
-    setState(t, ThreadState::WaitingForGil, QColor(0x44, 0x50, 0x60));
+    setState(t, ThreadState::WaitingForGil, QColor(0x66, 0x75, 0x8c));
     setState(t, ThreadState::Ready, QColor(0x8e, 0x6c, 0xc0));
-    setState(t, ThreadState::Io, QColor(0x7a, 0x80, 0x89));
+    setState(t, ThreadState::Io, QColor(0x9a, 0xa1, 0xab));
     setState(t, ThreadState::Starting, QColor(0x4a, 0x8f, 0xe0));
     t.failedFirst = QColor(0xff, 0xd5, 0x4f);
     t.failedRepeated = QColor(0xff, 0x5a, 0x4f);
     t.dropRequest = QColor(0xf0, 0x6f, 0xb5);
     t.forcedHandoff = QColor(0x9e, 0xc5, 0xf5);
-    t.holder = {QColor(0x6b, 0x9b, 0xd1), QColor(0xf5, 0xa2, 0x50), QColor(0x8c, 0xd1, 0xcb),
-                QColor(0xf1, 0xd3, 0x63), QColor(0xc9, 0x95, 0xbc), QColor(0xff, 0xb3, 0xbb),
-                QColor(0xb8, 0x92, 0x7c), QColor(0x73, 0xbd, 0x68)};
+    t.holder = {QColor(0xf5, 0xa2, 0x50), QColor(0x5c, 0xc4, 0xbc), QColor(0xb8, 0x92, 0x7c),
+                QColor(0xf0, 0x94, 0xb8), QColor(0xf1, 0xd3, 0x63), QColor(0x6b, 0x9b, 0xd1),
+                QColor(0xc9, 0x95, 0xbc), QColor(0x73, 0xbd, 0x68)};
     t.busy = QColor(0x3a, 0x8f, 0x4e);
     return t;
 }
@@ -72,13 +76,15 @@ namespace {
 // What both slide themes share: laid out on a 720-pixel page, so 1080p doubles nothing but
 // scales by 1.5, with type a projector keeps readable.
 void slideSizes(TimelineTheme &t) {
+    // Labels about 2.8 % of the page height and titles 4 %: readable from the back of a room.
     t.layoutHeight = 720;
-    t.fontPx = 15;
-    t.titlePx = 23;
-    t.lineWidth = 1.25;
+    t.fontPx = 20;
+    t.titlePx = 29;
+    t.lineWidth = 1.5;
     t.marginPx = 22;
-    // Thick bars as on Beazley's slides when a run has few threads.
-    t.maxRowPx = 90;
+    // Rows share the page: thick bars as on Beazley's slides when a run has few threads, but
+    // not slabs (a fifth of the page at most).
+    t.maxRowPx = 144;
 }
 } // namespace
 
@@ -94,9 +100,9 @@ TimelineTheme TimelineTheme::slideLight() {
     t.groupBand = QColor(0xe3, 0xe9, 0xf2);
     t.groupText = QColor(0x2a, 0x2e, 0x33);
     setState(t, ThreadState::Running, QColor(0x1f, 0x9d, 0x3c));
-    setState(t, ThreadState::WaitingForGil, QColor(0xb4, 0xc0, 0xcf));
-    setState(t, ThreadState::Ready, QColor(0xa0, 0x86, 0xd6));
-    setState(t, ThreadState::Io, QColor(0x78, 0x80, 0x8a));
+    setState(t, ThreadState::WaitingForGil, QColor(0x7f, 0x91, 0xaa));
+    setState(t, ThreadState::Ready, QColor(0x8a, 0x70, 0xc8));
+    setState(t, ThreadState::Io, QColor(0x5a, 0x60, 0x69));
     setState(t, ThreadState::Starting, QColor(0x35, 0x7c, 0xd6));
     t.failedFirst = QColor(0xf0, 0xa2, 0x00);
     t.failedRepeated = QColor(0xd7, 0x26, 0x1e);
@@ -118,9 +124,9 @@ TimelineTheme TimelineTheme::slideDark() {
     t.groupBand = QColor(0x2a, 0x30, 0x39);
     t.groupText = QColor(0xd8, 0xdc, 0xe1);
     setState(t, ThreadState::Running, QColor(0x45, 0xc8, 0x62));
-    setState(t, ThreadState::WaitingForGil, QColor(0x4a, 0x57, 0x6a));
+    setState(t, ThreadState::WaitingForGil, QColor(0x5d, 0x6b, 0x80));
     setState(t, ThreadState::Ready, QColor(0x9a, 0x7a, 0xd0));
-    setState(t, ThreadState::Io, QColor(0x86, 0x8d, 0x97));
+    setState(t, ThreadState::Io, QColor(0x9a, 0xa1, 0xab));
     setState(t, ThreadState::Starting, QColor(0x4f, 0x97, 0xea));
     t.failedFirst = QColor(0xff, 0xd2, 0x3f);
     t.failedRepeated = QColor(0xff, 0x55, 0x4a);

@@ -1,5 +1,7 @@
 #include "timeline/timelineview.h"
 
+#include "timeline/titlefit.h"
+
 #include "pixels/pixelreduction.h"
 #include "timeline/timeaxisticker.h"
 #include "timeline/timeformat.h"
@@ -7,6 +9,7 @@
 #include "timeline/timelineplottable.h"
 #include "timeline/zoomhistory.h"
 
+#include <QFontInfo>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
@@ -69,6 +72,7 @@ TimelineView::TimelineView(QWidget *parent)
     QFont titleFont = font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
     titleFont.setBold(true);
+    m_titleFont = titleFont;
     m_title->setFont(titleFont);
     m_title->setVisible(false);
     axisRect()->insetLayout()->take(legend);
@@ -130,11 +134,38 @@ void TimelineView::setIndex(core::TraceIndexPtr index) {
     replot(rpQueuedReplot);
 }
 
+std::vector<std::pair<QColor, QString>> TimelineView::holderKey(const core::TraceIndex &index,
+                                                                const TimelineTheme &theme) {
+    // One entry per holder colour in use, naming the rows it stands for (colours cycle after
+    // kHolderColours rows, so a colour may stand for several).
+    std::vector<std::pair<QColor, QStringList>> byColour;
+    for (std::size_t row = 0; row < index.rowCount(); ++row) {
+        const std::uint8_t category = index.holderColourOfRow(row);
+        if (category == core::TraceIndex::kFree)
+            continue;
+        const QColor colour = theme.holderColor(category);
+        auto it = std::find_if(byColour.begin(), byColour.end(),
+                               [&](const auto &entry) { return entry.first == colour; });
+        if (it == byColour.end()) {
+            byColour.push_back({colour, {}});
+            it = byColour.end() - 1;
+        }
+        it->second << QString::fromStdString(index.trace().threads[row].info.name);
+    }
+    std::vector<std::pair<QColor, QString>> key;
+    for (const auto &[colour, names] : byColour)
+        key.push_back({colour, names.size() <= 2
+                                   ? tr("GIL: %1").arg(names.join(QStringLiteral(", ")))
+                                   : tr("GIL: %1, %2, …").arg(names[0], names[1])});
+    return key;
+}
+
 void TimelineView::rebuildLayout() {
     const auto &ix = m_plottable->index();
     TimelineLayout layout =
         ix ? TimelineLayout::build(*ix, m_showHolder, m_showBusy) : TimelineLayout();
     m_plottable->setData(ix, std::move(layout));
+    rebuildLegend();
     updateVerticalRange();
     m_labelStep = 0; // force new labels
     updateRowLabels();
@@ -230,6 +261,9 @@ void TimelineView::rebuildLegend() {
     add(Swatch::Line, m_theme.forcedHandoff, tr("forced hand-off"));
     if (m_showBusy)
         add(Swatch::Box, m_theme.busy, tr("cores busy"));
+    if (m_showHolder && m_plottable->index())
+        for (const auto &[colour, text] : holderKey(*m_plottable->index(), m_theme))
+            add(Swatch::Box, colour, text);
     updateLegendWrap();
 }
 
@@ -257,6 +291,7 @@ void TimelineView::updateLegendWrap() {
 
 void TimelineView::resizeEvent(QResizeEvent *event) {
     updateLegendWrap();
+    refitTitle();
     QCustomPlot::resizeEvent(event);
 }
 
@@ -278,13 +313,31 @@ void TimelineView::setShowBusyLane(bool show) {
 }
 
 void TimelineView::setTitle(const QString &title) {
-    m_title->setText(title);
+    m_titleText = title;
     m_title->setVisible(!title.isEmpty());
+    refitTitle();
     replot(rpQueuedReplot);
 }
 
 QString TimelineView::title() const {
-    return m_title->text();
+    return m_titleText;
+}
+
+void TimelineView::setTitleFont(const QFont &font) {
+    m_titleFont = font;
+    refitTitle();
+}
+
+void TimelineView::refitTitle() {
+    // Long titles wrap to two lines, then shrink: never clipped at the edges.
+    const QMargins margins = plotLayout()->margins();
+    const int width = (viewport().width() > 0 ? viewport().width() : this->width()) -
+                      margins.left() - margins.right();
+    const int px =
+        m_titleFont.pixelSize() > 0 ? m_titleFont.pixelSize() : QFontInfo(m_titleFont).pixelSize();
+    const FittedTitle fitted = fitTitle(m_titleText, m_titleFont, width, std::max(8, px * 9 / 20));
+    m_title->setText(fitted.text);
+    m_title->setFont(fitted.font);
 }
 
 void TimelineView::onWindowChanged(core::TimeWindow window) {

@@ -48,6 +48,13 @@ public:
     void setShowBusyLane(bool show);
     bool showBusyLane() const { return m_showBusy; }
     void setTitle(const QString &title);
+    // The key to the GIL-holder lanes: each holder colour and the rows it stands for.
+    static std::vector<std::pair<QColor, QString>> holderKey(const core::TraceIndex &index,
+                                                             const TimelineTheme &theme);
+    // The title's largest font; long titles wrap to two lines and then shrink from it.
+    void setTitleFont(const QFont &font);
+    // Lays the title out again for the current width (after a resize or a new viewport).
+    void refitTitle();
     QString title() const;
 
     // What hovering at `pos` (widget pixels) explains, as rich text; empty over nothing.
@@ -97,6 +104,8 @@ private:
     TimelinePlottable *m_plottable;
     ZoomHistory *m_zoom;
     QCPTextElement *m_title;
+    QString m_titleText;
+    QFont m_titleFont;
     QSharedPointer<QCPAxisTickerText> m_rowTicker;
     QRubberBand *m_band = nullptr;
     TimelineTheme m_theme;
