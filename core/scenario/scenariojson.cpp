@@ -1,6 +1,8 @@
 #include "scenario/scenariojson.h"
 
-#include <QFile>
+#include "files/inputfile.h"
+#include "files/localpath.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -322,10 +324,10 @@ ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &sourc
 
 ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides,
                                const MachineProfileStore &machines) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{path.toStdString() + ": cannot read: " + file.errorString().toStdString()};
-    return parseScenarioJson(file.readAll(), path.toStdString(), overrides,
+    const auto json = readInputFile(path, InputLimit::scenario());
+    if (!json.ok())
+        return Error{json.error()};
+    return parseScenarioJson(*json, displayPath(path), overrides,
                              machines.lookingFirstIn(QFileInfo(path).absolutePath()));
 }
 
