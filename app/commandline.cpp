@@ -262,7 +262,7 @@ std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::
         *error = (problem.contains("scale") ? "--scale: " : "--size: ") + problem.toStdString();
         return std::nullopt;
     }
-    if (!QFileInfo(r.path).absoluteDir().exists()) {
+    if (!core::pathExists(core::absoluteFolderOf(r.path))) {
         *error = r.path.toStdString() + ": cannot write: the folder does not exist";
         return std::nullopt;
     }

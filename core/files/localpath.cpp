@@ -1,6 +1,11 @@
 #include "files/localpath.h"
 
+#include <QDir>
+
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 namespace gilscope::core {
 
@@ -98,6 +103,18 @@ QByteArray encodeLocalPath(const QString &path) {
         }
     }
     return out;
+}
+
+QString absoluteFolderOf(const QString &path) {
+    QString absolute = path;
+    if (!path.startsWith(QLatin1Char('/'))) {
+        char *cwd = ::getcwd(nullptr, 0);
+        absolute = (cwd ? decodeLocalPath(cwd) : QString()) + QLatin1Char('/') + path;
+        std::free(cwd);
+    }
+    absolute = QDir::cleanPath(absolute); // text only: escaped bytes survive
+    const qsizetype slash = absolute.lastIndexOf(QLatin1Char('/'));
+    return slash <= 0 ? QStringLiteral("/") : absolute.left(slash);
 }
 
 bool pathExists(const QString &path) {

@@ -16,6 +16,10 @@ namespace gilscope::core {
 QString decodeLocalPath(QByteArrayView bytes);
 QByteArray encodeLocalPath(const QString &path);
 
+// The absolute folder `path` names its file in, like QFileInfo::absolutePath(), which would turn
+// bytes that are not UTF-8 into U+FFFD.
+QString absoluteFolderOf(const QString &path);
+
 // Whether `path` names something (following links), whatever bytes its name holds.
 bool pathExists(const QString &path);
 

@@ -3,7 +3,6 @@
 #include "files/inputfile.h"
 #include "files/localpath.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -328,7 +327,7 @@ ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::strin
     if (!json.ok())
         return Error{json.error()};
     return parseScenarioJson(*json, displayPath(path), overrides,
-                             machines.lookingFirstIn(QFileInfo(path).absolutePath()));
+                             machines.lookingFirstIn(absoluteFolderOf(path)));
 }
 
 namespace {

@@ -35,7 +35,7 @@ Run finish(QProcess &p) {
 }
 
 Run runGilscope(const QStringList &args, const QString &stdoutFile = {},
-             const QString &stdinFile = {}) {
+                const QString &stdinFile = {}) {
     QProcess p;
     if (!stdoutFile.isEmpty())
         p.setStandardOutputFile(stdoutFile, QIODevice::Append); // no truncation of the target
@@ -168,7 +168,8 @@ TEST_CASE("files: a device or a FIFO as input is refused by name and limit, neve
 }
 
 TEST_CASE("files: - reads the scenario or the trace from standard input") {
-    const Run scenario = runGilscope({"--scenario", "-", "--metrics", "-"}, {}, data("convoy.json"));
+    const Run scenario =
+        runGilscope({"--scenario", "-", "--metrics", "-"}, {}, data("convoy.json"));
     INFO(scenario.err.toStdString());
     REQUIRE(scenario.exitCode == 0);
     CHECK(QJsonDocument::fromJson(scenario.out).object()["scenario"] == "Convoy effect");
@@ -184,11 +185,16 @@ TEST_CASE("files: - reads the scenario or the trace from standard input") {
 
 TEST_CASE("files: names that are not UTF-8 are read and written under their own bytes") {
     QTemporaryDir dir;
+    // QTemporaryDir cannot name these to remove them: the script does.
     const QString script =
-        QString("cd '%1' && cp '%2' \"$(printf 'caf\\351.json')\" && "
-                "\"$0\" --scenario \"$(printf 'caf\\351.json')\" --metrics \"$(printf "
-                "'out\\351.json')\" && test -s \"$(printf 'out\\351.json')\" && "
-                "rm \"$(printf 'caf\\351.json')\" \"$(printf 'out\\351.json')\"")
+        QString(
+            "cd '%1' && cp '%2' \"$(printf 'caf\\351.json')\" && "
+            "mkdir \"$(printf 'dir\\351')\" && "
+            "\"$0\" --scenario \"$(printf 'caf\\351.json')\" --metrics \"$(printf "
+            "'out\\351.json')\" --size 320x200 --export \"$(printf 'dir\\351/x.png')\" && "
+            "test -s \"$(printf 'out\\351.json')\" && test -s \"$(printf 'dir\\351/x.png')\" && "
+            "rm -r \"$(printf 'caf\\351.json')\" \"$(printf 'out\\351.json')\" "
+            "\"$(printf 'dir\\351')\"")
             .arg(dir.path(), data("convoy.json"));
     const Run r = shell(script);
     INFO(r.err.toStdString());

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -121,6 +122,8 @@ TEST_CASE("a file whose name is not UTF-8 is read and written under that very na
     CHECK(::stat(output.constData(), &info) == 0);
     CHECK(info.st_size == 7);
     CHECK(pathExists(decodeLocalPath(output)));
+    CHECK(absoluteFolderOf(decodeLocalPath(output)) == decodeLocalPath(folder));
+    CHECK(absoluteFolderOf("s.json") == QDir::currentPath());
     // QTemporaryDir cannot name these files to remove them.
     ::unlink(input.constData());
     ::unlink(output.constData());

@@ -1,5 +1,6 @@
 #include "export/timelineexporter.h"
 
+#include "files/localpath.h"
 #include "files/outputfile.h"
 #include "pixels/pixelreduction.h"
 #include "timeline/timeformat.h"
@@ -458,7 +459,7 @@ bool exportTimeline(const core::TraceIndexPtr &index, const TimelineExport &opti
                        : QObject::tr("%1: unknown image format: use .png, .svg or .pdf").arg(path);
         return false;
     }
-    if (!QFileInfo(path).absoluteDir().exists()) {
+    if (!core::pathExists(core::absoluteFolderOf(path))) {
         if (error)
             *error = QObject::tr("%1: cannot write: the folder does not exist").arg(path);
         return false;
