@@ -29,8 +29,10 @@ Error cannotWrite(const std::string &name, const std::string &why) {
     return Error{name + ": cannot write: " + why};
 }
 
-// Paths into /dev and /proc name devices, descriptors (/dev/fd/3, /proc/self/fd/1) and kernel
-// files: whatever stat says they are, they are written in place, never replaced.
+// Paths into /dev and /proc name devices, descriptors (/dev/fd/3, /dev/stdout, /proc/self/fd/1)
+// and kernel files: whatever stat says they are, they are written in place, never replaced (a
+// file renamed over the one behind /dev/stdout would leave the open descriptor on the old one).
+// /dev/shm is an ordinary tmpfs for ordinary files.
 bool isSystemPath(const QByteArray &path) {
     QByteArray absolute = path;
     if (!absolute.startsWith('/')) {
@@ -38,7 +40,8 @@ bool isSystemPath(const QByteArray &path) {
         absolute = QByteArray(cwd ? cwd : "") + '/' + path;
         std::free(cwd);
     }
-    return absolute.startsWith("/dev/") || absolute.startsWith("/proc/");
+    return (absolute.startsWith("/dev/") && !absolute.startsWith("/dev/shm/")) ||
+           absolute.startsWith("/proc/");
 }
 
 // The file a symbolic link leads to, so that it is replaced and the link kept.
