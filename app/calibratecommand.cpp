@@ -1,5 +1,6 @@
 #include "calibratecommand.h"
 
+#include "files/outputfile.h"
 #include "python/calibration.h"
 #include "python/cpuload.h"
 #include "python/pythoninstalls.h"
@@ -15,7 +16,6 @@
 #include <QRegularExpression>
 #include <QSysInfo>
 #include <QTemporaryDir>
-#include <QTemporaryFile>
 #include <QThread>
 
 #include <chrono>
@@ -115,15 +115,12 @@ std::vector<core::PythonInstall> choosePythons(const QStringList &asked, std::st
 }
 
 // Why `path` could not take the profile, tried before the measuring: "" when it can. The profile
-// is saved through a temporary file there, so that is what must be possible.
-QString unwritableReason(const QString &path) {
+// is saved the way every output is, so that is what is tried.
+std::string unwritableReason(const QString &path) {
     const QString dir = QFileInfo(path).absolutePath();
     if (!QDir().mkpath(dir))
-        return "cannot create the directory " + dir;
-    QTemporaryFile probe(dir + "/.gilscope-XXXXXX");
-    if (!probe.open())
-        return "cannot write in " + dir + " (" + probe.errorString() + ")";
-    return {};
+        return path.toStdString() + ": cannot create the directory " + dir.toStdString();
+    return core::OutputFile::probe(path).error();
 }
 
 struct RecordedCheck {
@@ -182,8 +179,8 @@ int runCalibrate(const QStringList &arguments) {
         target = core::MachineProfileStore::standard().pathFor(profile.name);
     }
     target = QFileInfo(target).absoluteFilePath();
-    if (const QString why = unwritableReason(target); !why.isEmpty())
-        return fail(target.toStdString() + ": " + why.toStdString());
+    if (const std::string why = unwritableReason(target); !why.empty())
+        return fail(why);
 
     const auto files = recorderFiles(arguments.value(0));
     if (!files.ok())

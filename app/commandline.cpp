@@ -5,6 +5,9 @@
 #include "compare/compareview.h"
 #include "engine/simulate.h"
 #include "export/timelineexporter.h"
+#include "files/inputfile.h"
+#include "files/localpath.h"
+#include "files/outputfile.h"
 #include "pixels/traceindex.h"
 #include "python/equivalentscenario.h"
 #include "run/preparedrun.h"
@@ -19,18 +22,22 @@
 
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 namespace gilscope::app {
@@ -56,7 +63,7 @@ void addOptions(QCommandLineParser &parser) {
     parser.addPositionalArgument("FILE", "A scenario or trace JSON file to open in the window.",
                                  "[FILE]");
     parser.addOption({"list-presets", "Print the built-in presets, one name per line."});
-    parser.addOption({"scenario", "Simulate the scenario in FILE.", "FILE"});
+    parser.addOption({"scenario", "Simulate the scenario in FILE (- for standard input).", "FILE"});
     parser.addOption({"preset", "Simulate the built-in preset NAME.", "NAME"});
     parser.addOption({"set",
                       "Change one scenario value by dotted path, e.g. cores=1, "
@@ -73,7 +80,7 @@ void addOptions(QCommandLineParser &parser) {
                       "FILE"});
     parser.addOption({"load-trace",
                       "Instead of simulating, read a trace JSON (from GIL Scope or "
-                      "a recorder) and compute its metrics.",
+                      "a recorder; - for standard input) and compute its metrics.",
                       "TRACE"});
     parser.addOption(
         {"metrics", "Write the run's metrics as JSON to OUT (- for standard output).", "OUT"});
@@ -121,19 +128,20 @@ int badInput(const std::string &message) {
     return 2;
 }
 
+// Every output goes through core's OutputFile: a regular file is replaced whole or not at all, a
+// device, a FIFO or "-" is written in place, and any failure is one line naming the file and the
+// system's reason (exit 2).
+bool streamOutput(const QString &path, const std::function<void(core::ByteSink &)> &produce,
+                  std::string *error) {
+    const auto written = core::streamOutputFile(path, produce);
+    if (!written.ok())
+        *error = written.error();
+    return written.ok();
+}
+
 bool writeOutput(const QString &path, const QByteArray &data, std::string *error) {
-    if (path == "-") {
-        std::fwrite(data.constData(), 1, static_cast<std::size_t>(data.size()), stdout);
-        std::fflush(stdout);
-        return true;
-    }
-    // Atomic: a failed write leaves any previous file untouched.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = path.toStdString() + ": cannot write: " + file.errorString().toStdString();
-        return false;
-    }
-    return true;
+    return streamOutput(
+        path, [&](core::ByteSink &sink) { sink.write(data); }, error);
 }
 
 struct ExportRequest {
@@ -254,7 +262,7 @@ std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::
         *error = (problem.contains("scale") ? "--scale: " : "--size: ") + problem.toStdString();
         return std::nullopt;
     }
-    if (!QFileInfo(r.path).absoluteDir().exists()) {
+    if (!core::pathExists(core::absoluteFolderOf(r.path))) {
         *error = r.path.toStdString() + ": cannot write: the folder does not exist";
         return std::nullopt;
     }
@@ -280,10 +288,16 @@ int writeOutputs(const QCommandLineParser &parser, const core::PreparedRun &run)
     if (parser.isSet("metrics") &&
         !writeOutput(parser.value("metrics"), core::metricsToJson(run.metrics), &error))
         return badInput(error);
+    // Streamed: a trace of tens of millions of events is written without building it in memory.
     if (parser.isSet("trace") &&
-        !writeOutput(parser.value("trace"), core::traceToChromeJson(trace), &error))
+        !streamOutput(
+            parser.value("trace"),
+            [&](core::ByteSink &sink) { core::writeChromeJson(trace, sink); }, &error))
         return badInput(error);
-    if (parser.isSet("csv") && !writeOutput(parser.value("csv"), core::traceToCsv(trace), &error))
+    if (parser.isSet("csv") &&
+        !streamOutput(
+            parser.value("csv"), [&](core::ByteSink &sink) { core::writeCsv(trace, sink); },
+            &error))
         return badInput(error);
     return 0;
 }
@@ -318,6 +332,29 @@ int writeAdvice(const QCommandLineParser &parser, const core::Advice &advice) {
 
 } // namespace
 
+void reserveStandardStreams() {
+    for (int fd = STDIN_FILENO; fd <= STDERR_FILENO; ++fd) {
+        if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        // Read-only: writing to it fails with EBADF, as writing to the closed stream would have.
+        const int null = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (null >= 0 && null != fd) {
+            ::dup2(null, fd); // dup2 clears close-on-exec on the copy: a child inherits it
+            ::close(null);
+        }
+    }
+}
+
+int checkStandardOutput(int status) {
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return status;
+    const int error = errno != 0 ? errno : EIO;
+    std::fprintf(stderr, "gilscope: standard output: cannot write: %s\n",
+                 std::generic_category().message(error).c_str());
+    return status == 0 ? 2 : status;
+}
+
 bool wantsHeadless(const QStringList &arguments) {
     for (const QString &arg : arguments.mid(1))
         for (const QString &flag : kHeadlessFlags)
@@ -346,8 +383,18 @@ bool headlessDraws(const QStringList &arguments) {
 namespace {
 
 // --scenario FILE, --preset NAME or (for --compare) either: a file if it exists, else a preset.
+// "-" as a file is standard input, its machine profiles looked for in the current folder first.
 core::ScenarioParse loadScenario(const QString &fileOrPreset, bool preset,
                                  const std::vector<std::string> &overrides) {
+    if (!preset && fileOrPreset == "-") {
+        const auto json = core::readInputFile(fileOrPreset, core::InputLimit::scenario(),
+                                              core::DashMeans::StandardInput);
+        if (!json.ok())
+            return core::Error{json.error()};
+        return core::parseScenarioJson(
+            *json, "standard input", overrides,
+            core::MachineProfileStore::standard().lookingFirstIn(QDir::currentPath()));
+    }
     if (!preset)
         return core::loadScenarioFile(fileOrPreset, overrides);
     return core::loadPreset(fileOrPreset.toStdString(), overrides);
@@ -415,8 +462,7 @@ int runCompare(const QCommandLineParser &parser) {
     core::PreparedRunPtr results[2];
     for (int i = 0; i < 2; ++i) {
         const QString &side = sides[i];
-        const bool preset =
-            !QFileInfo::exists(side) && !side.endsWith(".json", Qt::CaseInsensitive);
+        const bool preset = !core::pathExists(side) && !side.endsWith(".json", Qt::CaseInsensitive);
         std::vector<std::string> overrides;
         if (parser.isSet("machine"))
             overrides.push_back("machine=" + parser.value("machine").toStdString());
@@ -442,11 +488,10 @@ int runCompare(const QCommandLineParser &parser) {
                                          results[1], o.theme,
                                          request->range.value_or(core::TimeWindow{}));
         });
-    QString why;
     if (data.isEmpty())
         return badInput(request->path.toStdString() + ": cannot draw the comparison");
-    if (!ui::writeFileAtomically(request->path, data, &why))
-        return badInput(why.toStdString());
+    if (!writeOutput(request->path, data, &error))
+        return badInput(error);
     return 0;
 }
 
@@ -510,7 +555,8 @@ int runHeadless(const QStringList &arguments) {
     if (fromTrace) {
         if (parser.isSet("set"))
             return badInput("--set changes a scenario; a loaded trace has none");
-        const auto load = core::loadTraceFile(parser.value("load-trace"));
+        const auto load =
+            core::loadTraceFile(parser.value("load-trace"), core::DashMeans::StandardInput);
         if (!load.ok())
             return badInput(load.error());
         if (parser.isSet("as-scenario"))

@@ -1,5 +1,6 @@
 #include "calibratecommand.h"
 #include "commandline.h"
+#include "files/localpath.h"
 #include "lessons/lessonsmenu.h"
 #include "recordcommand.h"
 #include "window/mainwindow.h"
@@ -11,20 +12,22 @@
 #include <memory>
 
 int main(int argc, char **argv) {
+    gilscope::app::reserveStandardStreams();
+    // Losslessly: a file name that is not UTF-8 still leads back to its file.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
+        arguments << gilscope::core::decodeLocalPath(argv[i]);
 
     if (arguments.size() > 1 && arguments.at(1) == "record") {
         // Runs a Python script under the recorder and writes its trace.
         QCoreApplication app(argc, argv);
-        return gilscope::app::runRecord(arguments);
+        return gilscope::app::checkStandardOutput(gilscope::app::runRecord(arguments));
     }
     if (arguments.size() > 1 && arguments.at(1) == "calibrate") {
         // Measures this machine with real Pythons and saves a machine profile.
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName("gilscope");
-        return gilscope::app::runCalibrate(arguments);
+        return gilscope::app::checkStandardOutput(gilscope::app::runCalibrate(arguments));
     }
     if (gilscope::app::wantsHeadless(arguments)) {
         // No display needed: scripts, CI and talk preparation. Exports draw with the window's
@@ -40,7 +43,7 @@ int main(int argc, char **argv) {
         }
         QCoreApplication::setApplicationName("gilscope");
         QCoreApplication::setApplicationVersion(GILSCOPE_VERSION);
-        return gilscope::app::runHeadless(arguments);
+        return gilscope::app::checkStandardOutput(gilscope::app::runHeadless(arguments));
     }
 
     QApplication app(argc, argv);

@@ -1,12 +1,14 @@
 #include "scenario/machineprofile.h"
 
+#include "files/inputfile.h"
+#include "files/localpath.h"
+#include "files/outputfile.h"
+
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -184,12 +186,12 @@ MachineProfileParse MachineProfileStore::find(const std::string &nameOrPath) con
             candidates << QDir(dir).filePath(text + ".json");
     }
     for (const QString &path : candidates) {
-        QFile file(path);
-        if (!file.exists())
+        if (!pathExists(path))
             continue;
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{path.toStdString() + ": cannot read: " + file.errorString().toStdString()};
-        return parseMachineProfileJson(file.readAll(), path.toStdString());
+        const auto json = readInputFile(path, InputLimit::machineProfile());
+        if (!json.ok())
+            return Error{json.error()};
+        return parseMachineProfileJson(*json, displayPath(path));
     }
     return Error{"no machine profile \"" + nameOrPath + "\" (looked at " +
                  candidates.join(", ").toStdString() +
@@ -205,10 +207,10 @@ std::vector<MachineProfile> MachineProfileStore::list() const {
             if (std::any_of(found.begin(), found.end(),
                             [&](const MachineProfile &p) { return p.name == name; }))
                 continue;
-            QFile file(info.filePath());
-            if (!file.open(QIODevice::ReadOnly))
+            const auto json = readInputFile(info.filePath(), InputLimit::machineProfile());
+            if (!json.ok())
                 continue;
-            auto parsed = parseMachineProfileJson(file.readAll(), info.filePath().toStdString());
+            auto parsed = parseMachineProfileJson(*json, info.filePath().toStdString());
             if (parsed.ok()) {
                 parsed->name = name; // the file name is what scenarios say
                 found.push_back(std::move(*parsed));
@@ -230,13 +232,7 @@ Result<void> saveMachineProfile(const MachineProfile &profile, const QString &pa
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
         return failed("cannot create the directory " + info.absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return failed("cannot write: " + file.errorString());
-    file.write(machineProfileToJson(profile));
-    if (!file.commit())
-        return failed("cannot write: " + file.errorString());
-    return {};
+    return writeOutputFile(path, machineProfileToJson(profile));
 }
 
 } // namespace gilscope::core

@@ -1,7 +1,8 @@
 #include "scenario/scenariojson.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include "files/inputfile.h"
+#include "files/localpath.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -322,11 +323,11 @@ ScenarioParse parseScenarioJson(const QByteArray &json, const std::string &sourc
 
 ScenarioParse loadScenarioFile(const QString &path, const std::vector<std::string> &overrides,
                                const MachineProfileStore &machines) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{path.toStdString() + ": cannot read: " + file.errorString().toStdString()};
-    return parseScenarioJson(file.readAll(), path.toStdString(), overrides,
-                             machines.lookingFirstIn(QFileInfo(path).absolutePath()));
+    const auto json = readInputFile(path, InputLimit::scenario());
+    if (!json.ok())
+        return Error{json.error()};
+    return parseScenarioJson(*json, displayPath(path), overrides,
+                             machines.lookingFirstIn(absoluteFolderOf(path)));
 }
 
 namespace {

@@ -1,33 +1,94 @@
 #include "trace/tracejson.h"
 
-#include <QFile>
+#include "files/inputfile.h"
+#include "files/localpath.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <map>
+#include <queue>
+#include <string_view>
 
 namespace gilscope::core {
 
 namespace {
 
-// Microseconds with three decimals: exact nanoseconds, and what Perfetto expects.
-void appendMicros(QByteArray &out, TimeNs ns) {
-    if (ns < 0) {
-        out += '-';
-        ns = -ns;
+// Gathers a writer's small pieces into chunks of about a megabyte for the sink: memory stays
+// bounded whatever the trace's size, and the sink is called once a chunk, not once an event.
+class ChunkWriter {
+public:
+    explicit ChunkWriter(ByteSink &sink)
+        : m_sink(sink) {
+        m_buffer.reserve(kChunkBytes + 4096);
     }
-    out += QByteArray::number(ns / 1000);
-    const auto frac = ns % 1000;
-    if (frac != 0) {
-        char digits[5] = {'.', static_cast<char>('0' + frac / 100),
-                          static_cast<char>('0' + frac / 10 % 10),
-                          static_cast<char>('0' + frac % 10), 0};
-        out += digits;
+
+    ChunkWriter &operator<<(const char *text) { return *this << std::string_view(text); }
+    ChunkWriter &operator<<(std::string_view text) {
+        m_buffer.append(text);
+        return *this;
     }
-}
+    ChunkWriter &operator<<(char c) {
+        m_buffer += c;
+        return *this;
+    }
+    ChunkWriter &operator<<(const QByteArray &bytes) {
+        m_buffer.append(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+        return *this;
+    }
+    template <typename Integer> void number(Integer value) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+        m_buffer.append(digits, end);
+    }
+    // Microseconds with three decimals: exact nanoseconds, and what Perfetto expects. Any int64,
+    // INT64_MIN included: the magnitude is taken unsigned.
+    void micros(TimeNs ns) {
+        auto magnitude = static_cast<std::uint64_t>(ns);
+        if (ns < 0) {
+            m_buffer += '-';
+            magnitude = 0 - magnitude;
+        }
+        microsMagnitude(magnitude);
+    }
+    // A duration `end - start` for end > start, exact even where the difference overflows int64.
+    void microsBetween(TimeNs start, TimeNs end) {
+        microsMagnitude(static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start));
+    }
+
+    // Hands a full buffer to the sink. False once the sink failed: the writer stops there.
+    bool flushIfFull() { return m_buffer.size() < kChunkBytes ? m_ok : flush(); }
+    bool flush() {
+        if (m_ok && !m_buffer.empty())
+            m_ok = m_sink.write(QByteArrayView(m_buffer.data(), qsizetype(m_buffer.size())));
+        m_buffer.clear();
+        return m_ok;
+    }
+
+private:
+    static constexpr std::size_t kChunkBytes = 1 << 20;
+
+    void microsMagnitude(std::uint64_t ns) {
+        number(ns / 1000);
+        const auto frac = ns % 1000;
+        if (frac != 0) {
+            const char digits[4] = {'.', static_cast<char>('0' + frac / 100),
+                                    static_cast<char>('0' + frac / 10 % 10),
+                                    static_cast<char>('0' + frac % 10)};
+            m_buffer.append(digits, sizeof digits);
+        }
+    }
+
+    ByteSink &m_sink;
+    std::string m_buffer;
+    bool m_ok = true;
+};
 
 QByteArray quoted(const std::string &text) {
     // QJsonDocument escapes correctly; wrap the string in an array and strip the brackets.
@@ -36,60 +97,136 @@ QByteArray quoted(const std::string &text) {
     return json.mid(1, json.size() - 2);
 }
 
-struct ProcessKey {
-    int pid;
-    std::string name;
-};
-
 // One pid per process/interpreter group, so Perfetto groups rows the way GIL Scope does.
 int pidOf(const ThreadInfo &info) {
     return info.groupId + 1;
 }
 
+// Where the "GIL waiters" counter changes: +1 where a waiting segment starts, -1 where it ends.
+// The counted segments of one row come in time order, so each row is a sorted stream of edges.
+class WaitEdges {
+public:
+    WaitEdges(const ThreadTrack &track, TimeNs traceEnd)
+        : m_track(track)
+        , m_traceEnd(traceEnd) {
+        seekSegment(0);
+    }
+    bool atEnd() const { return m_segment >= m_track.segmentCount(); }
+    TimeNs time() const {
+        return m_atStart ? m_track.segmentStart[m_segment]
+                         : m_track.segmentEnd(m_segment, m_traceEnd);
+    }
+    int delta() const { return m_atStart ? +1 : -1; }
+    void next() {
+        if (m_atStart)
+            m_atStart = false;
+        else
+            seekSegment(m_segment + 1);
+    }
+
+private:
+    void seekSegment(std::size_t i) {
+        while (i < m_track.segmentCount() &&
+               (m_track.segmentState[i] != ThreadState::WaitingForGil ||
+                m_track.segmentEnd(i, m_traceEnd) <= m_track.segmentStart[i]))
+            ++i;
+        m_segment = i;
+        m_atStart = true;
+    }
+
+    const ThreadTrack &m_track;
+    TimeNs m_traceEnd;
+    std::size_t m_segment = 0;
+    bool m_atStart = true;
+};
+
+// The counter of one process: its rows' edges merged in time order, one sample per instant
+// with the count after every change at that instant. Holds one cursor per row, never the edges.
+bool writeWaiterCounter(ChunkWriter &out, const Trace &trace, const std::vector<std::size_t> &rows,
+                        int pid, const std::function<void()> &begin) {
+    std::vector<WaitEdges> streams;
+    streams.reserve(rows.size());
+    using Next = std::pair<TimeNs, std::size_t>; // (time, stream)
+    std::priority_queue<Next, std::vector<Next>, std::greater<Next>> queue;
+    for (const std::size_t row : rows) {
+        streams.emplace_back(trace.threads[row], trace.endNs);
+        if (!streams.back().atEnd())
+            queue.push({streams.back().time(), streams.size() - 1});
+    }
+    int waiting = 0;
+    while (!queue.empty()) {
+        const auto [time, s] = queue.top();
+        queue.pop();
+        waiting += streams[s].delta();
+        streams[s].next();
+        if (!streams[s].atEnd())
+            queue.push({streams[s].time(), s});
+        if (!queue.empty() && queue.top().first == time)
+            continue; // one sample per instant
+        begin();
+        out << "{\"ph\":\"C\",\"name\":\"GIL waiters\",\"pid\":";
+        out.number(pid);
+        out << ",\"ts\":";
+        out.micros(time);
+        out << ",\"args\":{\"waiting\":";
+        out.number(waiting);
+        out << "}}";
+        if (!out.flushIfFull())
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
-QByteArray traceToChromeJson(const Trace &trace) {
-    QByteArray out;
-    out.reserve(static_cast<qsizetype>(trace.eventCount() * 90 + 4096));
-    out += "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"gilscope\",\"scenario\":";
-    out += quoted(trace.scenarioName);
-    out +=
-        ",\"interpreter\":" + quoted(trace.interpreter) + ",\"executor\":" + quoted(trace.executor);
-    out += ",\"cores\":" + QByteArray::number(trace.cores);
-    out += ",\"end_ns\":" + QByteArray::number(static_cast<qlonglong>(trace.endNs));
-    out += ",\"sequential_ns\":" + QByteArray::number(static_cast<qlonglong>(trace.sequentialNs));
-    out += "},\"traceEvents\":[\n";
+void writeChromeJson(const Trace &trace, ByteSink &sink) {
+    ChunkWriter out(sink);
+    out << "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"gilscope\",\"scenario\":"
+        << quoted(trace.scenarioName) << ",\"interpreter\":" << quoted(trace.interpreter)
+        << ",\"executor\":" << quoted(trace.executor) << ",\"cores\":";
+    out.number(trace.cores);
+    out << ",\"end_ns\":";
+    out.number(trace.endNs);
+    out << ",\"sequential_ns\":";
+    out.number(trace.sequentialNs);
+    out << "},\"traceEvents\":[\n";
     bool first = true;
     auto begin = [&]() {
         if (!first)
-            out += ",\n";
+            out << ",\n";
         first = false;
     };
 
     std::map<int, std::string> processes;
-    for (const auto &t : trace.threads)
-        processes.emplace(pidOf(t.info), t.info.groupName.empty() ? "process" : t.info.groupName);
+    std::map<int, std::vector<std::size_t>> gilRows; // rows that can wait for a GIL, by pid
+    for (std::size_t row = 0; row < trace.threads.size(); ++row) {
+        const ThreadInfo &info = trace.threads[row].info;
+        processes.emplace(pidOf(info), info.groupName.empty() ? "process" : info.groupName);
+        if (info.gilId >= 0)
+            gilRows[pidOf(info)].push_back(row);
+    }
     for (const auto &[pid, name] : processes) {
         begin();
-        out += "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":" + QByteArray::number(pid) +
-               ",\"args\":{\"name\":" + quoted(name) + "}}";
+        out << "{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":";
+        out.number(pid);
+        out << ",\"args\":{\"name\":" << quoted(name) << "}}";
     }
 
-    // Threads waiting for each GIL over time, as a counter per process.
-    std::map<int, std::vector<std::pair<TimeNs, int>>> waitEdges;
     for (std::size_t row = 0; row < trace.threads.size(); ++row) {
         const auto &t = trace.threads[row];
-        const int pid = pidOf(t.info);
-        const QByteArray ids = "\"pid\":" + QByteArray::number(pid) +
-                               ",\"tid\":" + QByteArray::number(static_cast<qulonglong>(row + 1));
+        std::string ids = "\"pid\":" + std::to_string(pidOf(t.info)) +
+                          ",\"tid\":" + std::to_string(static_cast<unsigned long long>(row + 1));
         begin();
-        out += "{\"ph\":\"M\",\"name\":\"thread_name\"," + ids +
-               ",\"args\":{\"name\":" + quoted(t.info.name) + ",\"kind\":" + quoted(t.info.kind) +
-               ",\"gil\":" + QByteArray::number(t.info.gilId) + "}}";
+        out << "{\"ph\":\"M\",\"name\":\"thread_name\"," << ids
+            << ",\"args\":{\"name\":" << quoted(t.info.name) << ",\"kind\":" << quoted(t.info.kind)
+            << ",\"gil\":";
+        out.number(t.info.gilId);
+        out << "}}";
         begin();
-        out += "{\"ph\":\"M\",\"name\":\"thread_sort_index\"," + ids +
-               ",\"args\":{\"sort_index\":" + QByteArray::number(static_cast<qulonglong>(row)) +
-               "}}";
+        out << "{\"ph\":\"M\",\"name\":\"thread_sort_index\"," << ids
+            << ",\"args\":{\"sort_index\":";
+        out.number(static_cast<unsigned long long>(row));
+        out << "}}";
         for (std::size_t i = 0; i < t.segmentCount(); ++i) {
             const ThreadState state = t.segmentState[i];
             const TimeNs start = t.segmentStart[i];
@@ -97,43 +234,37 @@ QByteArray traceToChromeJson(const Trace &trace) {
             if (state == ThreadState::Done || state == ThreadState::Absent || end <= start)
                 continue;
             begin();
-            out += "{\"ph\":\"X\",\"cat\":\"state\",\"name\":\"";
-            out += toString(state).data();
-            out += "\"," + ids + ",\"ts\":";
-            appendMicros(out, start);
-            out += ",\"dur\":";
-            appendMicros(out, end - start);
-            out += '}';
-            if (state == ThreadState::WaitingForGil && t.info.gilId >= 0) {
-                waitEdges[pid].emplace_back(start, +1);
-                waitEdges[pid].emplace_back(end, -1);
-            }
+            out << "{\"ph\":\"X\",\"cat\":\"state\",\"name\":\"" << toString(state) << "\"," << ids
+                << ",\"ts\":";
+            out.micros(start);
+            out << ",\"dur\":";
+            out.microsBetween(start, end);
+            out << '}';
+            if (!out.flushIfFull())
+                return;
         }
         for (std::size_t i = 0; i < t.markCount(); ++i) {
             begin();
-            out += "{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"lock\",\"name\":\"";
-            out += toString(t.markKind[i]).data();
-            out += "\"," + ids + ",\"ts\":";
-            appendMicros(out, t.markTime[i]);
-            out += '}';
+            out << "{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"lock\",\"name\":\""
+                << toString(t.markKind[i]) << "\"," << ids << ",\"ts\":";
+            out.micros(t.markTime[i]);
+            out << '}';
+            if (!out.flushIfFull())
+                return;
         }
     }
-    for (auto &[pid, edges] : waitEdges) {
-        std::sort(edges.begin(), edges.end());
-        int waiting = 0;
-        for (std::size_t i = 0; i < edges.size(); ++i) {
-            waiting += edges[i].second;
-            if (i + 1 < edges.size() && edges[i + 1].first == edges[i].first)
-                continue; // one sample per instant
-            begin();
-            out += "{\"ph\":\"C\",\"name\":\"GIL waiters\",\"pid\":" + QByteArray::number(pid) +
-                   ",\"ts\":";
-            appendMicros(out, edges[i].first);
-            out += ",\"args\":{\"waiting\":" + QByteArray::number(waiting) + "}}";
-        }
-    }
-    out += "\n]}\n";
-    return out;
+    // Threads waiting for each GIL over time, as a counter per process.
+    for (const auto &[pid, rows] : gilRows)
+        if (!writeWaiterCounter(out, trace, rows, pid, begin))
+            return;
+    out << "\n]}\n";
+    out.flush();
+}
+
+QByteArray traceToChromeJson(const Trace &trace) {
+    ByteArraySink sink;
+    writeChromeJson(trace, sink);
+    return std::move(sink.bytes());
 }
 
 namespace {
@@ -296,24 +427,37 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
     return TracePtr(std::move(trace));
 }
 
-TraceLoad loadTraceFile(const QString &path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{path.toStdString() + ": cannot read: " + file.errorString().toStdString()};
-    return parseChromeTrace(file.readAll(), path.toStdString());
+TraceLoad loadTraceFile(const QString &path, DashMeans dash) {
+    const auto json = readInputFile(path, InputLimit::trace(), dash);
+    if (!json.ok())
+        return Error{json.error()};
+    return parseChromeTrace(*json, path == "-" && dash == DashMeans::StandardInput
+                                       ? "standard input"
+                                       : displayPath(path));
 }
 
-QByteArray traceToCsv(const Trace &trace) {
-    QByteArray out = "thread,state,start_ns,end_ns\n";
+void writeCsv(const Trace &trace, ByteSink &sink) {
+    ChunkWriter out(sink);
+    out << "thread,state,start_ns,end_ns\n";
     for (const auto &t : trace.threads) {
         const QByteArray name = quoted(t.info.name);
         for (std::size_t i = 0; i < t.segmentCount(); ++i) {
-            out += name + ',' + toString(t.segmentState[i]).data() + ',' +
-                   QByteArray::number(static_cast<qlonglong>(t.segmentStart[i])) + ',' +
-                   QByteArray::number(static_cast<qlonglong>(t.segmentEnd(i, trace.endNs))) + '\n';
+            out << name << ',' << toString(t.segmentState[i]) << ',';
+            out.number(t.segmentStart[i]);
+            out << ',';
+            out.number(t.segmentEnd(i, trace.endNs));
+            out << '\n';
+            if (!out.flushIfFull())
+                return;
         }
     }
-    return out;
+    out.flush();
+}
+
+QByteArray traceToCsv(const Trace &trace) {
+    ByteArraySink sink;
+    writeCsv(trace, sink);
+    return std::move(sink.bytes());
 }
 
 } // namespace gilscope::core

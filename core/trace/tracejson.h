@@ -1,5 +1,7 @@
 #pragma once
 
+#include "files/bytesink.h"
+#include "files/inputfile.h"
 #include "result.h"
 #include "trace/trace.h"
 
@@ -14,7 +16,9 @@ namespace gilscope::core {
 // Chrome trace-event JSON (opens in Perfetto UI and chrome://tracing): an "X" event per state
 // segment, "thread_name"/"process_name" metadata, instant events for lock marks and a counter of
 // threads waiting for each GIL. Times are microseconds with nanosecond decimals. Format details
-// in the README ("Trace files").
+// in the README ("Trace files"). Streams into `sink` a megabyte at a time, so a trace of any size
+// is written in bounded memory; stops early once the sink has failed.
+void writeChromeJson(const Trace &trace, ByteSink &sink);
 QByteArray traceToChromeJson(const Trace &trace);
 
 // A trace, or an error "FILE: ..." naming what is wrong.
@@ -23,9 +27,12 @@ using TraceLoad = Result<TracePtr>;
 // Reads such a file, from GIL Scope or from a recorder. Gaps between a thread's segments become
 // Absent; after its last segment a thread is Done.
 TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source);
-TraceLoad loadTraceFile(const QString &path);
+// The file must be a regular file of at most InputLimit::trace() (or standard input for "-" when
+// `dash` says so).
+TraceLoad loadTraceFile(const QString &path, DashMeans dash = DashMeans::File);
 
-// One line per segment: thread,state,start_ns,end_ns.
+// One line per segment: thread,state,start_ns,end_ns. Streams like writeChromeJson.
+void writeCsv(const Trace &trace, ByteSink &sink);
 QByteArray traceToCsv(const Trace &trace);
 
 } // namespace gilscope::core

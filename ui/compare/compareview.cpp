@@ -1,5 +1,6 @@
 #include "compare/compareview.h"
 
+#include "export/timelineexporter.h"
 #include "timeline/titlefit.h"
 
 #include "lessons/lessonscatalog.h"
@@ -11,8 +12,10 @@
 #include "timeline/zoomhistory.h"
 #include "window/simulationcontroller.h"
 
+#include <QBuffer>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -711,12 +714,17 @@ bool CompareView::exportImage(const QString &path, QSize size, QString *error) c
         return false;
     }
     const QImage image = render(size);
-    if (!image.save(path)) {
+    // Encoded first, then written like every output: an earlier file survives a failed write.
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
+    if (!buffer.open(QIODevice::WriteOnly) ||
+        !image.save(&buffer, format.isEmpty() ? "png" : format.constData())) {
         if (error)
             *error = tr("%1: cannot write the image").arg(path);
         return false;
     }
-    return true;
+    return writeFileAtomically(path, bytes, error);
 }
 
 void CompareView::exportClicked() {

@@ -1,5 +1,7 @@
 #include "export/timelineexporter.h"
 
+#include "files/localpath.h"
+#include "files/outputfile.h"
 #include "pixels/pixelreduction.h"
 #include "timeline/timeformat.h"
 #include "timeline/timelinelegenditem.h"
@@ -15,7 +17,6 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -447,13 +448,10 @@ QByteArray renderTimelineFile(const core::TraceIndexPtr &index, const TimelineEx
 }
 
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = QObject::tr("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    const auto written = core::writeOutputFile(path, data);
+    if (!written.ok() && error)
+        *error = QString::fromStdString(written.error());
+    return written.ok();
 }
 
 bool exportTimeline(const core::TraceIndexPtr &index, const TimelineExport &options,
@@ -467,7 +465,7 @@ bool exportTimeline(const core::TraceIndexPtr &index, const TimelineExport &opti
                        : QObject::tr("%1: unknown image format: use .png, .svg or .pdf").arg(path);
         return false;
     }
-    if (!QFileInfo(path).absoluteDir().exists()) {
+    if (!core::pathExists(core::absoluteFolderOf(path))) {
         if (error)
             *error = QObject::tr("%1: cannot write: the folder does not exist").arg(path);
         return false;

@@ -74,7 +74,8 @@ QByteArray renderToFormat(ExportFormat format, QSize size, int scale, const QCol
 QByteArray renderTimelineFile(const core::TraceIndexPtr &index, const TimelineExport &options,
                               QString *error = nullptr);
 
-// Writes `data` to `path` atomically: a failed write leaves an earlier file untouched.
+// Writes `data` to `path` with core::OutputFile: a regular file is replaced whole or not at all
+// (an earlier file stays on failure), a device or FIFO is written in place.
 bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error);
 
 // Renders and writes the chart. The format must match the path's extension; every failure

@@ -4,6 +4,8 @@
 
 #include "compare/compareview.h"
 #include "export/timelineexporter.h"
+#include "files/inputfile.h"
+#include "files/outputfile.h"
 #include "pixels/traceindex.h"
 #include "record/recorddialog.h"
 #include "record/recordedrun.h"
@@ -23,7 +25,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -32,7 +33,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -337,16 +337,17 @@ void MainWindow::setScenario(const core::Scenario &scenario) {
 }
 
 bool MainWindow::openFile(const QString &path, QString *error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("%1: cannot read: %2").arg(path, file.errorString());
-        return false;
+    bool trace = false;
+    {
+        // A trace is the largest input there is; a FIFO or a device is refused, not waited on.
+        const auto data = core::readInputFile(path, core::InputLimit::trace());
+        if (!data.ok()) {
+            if (error)
+                *error = QString::fromStdString(data.error());
+            return false;
+        }
+        trace = looksLikeTrace(*data);
     }
-    const QByteArray head = file.read(1 << 16);
-    const bool trace =
-        looksLikeTrace(head) || (!file.atEnd() && looksLikeTrace(head + file.readAll()));
-    file.close();
     return trace ? openTraceFile(path, error) : openScenarioFile(path, error);
 }
 
@@ -468,10 +469,17 @@ bool MainWindow::exportTraceFile(const QString &path, QString *error) const {
                          .arg(path);
         return false;
     }
+    // Streamed, like the command line's --trace: memory stays bounded whatever the trace's size.
     const core::Trace &trace = index->trace();
-    const QByteArray data =
-        suffix == QLatin1String("csv") ? core::traceToCsv(trace) : core::traceToChromeJson(trace);
-    return writeFileAtomically(path, data, error);
+    const auto written = core::streamOutputFile(path, [&](core::ByteSink &sink) {
+        if (suffix == QLatin1String("csv"))
+            core::writeCsv(trace, sink);
+        else
+            core::writeChromeJson(trace, sink);
+    });
+    if (!written.ok() && error)
+        *error = QString::fromStdString(written.error());
+    return written.ok();
 }
 
 ExportDialog::Source MainWindow::exportSource() const {

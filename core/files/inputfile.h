@@ -1,0 +1,37 @@
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace gilscope::core {
+
+// The most an input of one kind may hold. Inputs are read whole into memory, and Qt's JSON
+// reader then holds about nine times the file (measured: a 200 MB trace peaks at 1.8 GB, a
+// 1.2 GB one at 10.7 GB; it also counts positions in an int, so 2 GiB is its end). Each ceiling
+// sits far above any real file of its kind and below what a desktop machine can hold.
+struct InputLimit {
+    qint64 bytes;
+    const char *kind; // "a trace", for messages
+
+    static constexpr InputLimit scenario() { return {16 << 20, "a scenario"}; }
+    static constexpr InputLimit machineProfile() { return {1 << 20, "a machine profile"}; }
+    static constexpr InputLimit trace() { return {qint64(1) << 30, "a trace"}; }
+};
+
+// Whether "-" names standard input (for the command line) or a file called "-".
+enum class DashMeans { File, StandardInput };
+
+// Reads a whole input: a regular file (or standard input) of at most `limit` bytes. A device,
+// a FIFO or a folder is refused without being opened, so /dev/zero cannot fill the memory and
+// a FIFO cannot hang the program; a file that grows while it is read is refused at the limit.
+// Errors name the file and the limit: "/dev/zero: cannot read a character device: a trace is
+// read from a regular file of at most 1 GiB".
+Result<QByteArray> readInputFile(const QString &path, InputLimit limit,
+                                 DashMeans dash = DashMeans::File);
+
+// "16 MiB", "1.5 GiB", "300 bytes": sizes in messages.
+std::string formatBytes(qint64 bytes);
+
+} // namespace gilscope::core
