@@ -228,6 +228,9 @@ private:
     }
     void dropSupersededEvents();
     void resume(SimThread &t);
+    Error overCapError() const;
+    bool mayRunAhead();
+    bool cancelRequested() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
 
     struct Core {
         SimThread *thread = nullptr;   // running (or preempted-at-next-point) thread
@@ -250,7 +253,9 @@ private:
     TraceBuilder m_trace;
     EventQueue m_events;
     std::uint64_t m_nextSeq = 0;
-    std::size_t m_compactAt = 256; // interrupted bursts leave far-future events behind
+    std::size_t m_compactAt = 256;  // interrupted bursts leave far-future events behind
+    std::uint64_t m_fastBursts = 0; // CPU bursts that ran ahead without an event
+    bool m_cancelled = false;       // a cancel seen outside run()'s loop
     TimeNs m_now = 0;
     std::deque<std::pair<SimThread *, std::uint32_t>> m_immediate; // resumes due now, in order
     std::vector<std::unique_ptr<SimThread>> m_threads;

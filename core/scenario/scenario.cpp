@@ -31,14 +31,6 @@ template <std::size_t N> std::string allowed(const std::array<std::string_view, 
     return s;
 }
 
-std::string number(double v) {
-    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
-        return std::to_string(static_cast<long long>(v));
-    std::ostringstream os;
-    os << v;
-    return os.str();
-}
-
 // Collects the first range problem; later checks are skipped once one is found.
 class RangeChecker {
 public:
@@ -48,7 +40,8 @@ public:
     }
     void range(double v, double lo, double hi, const std::string &field, const char *unit = "") {
         check(std::isfinite(v) && v >= lo && v <= hi, field,
-              "must be between " + number(lo) + " and " + number(hi) + unit + ", got " + number(v));
+              "must be between " + formatNumber(lo) + " and " + formatNumber(hi) + unit + ", got " +
+                  formatNumber(v));
     }
     std::optional<ScenarioError> result() const { return m_error; }
 
@@ -86,6 +79,14 @@ bool parseEnum(std::string_view t, WakePolicy &out) {
 }
 bool parseEnum(std::string_view t, StartMethod &out) {
     return parseFrom(kStartMethods, t, out);
+}
+
+std::string formatNumber(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
+    std::ostringstream os;
+    os << v;
+    return os.str();
 }
 
 std::string allowedInterpreters() {
@@ -158,7 +159,8 @@ std::optional<ScenarioError> validate(const Scenario &s) {
     c.range(p.thread_start_us, 0, 1e7, "params.thread_start_us", " us");
     c.check(p.process_start_ms == -1 || (p.process_start_ms >= 0 && p.process_start_ms <= 1e6),
             "params.process_start_ms",
-            "must be -1 (from start_method) or 0 to 1000000 ms, got " + number(p.process_start_ms));
+            "must be -1 (from start_method) or 0 to 1000000 ms, got " +
+                formatNumber(p.process_start_ms));
     c.range(p.ipc_ms, 0, 1e6, "params.ipc_ms", " ms");
     c.range(p.pool_size, 0, ScenarioLimits::kMaxThreads, "params.pool_size");
     c.range(p.interpreter_start_ms, 0, 1e6, "params.interpreter_start_ms", " ms");
