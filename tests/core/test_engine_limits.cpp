@@ -79,3 +79,28 @@ TEST_CASE("a cancel stops a thread that runs alone", "[limits]") {
     REQUIRE_FALSE(outcome.ok());
     CHECK(outcome.error() == "cancelled");
 }
+
+// Each op awaits a GIL routine that finishes without suspending. If each left a stack frame
+// behind, a sanitizer or -O0 build would overflow long before 100,000 ops (the core tests run
+// under AddressSanitizer too).
+TEST_CASE("100,000 ops in a row by one thread keep the stack depth constant", "[limits]") {
+    WorkerGroup busy = cpuWorkers(1, 0.001);
+    busy.ops = 100'000;
+    for (const Executor executor : {Executor::Asyncio, Executor::Threading}) {
+        for (const Interpreter interpreter :
+             {Interpreter::Gil, Interpreter::LegacyGil, Interpreter::FreeThreaded}) {
+            INFO(toString(interpreter) << " " << toString(executor));
+            Scenario s = scenarioOf(interpreter, executor, 1, {busy});
+            makeIdeal(s);
+            const auto trace = run(s);
+            const double slowdown =
+                interpreter == Interpreter::FreeThreaded ? s.params.ft_slowdown : 1.0;
+            TimeNs running = 0;
+            const auto &track = trace->threads.front();
+            for (std::size_t i = 0; i < track.segmentCount(); ++i)
+                if (track.segmentState[i] == ThreadState::Running)
+                    running += track.segmentEnd(i, trace->endNs) - track.segmentStart[i];
+            CHECK(running == std::llround(100'000 * 1'000 * slowdown));
+        }
+    }
+}
