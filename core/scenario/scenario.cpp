@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace gilscope::core {
@@ -115,10 +116,15 @@ int Scenario::threadCount() const {
 }
 
 TimeNs Scenario::sequentialNs() const {
+    // Saturating: 4096 workers x 10M ops x two hours a round is far past 2^63 ns.
     TimeNs total = 0;
-    for (const auto &w : workers)
-        total += static_cast<TimeNs>(w.count) * w.ops *
-                 (std::llround(w.cpu_ms * kNsPerMs) + std::llround(w.io_ms * kNsPerMs));
+    for (const auto &w : workers) {
+        const TimeNs round = std::llround(w.cpu_ms * kNsPerMs) + std::llround(w.io_ms * kNsPerMs);
+        TimeNs work = 0;
+        if (__builtin_mul_overflow(static_cast<TimeNs>(w.count) * w.ops, round, &work))
+            return std::numeric_limits<TimeNs>::max();
+        total = saturatingAdd(total, work);
+    }
     return total;
 }
 
@@ -133,8 +139,8 @@ std::optional<ScenarioError> validate(const Scenario &s) {
         const std::string at = "workers." + std::to_string(i) + ".";
         c.range(w.count, 0, ScenarioLimits::kMaxThreads, at + "count");
         c.range(w.ops, 1, ScenarioLimits::kMaxOps, at + "ops");
-        c.range(w.cpu_ms, 0, 3'600'000, at + "cpu_ms", " ms");
-        c.range(w.io_ms, 0, 3'600'000, at + "io_ms", " ms");
+        c.range(w.cpu_ms, 0, ScenarioLimits::kMaxBurstMs, at + "cpu_ms", " ms");
+        c.range(w.io_ms, 0, ScenarioLimits::kMaxBurstMs, at + "io_ms", " ms");
         c.range(w.jitter, 0, 0.99, at + "jitter");
         threads += std::max(0, w.count);
     }

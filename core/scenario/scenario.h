@@ -112,6 +112,7 @@ struct ScenarioLimits {
     static constexpr int kMaxThreads = 4096;
     static constexpr int kMaxOps = 10'000'000;
     static constexpr double kMaxEventCap = 500'000'000;
+    static constexpr double kMaxBurstMs = 3'600'000; // a worker's cpu_ms and io_ms
 };
 
 } // namespace gilscope::core
