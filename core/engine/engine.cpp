@@ -45,6 +45,13 @@ std::pair<TimeNs, TimeNs> Job::nextRound() {
     return {cpu, io};
 }
 
+bool Job::emptyRounds(const WorkerGroup &g) {
+    // jittered() scales by less than 1 + jitter; below half a nanosecond it rounds to 0.
+    const double most = 1.0 + std::max(0.0, g.jitter);
+    return std::llround(g.cpu_ms * most * kNsPerMs) == 0 &&
+           std::llround(g.io_ms * most * kNsPerMs) == 0;
+}
+
 TimeNs Job::jittered(double ms) {
     if (m_group->jitter <= 0 || ms <= 0)
         return std::llround(ms * kNsPerMs);

@@ -15,7 +15,7 @@ const QByteArray kTwoGroups = R"({"workers": [{"kind": "cpu"}, {"kind": "io"}]})
 
 } // namespace
 
-TEST_CASE("a huge number is printed readably, from a file and from --set", "[messages]") {
+TEST_CASE("a huge number is printed readably from a file and from --set", "[messages]") {
     CHECK(parseError(R"({"cores": 1e308})") == "s.json: field cores: is out of range: 1e+308");
     CHECK(parseError(kTwoGroups, {"cores=1e308"}) ==
           "s.json: field cores: is out of range: 1e+308");
@@ -27,7 +27,7 @@ TEST_CASE("a huge number is printed readably, from a file and from --set", "[mes
           "s.json: field params.max_events: must be between 1000 and 500000000, got 1e+308");
 }
 
-TEST_CASE("a --set index past int range is an index out of range, not a key", "[messages]") {
+TEST_CASE("a --set index past int range is an index out of range and not a key", "[messages]") {
     CHECK(parseError(kTwoGroups, {"workers.2147483648.count=1"}) ==
           "s.json: --set workers.2147483648.count=1: index 2147483648 is out of range (there "
           "are 2)");

@@ -61,7 +61,7 @@ TEST_CASE("otherData's end and sequential times must be 0 to 2^62 ns", "[traceli
     CHECK((*fine)->sequentialNs == 700);
 }
 
-TEST_CASE("a trace with negative times loads, moved so that its earliest event is at 0",
+TEST_CASE("a trace with negative times loads moved so that its earliest event is at 0",
           "[tracelimits]") {
     const auto load =
         parse(events({slice("1", "-100", "50"),
