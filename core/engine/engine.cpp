@@ -45,6 +45,13 @@ std::pair<TimeNs, TimeNs> Job::nextRound() {
     return {cpu, io};
 }
 
+bool Job::emptyRounds(const WorkerGroup &g) {
+    // jittered() scales by less than 1 + jitter; below half a nanosecond it rounds to 0.
+    const double most = 1.0 + std::max(0.0, g.jitter);
+    return std::llround(g.cpu_ms * most * kNsPerMs) == 0 &&
+           std::llround(g.io_ms * most * kNsPerMs) == 0;
+}
+
 TimeNs Job::jittered(double ms) {
     if (m_group->jitter <= 0 || ms <= 0)
         return std::llround(ms * kNsPerMs);
@@ -68,15 +75,10 @@ Result<Simulation> Engine::run() {
     const int total = static_cast<int>(m_threads.size());
     std::uint64_t steps = 0;
     while (m_finished < total) {
-        if ((++steps & 0xffff) == 0) {
-            if (m_cancel && m_cancel->load(std::memory_order_relaxed))
-                return Error{"cancelled"};
-        }
+        if (((++steps & 0xffff) == 0 && cancelRequested()) || m_cancelled)
+            return Error{"cancelled"};
         if (m_trace.overCap())
-            return Error{"the run would store more than params.max_events = " +
-                         std::to_string(m_trace.cap()) +
-                         " events; shorten the workload or raise params.max_events "
-                         "(at most 500000000)"};
+            return overCapError();
         if (!m_immediate.empty()) {
             auto [thread, token] = m_immediate.front();
             m_immediate.pop_front();
@@ -89,7 +91,7 @@ Result<Simulation> Engine::run() {
         const Event e = m_events.pop();
         if (e.time > m_times.limit)
             return Error{"the run exceeds params.time_limit_s = " +
-                         std::to_string(m_scenario.params.time_limit_s) +
+                         formatNumber(m_scenario.params.time_limit_s) +
                          " s of simulated time; shorten the workload or raise the limit"};
         m_now = e.time;
         if (e.kind == EventKind::SliceCheck) {
@@ -129,6 +131,8 @@ Result<Simulation> Engine::run() {
             break;
         }
     }
+    if (m_trace.overCap())
+        return overCapError(); // the last thread's final steps can cross the cap too
     auto trace = m_trace.finish(m_now);
     trace->scenarioName = m_scenario.name;
     trace->interpreter = std::string(toString(m_scenario.interpreter));
@@ -136,6 +140,13 @@ Result<Simulation> Engine::run() {
     trace->cores = m_scenario.cores;
     trace->sequentialNs = m_scenario.sequentialNs();
     return Simulation{std::move(trace), steps};
+}
+
+Error Engine::overCapError() const {
+    return Error{
+        "the run would store more than params.max_events = " + std::to_string(m_trace.cap()) +
+        " events; shorten the workload or raise params.max_events (at most " +
+        formatNumber(ScenarioLimits::kMaxEventCap) + ")"};
 }
 
 void Engine::dropSupersededEvents() {
@@ -173,7 +184,8 @@ bool Engine::beginCpu(SimThread &t, TimeNs ns, ThreadState state, bool interrupt
     const TimeNs end = m_now + ns;
     const bool interrupt = interruptible && dropPendingFor(t);
     // Fast path: nothing else can happen before this burst ends, so no event is needed.
-    if (!interrupt && m_immediate.empty() && end < m_events.nextTime() && end <= m_times.limit) {
+    if (!interrupt && m_immediate.empty() && end < m_events.nextTime() && end <= m_times.limit &&
+        mayRunAhead()) {
         m_now = end;
         return true;
     }
@@ -181,6 +193,20 @@ bool Engine::beginCpu(SimThread &t, TimeNs ns, ThreadState state, bool interrupt
     t.cpuEnd = end;
     scheduleCpuDone(t);
     return false;
+}
+
+// A thread alone takes the fast path burst after burst without ever returning to run()'s loop
+// (a legacy check every nanosecond stores two marks a burst), so the loop's checks are made here
+// too: the event cap every time, a cancel every 65536 bursts. Declining changes nothing in the
+// trace: the CpuDone event scheduled instead is the next one run() pops, and run() then stops.
+bool Engine::mayRunAhead() {
+    if (m_trace.overCap())
+        return false;
+    if ((++m_fastBursts & 0xffff) == 0 && cancelRequested()) {
+        m_cancelled = true;
+        return false;
+    }
+    return true;
 }
 
 void Engine::scheduleCpuDone(SimThread &t) {

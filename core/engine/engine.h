@@ -42,12 +42,18 @@ class Job {
 public:
     Job(const WorkerGroup &group, std::uint64_t seed)
         : m_group(&group)
-        , m_random(seed) {}
+        , m_random(seed) {
+        // Rounds that round to no CPU and no I/O do nothing: skip them at once. Else 4096 workers
+        // of 10M such ops would spin for minutes between two looks at the cancel flag.
+        if (emptyRounds(group))
+            m_round = group.ops;
+    }
     bool done() const { return m_round >= m_group->ops; }
     // The next CPU burst and blocking wait, jitter applied.
     std::pair<TimeNs, TimeNs> nextRound();
 
 private:
+    static bool emptyRounds(const WorkerGroup &g);
     TimeNs jittered(double ms);
     const WorkerGroup *m_group;
     Random m_random;
@@ -228,6 +234,9 @@ private:
     }
     void dropSupersededEvents();
     void resume(SimThread &t);
+    Error overCapError() const;
+    bool mayRunAhead();
+    bool cancelRequested() const { return m_cancel && m_cancel->load(std::memory_order_relaxed); }
 
     struct Core {
         SimThread *thread = nullptr;   // running (or preempted-at-next-point) thread
@@ -250,7 +259,9 @@ private:
     TraceBuilder m_trace;
     EventQueue m_events;
     std::uint64_t m_nextSeq = 0;
-    std::size_t m_compactAt = 256; // interrupted bursts leave far-future events behind
+    std::size_t m_compactAt = 256;  // interrupted bursts leave far-future events behind
+    std::uint64_t m_fastBursts = 0; // CPU bursts that ran ahead without an event
+    bool m_cancelled = false;       // a cancel seen outside run()'s loop
     TimeNs m_now = 0;
     std::deque<std::pair<SimThread *, std::uint32_t>> m_immediate; // resumes due now, in order
     std::vector<std::unique_ptr<SimThread>> m_threads;

@@ -13,8 +13,10 @@ bool oldGil(const std::string &python) {
            python == "3.1";
 }
 
-double ms(TimeNs ns) {
-    return static_cast<double>(ns) / kNsPerMs;
+// A worker's mean burst in ms, held to what a scenario allows (a recording can be much longer).
+double burstMs(TimeNs total, long ops) {
+    return std::min(static_cast<double>(total) / kNsPerMs / static_cast<double>(ops),
+                    ScenarioLimits::kMaxBurstMs);
 }
 
 } // namespace
@@ -42,9 +44,11 @@ Scenario equivalentScenario(const Trace &recording) {
         if (track.info.groupId != 0)
             continue; // forked children have their own GIL: not part of this process's story
         std::array<TimeNs, kThreadStateCount> perState{};
-        for (std::size_t i = 0; i < track.segmentCount(); ++i)
-            perState[static_cast<std::size_t>(track.segmentState[i])] +=
-                track.segmentEnd(i, recording.endNs) - track.segmentStart[i];
+        for (std::size_t i = 0; i < track.segmentCount(); ++i) {
+            TimeNs &total = perState[static_cast<std::size_t>(track.segmentState[i])];
+            total =
+                saturatingAdd(total, track.segmentEnd(i, recording.endNs) - track.segmentStart[i]);
+        }
         const TimeNs running = perState[static_cast<std::size_t>(ThreadState::Running)];
         const TimeNs io = perState[static_cast<std::size_t>(ThreadState::Io)];
         const auto ops = std::count(track.markKind.begin(), track.markKind.end(), MarkKind::IoEnd);
@@ -53,11 +57,12 @@ Scenario equivalentScenario(const Trace &recording) {
         if (ops > 0) {
             g.kind = WorkerKind::Io;
             g.ops = static_cast<int>(std::min<long>(ops, ScenarioLimits::kMaxOps));
-            g.cpu_ms = ms(running) / static_cast<double>(ops);
-            g.io_ms = ms(io) / static_cast<double>(ops);
-        } else if (running * 100 >= recording.endNs) {
+            g.cpu_ms = burstMs(running, ops);
+            g.io_ms = burstMs(io, ops);
+        } else if (static_cast<double>(running) * 100 >= static_cast<double>(recording.endNs)) {
+            // (in doubles: a recording may run for 2^62 ns, and 100 times that overflows)
             g.kind = WorkerKind::Cpu;
-            g.cpu_ms = ms(running);
+            g.cpu_ms = burstMs(running, 1);
             g.io_ms = 0;
         } else {
             continue; // hardly ran, never finished a blocking call: a coordinator (join)

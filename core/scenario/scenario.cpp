@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace gilscope::core {
@@ -31,14 +32,6 @@ template <std::size_t N> std::string allowed(const std::array<std::string_view, 
     return s;
 }
 
-std::string number(double v) {
-    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
-        return std::to_string(static_cast<long long>(v));
-    std::ostringstream os;
-    os << v;
-    return os.str();
-}
-
 // Collects the first range problem; later checks are skipped once one is found.
 class RangeChecker {
 public:
@@ -48,7 +41,8 @@ public:
     }
     void range(double v, double lo, double hi, const std::string &field, const char *unit = "") {
         check(std::isfinite(v) && v >= lo && v <= hi, field,
-              "must be between " + number(lo) + " and " + number(hi) + unit + ", got " + number(v));
+              "must be between " + formatNumber(lo) + " and " + formatNumber(hi) + unit + ", got " +
+                  formatNumber(v));
     }
     std::optional<ScenarioError> result() const { return m_error; }
 
@@ -88,6 +82,14 @@ bool parseEnum(std::string_view t, StartMethod &out) {
     return parseFrom(kStartMethods, t, out);
 }
 
+std::string formatNumber(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+        return std::to_string(static_cast<long long>(v));
+    std::ostringstream os;
+    os << v;
+    return os.str();
+}
+
 std::string allowedInterpreters() {
     return allowed(kInterpreters);
 }
@@ -114,10 +116,15 @@ int Scenario::threadCount() const {
 }
 
 TimeNs Scenario::sequentialNs() const {
+    // Saturating: 4096 workers x 10M ops x two hours a round is far past 2^63 ns.
     TimeNs total = 0;
-    for (const auto &w : workers)
-        total += static_cast<TimeNs>(w.count) * w.ops *
-                 (std::llround(w.cpu_ms * kNsPerMs) + std::llround(w.io_ms * kNsPerMs));
+    for (const auto &w : workers) {
+        const TimeNs round = std::llround(w.cpu_ms * kNsPerMs) + std::llround(w.io_ms * kNsPerMs);
+        TimeNs work = 0;
+        if (__builtin_mul_overflow(static_cast<TimeNs>(w.count) * w.ops, round, &work))
+            return std::numeric_limits<TimeNs>::max();
+        total = saturatingAdd(total, work);
+    }
     return total;
 }
 
@@ -132,8 +139,8 @@ std::optional<ScenarioError> validate(const Scenario &s) {
         const std::string at = "workers." + std::to_string(i) + ".";
         c.range(w.count, 0, ScenarioLimits::kMaxThreads, at + "count");
         c.range(w.ops, 1, ScenarioLimits::kMaxOps, at + "ops");
-        c.range(w.cpu_ms, 0, 3'600'000, at + "cpu_ms", " ms");
-        c.range(w.io_ms, 0, 3'600'000, at + "io_ms", " ms");
+        c.range(w.cpu_ms, 0, ScenarioLimits::kMaxBurstMs, at + "cpu_ms", " ms");
+        c.range(w.io_ms, 0, ScenarioLimits::kMaxBurstMs, at + "io_ms", " ms");
         c.range(w.jitter, 0, 0.99, at + "jitter");
         threads += std::max(0, w.count);
     }
@@ -158,7 +165,8 @@ std::optional<ScenarioError> validate(const Scenario &s) {
     c.range(p.thread_start_us, 0, 1e7, "params.thread_start_us", " us");
     c.check(p.process_start_ms == -1 || (p.process_start_ms >= 0 && p.process_start_ms <= 1e6),
             "params.process_start_ms",
-            "must be -1 (from start_method) or 0 to 1000000 ms, got " + number(p.process_start_ms));
+            "must be -1 (from start_method) or 0 to 1000000 ms, got " +
+                formatNumber(p.process_start_ms));
     c.range(p.ipc_ms, 0, 1e6, "params.ipc_ms", " ms");
     c.range(p.pool_size, 0, ScenarioLimits::kMaxThreads, "params.pool_size");
     c.range(p.interpreter_start_ms, 0, 1e6, "params.interpreter_start_ms", " ms");

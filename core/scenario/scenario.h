@@ -93,6 +93,10 @@ struct Scenario {
     TimeNs sequentialNs() const;
 };
 
+// A number as a message shows it: whole numbers below 1e15 in full ("4096"), others with six
+// significant digits ("0.001", "1e+308").
+std::string formatNumber(double v);
+
 // A problem with a scenario, naming the field by its dotted path ("workers.1.cpu_ms").
 struct ScenarioError {
     std::string field;
@@ -108,6 +112,7 @@ struct ScenarioLimits {
     static constexpr int kMaxThreads = 4096;
     static constexpr int kMaxOps = 10'000'000;
     static constexpr double kMaxEventCap = 500'000'000;
+    static constexpr double kMaxBurstMs = 3'600'000; // a worker's cpu_ms and io_ms
 };
 
 } // namespace gilscope::core

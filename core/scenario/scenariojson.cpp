@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <functional>
@@ -50,8 +51,10 @@ double readNumber(const QJsonValue &v, const std::string &field) {
 
 long long readInteger(const QJsonValue &v, const std::string &field) {
     const double d = readNumber(v, field);
-    if (d != std::floor(d) || std::fabs(d) > 9.0e15)
-        fail(field, "expected a whole number, got " + std::to_string(d));
+    if (d != std::floor(d))
+        fail(field, "expected a whole number, got " + formatNumber(d));
+    if (std::fabs(d) > 9.0e15)
+        fail(field, "is out of range: " + formatNumber(d));
     return static_cast<long long>(d);
 }
 
@@ -250,15 +253,18 @@ QJsonValue patched(QJsonValue node, const QStringList &path, int depth, const QJ
     if (depth == path.size())
         return value;
     const QString &key = path[depth];
-    bool isIndex = false;
-    const int index = key.toInt(&isIndex);
-    if (isIndex) {
+    // Digits (with an optional sign) are an index, however large: "workers.2147483648" is a
+    // list index out of range, not a key.
+    static const QRegularExpression indexPattern(QStringLiteral("^[+-]?[0-9]+$"));
+    if (indexPattern.match(key).hasMatch()) {
         if (!node.isArray())
             throw ParseError{"--set " + full + ": " + path.mid(0, depth).join('.').toStdString() +
                              (node.isUndefined() ? " is not in the scenario" : " is not a list")};
         QJsonArray array = node.toArray();
-        if (index < 0 || index >= array.size())
-            throw ParseError{"--set " + full + ": index " + std::to_string(index) +
+        bool inInt = false;
+        const int index = key.toInt(&inInt);
+        if (!inInt || index < 0 || index >= array.size())
+            throw ParseError{"--set " + full + ": index " + key.toStdString() +
                              " is out of range (there are " + std::to_string(array.size()) + ")"};
         array[index] = patched(array[index], path, depth + 1, value, full);
         return array;

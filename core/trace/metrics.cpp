@@ -51,11 +51,12 @@ Metrics computeMetrics(const Trace &trace) {
     m.interpreter = trace.interpreter;
     m.executor = trace.executor;
     m.cores = trace.cores;
-    m.makespan_ms = toMs(trace.endNs);
-    m.sequential_ms = toMs(trace.sequentialNs);
-    m.speedup = trace.endNs > 0
-                    ? static_cast<double>(trace.sequentialNs) / static_cast<double>(trace.endNs)
-                    : 0;
+    // Durations: never negative, whatever a hand-made trace holds.
+    const TimeNs makespan = std::max<TimeNs>(0, trace.endNs);
+    const TimeNs sequential = std::max<TimeNs>(0, trace.sequentialNs);
+    m.makespan_ms = toMs(makespan);
+    m.sequential_ms = toMs(sequential);
+    m.speedup = makespan > 0 ? static_cast<double>(sequential) / static_cast<double>(makespan) : 0;
     m.events = static_cast<long long>(trace.eventCount());
 
     std::map<int, std::vector<RunningStretch>> runningByGil;
@@ -67,9 +68,10 @@ Metrics computeMetrics(const Trace &trace) {
         tm.name = track.info.name;
         tm.kind = track.info.kind;
         std::array<TimeNs, kThreadStateCount> perState{};
-        for (std::size_t i = 0; i < track.segmentCount(); ++i)
-            perState[static_cast<std::size_t>(track.segmentState[i])] +=
-                track.segmentEnd(i, trace.endNs) - track.segmentStart[i];
+        for (std::size_t i = 0; i < track.segmentCount(); ++i) {
+            TimeNs &total = perState[static_cast<std::size_t>(track.segmentState[i])];
+            total = saturatingAdd(total, track.segmentEnd(i, trace.endNs) - track.segmentStart[i]);
+        }
         tm.running_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Running)]);
         tm.waiting_ms = toMs(perState[static_cast<std::size_t>(ThreadState::WaitingForGil)]);
         tm.ready_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Ready)]);
@@ -146,7 +148,7 @@ Metrics computeMetrics(const Trace &trace) {
     }
     m.gil.hold_ms_p50 = percentile(holds, 50);
     m.gil.hold_ms_p90 = percentile(holds, 90);
-    const double seconds = static_cast<double>(trace.endNs) / kNsPerS;
+    const double seconds = static_cast<double>(makespan) / kNsPerS;
     if (seconds > 0) {
         m.gil.switches_per_s = static_cast<double>(m.gil.switches) / seconds;
         m.gil.failed_acquires_per_s = static_cast<double>(m.gil.failed_acquires) / seconds;

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -276,8 +277,34 @@ struct RowBuilder {
     std::vector<std::pair<TimeNs, MarkKind>> marks;
 };
 
-TimeNs micros(const QJsonValue &v) {
-    return std::llround(v.toDouble() * 1000.0);
+std::string microsText(double us) {
+    return QByteArray::number(us, 'g', 6).toStdString() + " \u00b5s";
+}
+
+// "EVENT: ts -1e+300 µs is outside ±4.61169e+15 µs (2^62 ns)"
+Error outsideLimit(const std::string &where, const std::string &what, double us) {
+    return Error{where + ": " + what + " " + microsText(us) + " is outside \u00b1" +
+                 microsText(static_cast<double>(kTraceTimeLimitNs) / 1000.0) + " (2^62 ns)"};
+}
+
+// A time or duration in microseconds from the file, as nanoseconds within ±kTraceTimeLimitNs.
+Result<TimeNs> readMicros(const QJsonValue &value, const char *field, const std::string &where) {
+    const double us = value.toDouble();
+    const double ns = us * 1000.0;
+    if (!std::isfinite(ns) || std::fabs(ns) >= static_cast<double>(kTraceTimeLimitNs))
+        return outsideLimit(where, field, us);
+    return static_cast<TimeNs>(std::llround(ns));
+}
+
+// otherData's end_ns and sequential_ns: whole nanoseconds from 0 below 2^62, when present.
+Result<TimeNs> readOtherNs(const QJsonObject &other, const char *key, const std::string &source) {
+    const QJsonValue value = other.value(key);
+    if (value.isUndefined() || value.isNull())
+        return TimeNs{0};
+    const double ns = value.toDouble(-1);
+    if (!value.isDouble() || !(ns >= 0 && ns < static_cast<double>(kTraceTimeLimitNs)))
+        return Error{source + ": otherData." + key + " must be a number of ns from 0 to 2^62"};
+    return static_cast<TimeNs>(std::llround(ns));
 }
 
 } // namespace
@@ -315,6 +342,7 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
     std::map<long long, std::string> processNames;
     std::map<std::pair<long long, long long>, long long> sortIndex;
     TimeNs end = 0;
+    TimeNs earliest = 0;
     for (qsizetype i = 0; i < events.size(); ++i) {
         const QJsonObject e = events[i].toObject();
         const QString ph = e.value("ph").toString();
@@ -337,21 +365,33 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
                 return Error{where + ": an \"X\" event needs numbers ts and dur"};
             ThreadState state = ThreadState::Running; // a slice from another tool: something ran
             parseThreadState(name.toStdString(), state);
-            const TimeNs start = micros(e.value("ts"));
-            const TimeNs stop = start + micros(e.value("dur"));
-            if (stop < start)
-                return Error{where + ": negative duration"};
-            rows[key].segments.push_back({start, {stop, state}});
+            const auto start = readMicros(e.value("ts"), "ts", where);
+            if (!start)
+                return Error{start.error()};
+            const auto duration = readMicros(e.value("dur"), "dur", where);
+            if (!duration)
+                return Error{duration.error()};
+            if (*duration < 0)
+                return Error{where + ": dur " + microsText(e.value("dur").toDouble()) +
+                             " is negative"};
+            const TimeNs stop = *start + *duration; // both below 2^62: no overflow
+            if (stop >= kTraceTimeLimitNs)
+                return outsideLimit(where, "ts + dur =", static_cast<double>(stop) / 1000.0);
+            rows[key].segments.push_back({*start, {stop, state}});
             end = std::max(end, stop);
+            earliest = std::min(earliest, *start);
         } else if (ph == "i" || ph == "I") {
             MarkKind kind{};
             if (!parseMarkKind(name.toStdString(), kind))
                 continue; // instant events of other tools carry nothing we can show
             if (!e.value("ts").isDouble())
                 return Error{where + ": an instant event needs a number ts"};
-            const TimeNs t = micros(e.value("ts"));
-            rows[key].marks.push_back({t, kind});
-            end = std::max(end, t);
+            const auto t = readMicros(e.value("ts"), "ts", where);
+            if (!t)
+                return Error{t.error()};
+            rows[key].marks.push_back({*t, kind});
+            end = std::max(end, *t);
+            earliest = std::min(earliest, *t);
         }
     }
     if (rows.empty())
@@ -362,8 +402,21 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
     trace->interpreter = other.value("interpreter").toString("recorded").toStdString();
     trace->executor = other.value("executor").toString("threading").toStdString();
     trace->cores = std::max(1, other.value("cores").toInt(1));
-    trace->endNs = std::max<TimeNs>(end, other.value("end_ns").toInteger(0));
-    trace->sequentialNs = other.value("sequential_ns").toInteger(0);
+    const auto endNs = readOtherNs(other, "end_ns", source);
+    if (!endNs)
+        return Error{endNs.error()};
+    const auto sequentialNs = readOtherNs(other, "sequential_ns", source);
+    if (!sequentialNs)
+        return Error{sequentialNs.error()};
+    // Rows start at 0: a trace with earlier events is moved so that the earliest is at 0.
+    const TimeNs origin = earliest;
+    end = std::max(end, *endNs);
+    if (end - origin >= kTraceTimeLimitNs)
+        return Error{source + ": the events span " +
+                     microsText(static_cast<double>(origin) / 1000) + " to " +
+                     microsText(static_cast<double>(end) / 1000) + ", more than 2^62 ns"};
+    trace->endNs = end - origin;
+    trace->sequentialNs = *sequentialNs;
     trace->python = other.value("python").toString().toStdString();
     trace->switchIntervalMs = other.value("switch_interval_ms").toDouble(0);
     trace->checkInterval = other.value("check_interval").toInt(0);
@@ -380,13 +433,14 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
             track.info.name = "thread " + std::to_string(key.second);
         if (track.info.kind.empty())
             track.info.kind = "recorded";
-        track.info.groupId = static_cast<int>(std::max(0LL, key.first - 1));
+        track.info.groupId = static_cast<int>(std::clamp<long long>(key.first, 1, INT_MAX) - 1);
         track.info.groupName = processNames.count(key.first)
                                    ? processNames[key.first]
                                    : "process " + std::to_string(key.first);
         std::sort(row.segments.begin(), row.segments.end());
-        TimeNs cursor = 0;
-        auto push = [&](TimeNs t, ThreadState s) {
+        TimeNs cursor = origin;
+        auto push = [&](TimeNs fileTime, ThreadState s) {
+            const TimeNs t = fileTime - origin;
             if (!track.segmentStart.empty() && track.segmentState.back() == s)
                 return;
             if (!track.segmentStart.empty() && track.segmentStart.back() == t) {
@@ -411,7 +465,7 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
         std::stable_sort(row.marks.begin(), row.marks.end(),
                          [](const auto &a, const auto &b) { return a.first < b.first; });
         for (const auto &[t, kind] : row.marks) {
-            track.markTime.push_back(t);
+            track.markTime.push_back(t - origin);
             track.markKind.push_back(kind);
         }
         trace->threads.push_back(std::move(track));
@@ -422,7 +476,8 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
             for (std::size_t i = 0; i < t.segmentCount(); ++i)
                 if (t.segmentState[i] == ThreadState::Running ||
                     t.segmentState[i] == ThreadState::Io)
-                    trace->sequentialNs += t.segmentEnd(i, trace->endNs) - t.segmentStart[i];
+                    trace->sequentialNs = saturatingAdd(
+                        trace->sequentialNs, t.segmentEnd(i, trace->endNs) - t.segmentStart[i]);
     }
     return TracePtr(std::move(trace));
 }

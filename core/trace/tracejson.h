@@ -25,7 +25,8 @@ QByteArray traceToChromeJson(const Trace &trace);
 using TraceLoad = Result<TracePtr>;
 
 // Reads such a file, from GIL Scope or from a recorder. Gaps between a thread's segments become
-// Absent; after its last segment a thread is Done.
+// Absent; after its last segment a thread is Done. Times must lie within ±2^62 ns (the error names
+// the event); a trace with negative times is moved so that its earliest event is at 0.
 TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source);
 // The file must be a regular file of at most InputLimit::trace() (or standard input for "-" when
 // `dash` says so).

@@ -79,8 +79,7 @@ TEST_CASE("bad scenario input gets one clear line naming the file, field and wha
             .starts_with(
                 "s.json: unknown key \"switch_intervall_ms\" in params (allowed: check_interval,"));
     CHECK(errorOf(R"({"cores": "two"})") == "s.json: field cores: expected a number, got a string");
-    CHECK(errorOf(R"({"cores": 1.5})") ==
-          "s.json: field cores: expected a whole number, got 1.500000");
+    CHECK(errorOf(R"({"cores": 1.5})") == "s.json: field cores: expected a whole number, got 1.5");
     CHECK(errorOf(R"({"cores": 0})") == "s.json: field cores: must be between 1 and 256, got 0");
     CHECK(errorOf(R"({"interpreter": "pypy"})") ==
           "s.json: field interpreter: must be one of legacy-gil, gil, free-threaded, got \"pypy\"");
