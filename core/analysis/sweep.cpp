@@ -58,8 +58,12 @@ Result<SweepResult> sweep(const Scenario &scenario, const std::string &spec, int
         return Error{"--sweep " + spec + ": expected KEY=FROM:TO[:POINTS] with numbers"};
     }
     const bool whole = isWholeKey(result.key);
-    if (!(from > 0 && to >= from) || points < 2 || points > 200 || (whole && to - from > 255))
-        return Error{"--sweep " + spec + ": need 0 < FROM <= TO, 2 to 200 points" +
+    // 1e15 bounds every value the scenario accepts and keeps llround below and the log spacing
+    // exact; beyond it only the validation of the points could refuse them, after rounding.
+    constexpr double kLargest = 1e15;
+    if (!(from > 0 && to >= from && to <= kLargest) || points < 2 || points > 200 ||
+        (whole && to - from > 255))
+        return Error{"--sweep " + spec + ": need 0 < FROM <= TO <= 1e15, 2 to 200 points" +
                      (whole ? ", at most 256 whole values" : "")};
 
     std::vector<double> values;

@@ -82,7 +82,7 @@ TEST_CASE("files: on a full disk every output is exit 2 with the reason, and ear
         {{"--preset", "threading-4cpu", "--trace"}, "t.json"},
         {{"--preset", "threading-4cpu", "--csv"}, "t.csv"},
         {{"--load-trace", trace, "--as-scenario"}, "s.json"},
-        {{"--preset", "threading-4cpu", "--size", "320x200", "--export"}, "x.png"},
+        {{"--preset", "threading-4cpu", "--size", "480x270", "--export"}, "x.png"},
     };
     for (const auto &[args, name] : cases) {
         const QString out = disk.filePath(name);
@@ -191,7 +191,7 @@ TEST_CASE("files: names that are not UTF-8 are read and written under their own 
             "cd '%1' && cp '%2' \"$(printf 'caf\\351.json')\" && "
             "mkdir \"$(printf 'dir\\351')\" && "
             "\"$0\" --scenario \"$(printf 'caf\\351.json')\" --metrics \"$(printf "
-            "'out\\351.json')\" --size 320x200 --export \"$(printf 'dir\\351/x.png')\" && "
+            "'out\\351.json')\" --size 480x270 --export \"$(printf 'dir\\351/x.png')\" && "
             "test -s \"$(printf 'out\\351.json')\" && test -s \"$(printf 'dir\\351/x.png')\" && "
             "rm -r \"$(printf 'caf\\351.json')\" \"$(printf 'out\\351.json')\" "
             "\"$(printf 'dir\\351')\"")

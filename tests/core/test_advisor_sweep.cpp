@@ -95,7 +95,12 @@ TEST_CASE("bad sweeps are refused with a message naming the problem") {
     CHECK(sweep(s, "threads=a:b").error() ==
           "--sweep threads=a:b: expected KEY=FROM:TO[:POINTS] with numbers");
     CHECK(sweep(s, "threads=8:1").error() ==
-          "--sweep threads=8:1: need 0 < FROM <= TO, 2 to 200 points, at most 256 whole values");
+          "--sweep threads=8:1: need 0 < FROM <= TO <= 1e15, 2 to 200 points, at most 256 whole "
+          "values");
+    // Huge whole values are refused before they are rounded (llround of 1e300 is undefined).
+    CHECK(sweep(s, "threads=1e300:1e300").error() ==
+          "--sweep threads=1e300:1e300: need 0 < FROM <= TO <= 1e15, 2 to 200 points, at most 256 "
+          "whole values");
     CHECK(sweep(s, "colour=1:2").error().find("unknown key \"colour\"") != std::string::npos);
     // Every point is validated before anything runs.
     CHECK(sweep(s, "threads=4000:4200").error() ==
