@@ -9,6 +9,7 @@
 #include "timeline/zoomhistory.h"
 #include "window/simulationcontroller.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -219,6 +220,18 @@ CompareView::CompareView(QWidget *parent)
     connect(m_swap, &QPushButton::clicked, this, &CompareView::swap);
     connect(m_export, &QPushButton::clicked, this, &CompareView::exportClicked);
     fillPickers();
+
+    // A window of its own over the main one: Esc and the usual Close keys put it away.
+    auto *closeAction = new QAction(tr("Close"), this);
+    closeAction->setObjectName(QStringLiteral("closeCompare"));
+    QList<QKeySequence> keys{QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Close))
+        if (!keys.contains(key))
+            keys << key;
+    closeAction->setShortcuts(keys);
+    closeAction->setShortcutContext(Qt::WindowShortcut);
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
+    addAction(closeAction);
 }
 
 CompareView::~CompareView() = default;

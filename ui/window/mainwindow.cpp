@@ -284,31 +284,51 @@ void MainWindow::createMenus() {
            "interpreter, cores and switch interval)"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Reading the Timeline"), this, [this] {
-        QMessageBox::information(
-            this, tr("Reading the timeline"),
-            tr("<p>One row per thread, time left to right, as in David Beazley's GIL charts.</p>"
-               "<p><b>Green</b>: running Python code (holds the GIL). <b>Pale</b>: waiting for the "
-               "GIL. "
-               "<b>Grey</b>: blocking I/O, GIL released. <b>Lavender</b>: runnable, no free core. "
-               "<b>Blue</b>: starting.</p>"
-               "<p>Thin lines: a <b>yellow</b> line is the first wake-up that found the GIL taken, "
-               "<b>red</b> lines each further one in the same wait. Drop requests hang from the "
-               "top of a "
-               "row, forced hand-offs stand on its bottom.</p>"
-               "<p>Where many events share a pixel, the pixel shows the state that covers most of "
-               "its "
-               "time; hover it to see the mix.</p>"
-               "<p>Mouse wheel: zoom around the cursor. Drag: pan. Right-drag or Shift-drag: zoom "
-               "to a "
-               "range. Double-click: zoom in. Home: whole run. Backspace: back.</p>"));
-    });
-    help->addAction(tr("&About GIL Scope"), this, [this] {
-        QMessageBox::about(
-            this, tr("About GIL Scope"),
-            tr("<b>GIL Scope</b><p>Simulates how Python threads are scheduled under the GIL "
-               "and draws per-thread timelines.</p>"));
-    });
+    m_help = help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")),
+                             tr("&Reading the Timeline"), this, &MainWindow::showHelp);
+    m_help->setObjectName(QStringLiteral("helpAction"));
+    m_help->setShortcut(QKeySequence::HelpContents);
+    m_about = help->addAction(tr("&About GIL Scope"), this, &MainWindow::showAbout);
+    m_about->setObjectName(QStringLiteral("aboutAction"));
+    m_about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::showHelp() {
+    // Not modal: the chart stays usable while the key is open beside it.
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Reading the Timeline"),
+        tr("<p>One row per thread, time left to right, as in David Beazley's GIL charts.</p>"
+           "<p><b>Green</b>: running Python code (holds the GIL). <b>Pale</b>: waiting for the "
+           "GIL. <b>Grey</b>: blocking I/O, GIL released. <b>Lavender</b>: runnable, no free "
+           "core. <b>Blue</b>: starting.</p>"
+           "<p>Thin lines: a <b>yellow</b> line is the first wake-up that found the GIL taken, "
+           "<b>red</b> lines each further one in the same wait. Drop requests hang from the top "
+           "of a row, forced hand-offs stand on its bottom.</p>"
+           "<p>Where many events share a pixel, every state keeps its share of the pixel "
+           "columns: a thread that runs 30 % of the time is green in 30 % of them. Hover a row "
+           "to see the mix.</p>"
+           "<p>Mouse wheel: zoom around the cursor. Drag: pan. Right-drag or Shift-drag: zoom to "
+           "a range. Double-click: zoom in. Home: whole run. Backspace: back.</p>"),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("helpBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+void MainWindow::showAbout() {
+    const QString version = QCoreApplication::applicationVersion();
+    auto *box = new QMessageBox(
+        QMessageBox::NoIcon, tr("About GIL Scope"),
+        tr("<b>GIL Scope</b> %1<p>Simulates how Python threads are scheduled under the GIL and "
+           "draws per-thread timelines.</p><p>Built with Qt %2.</p>")
+            .arg(version.isEmpty() ? tr("(version unknown)") : tr("version %1").arg(version),
+                 QString::fromLatin1(qVersion())),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
 }
 
 void MainWindow::createStatusBar() {

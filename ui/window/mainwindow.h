@@ -73,6 +73,9 @@ public:
     QAction *exportTraceAction() const { return m_exportTrace; }
     QAction *recordAction() const { return m_record; }
     QAction *compareWithSimulationAction() const { return m_compareWithSimulation; }
+    QAction *saveAction() const { return m_save; }
+    QAction *helpAction() const { return m_help; }
+    QAction *aboutAction() const { return m_about; }
     QLabel *traceBanner() const { return m_traceBanner; }
 
 protected:
@@ -87,6 +90,8 @@ private:
     void showBusy(bool busy);
     void showHoverTime(double ns);
     void open();
+    void showHelp();
+    void showAbout();
     bool save();
     bool saveAs();
     void exportImage();
@@ -124,6 +129,8 @@ private:
     QAction *m_exportTrace = nullptr;
     QAction *m_record = nullptr;
     QAction *m_compareWithSimulation = nullptr;
+    QAction *m_help = nullptr;
+    QAction *m_about = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_traceBanner = nullptr;
     QWidget *m_traceBox = nullptr;
