@@ -121,7 +121,7 @@ AdvisorPanel::AdvisorPanel(QWidget *parent)
     column->addWidget(m_reason);
     auto *charts = new QHBoxLayout;
     for (QCustomPlot *chart : {m_makespan, m_latency}) {
-        chart->setMinimumSize(360, 300);
+        chart->setMinimumSize(240, 300); // two side by side fit a 1024-pixel screen
         chart->plotLayout()->insertRow(0);
         auto *title =
             new QCPTextElement(chart, chart == m_latency ? tr("I/O latency p99 (shorter is better)")

@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -199,6 +200,10 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     outer->addWidget(scroll);
 
     setScenario(m_scenario);
+    // As narrow as the knobs allow and no narrower: a dock dragged to a sliver would hide every
+    // control (and the window would save and restore that sliver).
+    setMinimumWidth(content->minimumSizeHint().width() +
+                    scroll->verticalScrollBar()->sizeHint().width());
 }
 
 // The Scenario group: preset, interpreter, executor, seed and machine, each editing the scenario.
@@ -218,8 +223,9 @@ QGroupBox *ControlsPanel::scenarioGroup() {
     m_preset->setToolTip(
         tr("Scenarios that reproduce published results (R1–R9) and classic effects"));
     m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_preset->setMinimumContentsLength(18);
+    m_preset->setMinimumContentsLength(14);
     scenarioForm->addRow(tr("&Preset:"), m_preset);
+    m_description->setObjectName(QStringLiteral("description"));
     m_description->setWordWrap(true);
     m_description->setForegroundRole(QPalette::PlaceholderText);
     scenarioForm->addRow(m_description);
@@ -243,6 +249,12 @@ QGroupBox *ControlsPanel::scenarioGroup() {
     m_machine->setToolTip(tr("Costs of the CPU, kernel and Python build: the model's defaults, "
                              "or a profile measured with gilscope calibrate"));
     scenarioForm->addRow(tr("Mac&hine:"), m_machine);
+    // Long entries ("legacy GIL (2.x, check interval)") are read in full in the list; the box
+    // itself may elide them, so the dock can be narrow on a small screen.
+    for (QComboBox *box : {m_interpreter, m_executor, m_machine}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     static_cast<RefreshingComboBox *>(m_machine)->beforePopup = [this] {
         fillMachines();
         showMachine(m_scenario.machine);
