@@ -2,6 +2,7 @@
 
 #include "scenario/presets.h"
 #include "scenario/scenarioedits.h"
+#include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"
 #include "window/labeledslider.h"
 
@@ -310,8 +311,7 @@ template <typename F> void ControlsPanel::edit(F change) {
     if (m_updating)
         return;
     change(m_scenario);
-    m_preset->setCurrentIndex(0); // edited: no longer the preset as published
-    m_description->setVisible(false);
+    showPreset();
     updateEnabled();
     updateSummary();
     emit scenarioEdited(m_scenario);
@@ -320,15 +320,17 @@ template <typename F> void ControlsPanel::edit(F change) {
 void ControlsPanel::choosePreset(int index) {
     const std::string id = m_preset->itemData(index).toString().toStdString();
     auto it = m_presets.find(id);
-    if (it == m_presets.end())
+    if (it == m_presets.end()) {
+        showPreset(); // "Custom" is what an edit makes, not something to pick
         return;
+    }
     // The machine is where the user runs, not part of the published scenario: it stays.
     core::Scenario preset = it->second;
     if (preset.machine.empty() && !m_scenario.machine.empty())
         if (const auto profile = profileFor(m_scenario.machine, nullptr))
             applyMachine(preset, m_scenario.machine, profile);
     setScenario(preset);
-    emit scenarioEdited(m_scenario);
+    emit presetChosen(m_scenario);
 }
 
 void ControlsPanel::setMachineStore(const core::MachineProfileStore &store) {
@@ -396,11 +398,7 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
     if (auto g = edits::firstGroup(scenario, WorkerKind::Io))
         m_models.io = *g;
 
-    int presetIndex = 0;
-    for (int i = 1; i < m_preset->count(); ++i)
-        if (m_preset->itemText(i).toStdString() == scenario.name)
-            presetIndex = i;
-    m_preset->setCurrentIndex(presetIndex);
+    showPreset();
     m_description->setText(QString::fromStdString(scenario.description));
     m_description->setVisible(!scenario.description.empty());
     m_interpreter->setCurrentIndex(m_interpreter->findData(int(scenario.interpreter)));
@@ -416,6 +414,11 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
     updateEnabled();
     updateSummary();
     m_updating = false;
+}
+
+void ControlsPanel::showPreset() {
+    const int index = m_preset->findData(core::matchingPreset(m_scenario));
+    m_preset->setCurrentIndex(std::max(0, index));
 }
 
 void ControlsPanel::setError(const QString &message) {
