@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QTest>
 
@@ -19,6 +20,20 @@ using gilscope::test::waitUntil;
 using gilscope::test::WindowUnderTest;
 
 namespace {
+
+// The letter after a single '&' in a label or menu title, lower case; none if it has no mnemonic.
+QChar mnemonic(const QString &text) {
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] != '&')
+            continue;
+        if (text[i + 1] == '&') {
+            ++i;
+            continue;
+        }
+        return text[i + 1].toLower();
+    }
+    return {};
+}
 
 template <typename T> T *visibleChild(QWidget *parent, const QString &name) {
     for (T *child : parent->findChildren<T *>(name))
@@ -76,4 +91,20 @@ TEST_CASE("F1 opens Reading the Timeline and About names the version") {
     CHECK(about->text().contains("version 4.5.6"));
     about->close();
     QCoreApplication::setApplicationVersion(before);
+}
+
+TEST_CASE("Alt and a letter reaches one thing: the menus' and the controls' mnemonics differ") {
+    WindowUnderTest win;
+    std::map<QChar, QStringList> owners;
+    for (QAction *menu : win.w->menuBar()->actions())
+        if (const QChar c = mnemonic(menu->text()); !c.isNull())
+            owners[c] << menu->text();
+    for (QLabel *label : win.w->controls()->findChildren<QLabel *>())
+        if (const QChar c = mnemonic(label->text()); !c.isNull() && label->buddy())
+            owners[c] << label->text();
+    for (const auto &[letter, texts] : owners) {
+        INFO("Alt+" << QString(letter).toStdString() << ": "
+                    << texts.join(QStringLiteral(", ")).toStdString());
+        CHECK(texts.size() == 1); // "Mac&hine" took Alt+H from Help, "S&eed" Alt+E from Executor
+    }
 }

@@ -245,11 +245,11 @@ QGroupBox *ControlsPanel::scenarioGroup() {
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setToolTip(tr("Seed of the simulated OS's random choices (wake-up latencies, jitter)"));
-    scenarioForm->addRow(tr("S&eed:"), m_seed);
+    scenarioForm->addRow(tr("See&d:"), m_seed);
     m_machine->setObjectName(QStringLiteral("machine"));
     m_machine->setToolTip(tr("Costs of the CPU, kernel and Python build: the model's defaults, "
                              "or a profile measured with gilscope calibrate"));
-    scenarioForm->addRow(tr("Mac&hine:"), m_machine);
+    scenarioForm->addRow(tr("&Machine:"), m_machine);
     // Long entries ("legacy GIL (2.x, check interval)") are read in full in the list; the box
     // itself may elide them, so the dock can be narrow on a small screen.
     for (QComboBox *box : {m_interpreter, m_executor, m_machine}) {
