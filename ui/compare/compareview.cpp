@@ -55,7 +55,8 @@ QString viewTitle(const QString &side, const core::PreparedRun &run) {
         run.recorded
             ? QStringLiteral("%1   ·   %2, %3, %4")
                   .arg(runTitle(run), core::interpreterTitle(s.interpreter),
-                       core::executorTitle(s.executor), QObject::tr("%n core(s)", nullptr, s.cores))
+                       core::executorTitle(s.executor),
+                       s.cores == 1 ? QObject::tr("1 core") : QObject::tr("%1 cores").arg(s.cores))
             : core::scenarioHeadline(s);
     return QStringLiteral("%1  ·  %2").arg(side, what);
 }
