@@ -74,15 +74,24 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
 
 } // namespace
 
+std::vector<std::pair<Interpreter, Executor>> advisorGrid() {
+    std::vector<std::pair<Interpreter, Executor>> grid;
+    for (auto interpreter : kInterpreters)
+        for (auto executor : kExecutors)
+            if (interpreter != Interpreter::LegacyGil || executor == Executor::Threading ||
+                executor == Executor::Multiprocessing)
+                grid.emplace_back(interpreter, executor);
+    return grid;
+}
+
 Advice advise(const Scenario &scenario, int threads, const std::atomic<bool> *cancel) {
     std::vector<AdvisorRun> runs;
-    for (auto interpreter : kInterpreters)
-        for (auto executor : kExecutors) {
-            AdvisorRun run{executor, interpreter, nullptr, {}, {}, -1};
-            if (interpreter != Interpreter::LegacyGil)
-                run.plainness = static_cast<int>(runs.size());
-            runs.push_back(run);
-        }
+    for (const auto &[interpreter, executor] : advisorGrid()) {
+        AdvisorRun run{executor, interpreter, nullptr, {}, {}, -1};
+        if (interpreter != Interpreter::LegacyGil)
+            run.plainness = static_cast<int>(runs.size());
+        runs.push_back(run);
+    }
 
     // Fan the grid out over `threads` workers; each run is independent and deterministic.
     std::atomic<std::size_t> next{0};

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gilscope::core {
@@ -22,10 +23,15 @@ struct AdvisorRun {
 };
 
 struct Advice {
-    std::vector<AdvisorRun> runs; // every executor x interpreter, in a fixed order
+    std::vector<AdvisorRun> runs; // every executor x interpreter that exists, in a fixed order
     int best = -1;                // index into runs
     std::string reason;           // one line: why that one
 };
+
+// The executors of each interpreter, in the order advise() runs them: the legacy GIL (Python 2.x,
+// 3.0-3.1) had threading and multiprocessing only — asyncio came with 3.4 and an interpreter of
+// one's own with 3.12.
+std::vector<std::pair<Interpreter, Executor>> advisorGrid();
 
 // Simulates the scenario's workload under every executor and interpreter (on `threads` worker
 // threads) and names the best fit: the shortest makespan, except that among runs within 5 % of

@@ -156,7 +156,57 @@ Metrics computeMetrics(const Trace &trace) {
     }
     m.io.latency_ms_p50 = percentile(ioLatencies, 50);
     m.io.latency_ms_p99 = percentile(ioLatencies, 99);
+    m.io.serving_ops_per_s = ioServingRate(trace);
     return m;
+}
+
+namespace {
+// When a thread was at work: after its start-up, before it was done. Empty if never.
+std::pair<TimeNs, TimeNs> workSpan(const ThreadTrack &track, TimeNs traceEnd) {
+    auto idle = [](ThreadState s) {
+        return s == ThreadState::Starting || s == ThreadState::Done || s == ThreadState::Absent;
+    };
+    const std::size_t n = track.segmentCount();
+    std::size_t first = 0, last = n;
+    while (first < n && idle(track.segmentState[first]))
+        ++first;
+    while (last > first && idle(track.segmentState[last - 1]))
+        --last;
+    if (first == last)
+        return {0, 0};
+    return {track.segmentStart[first], track.segmentEnd(last - 1, traceEnd)};
+}
+} // namespace
+
+double ioServingRate(const Trace &trace) {
+    // The I/O-bound threads' time at work, and the CPU-bound threads' (the load).
+    TimeNs ioBegin = trace.endNs, ioEnd = 0, cpuBegin = trace.endNs, cpuEnd = 0;
+    for (const ThreadTrack &track : trace.threads) {
+        const bool io = track.info.kind == "io" || track.info.kind == "mixed";
+        if (!io && track.info.kind != "cpu")
+            continue;
+        const auto [begin, end] = workSpan(track, trace.endNs);
+        if (end <= begin)
+            continue;
+        (io ? ioBegin : cpuBegin) = std::min(io ? ioBegin : cpuBegin, begin);
+        (io ? ioEnd : cpuEnd) = std::max(io ? ioEnd : cpuEnd, end);
+    }
+    // Under load when there is one: once the CPU-bound work is done the I/O thread runs free,
+    // and that tail says nothing about the convoy.
+    TimeNs begin = ioBegin, end = ioEnd;
+    if (cpuEnd > cpuBegin && std::max(ioBegin, cpuBegin) < std::min(ioEnd, cpuEnd)) {
+        begin = std::max(ioBegin, cpuBegin);
+        end = std::min(ioEnd, cpuEnd);
+    }
+    if (end <= begin)
+        return 0;
+    long long ops = 0;
+    for (const ThreadTrack &track : trace.threads)
+        if (track.info.kind == "io" || track.info.kind == "mixed")
+            for (std::size_t i = 0; i < track.markCount(); ++i)
+                ops += track.markKind[i] == MarkKind::IoEnd && track.markTime[i] >= begin &&
+                       track.markTime[i] <= end;
+    return static_cast<double>(ops) / (static_cast<double>(end - begin) / kNsPerS);
 }
 
 } // namespace gilscope::core

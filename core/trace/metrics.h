@@ -31,6 +31,7 @@ struct IoMetrics {
     double latency_ms_p99 = 0;
     double max_stall_ms = 0; // longest stretch an I/O-bound thread was runnable but not running
                              // (waiting for the GIL, a core or the event loop) before it ended
+    double serving_ops_per_s = 0; // ioServingRate(): the rate the I/O threads' clients see
 };
 
 // Everything here is derived from the Trace alone, so recorded traces get the same figures.
@@ -45,6 +46,12 @@ struct Metrics {
 };
 
 Metrics computeMetrics(const Trace &trace);
+
+// The request rate an I/O-bound thread's clients see: blocking calls completed per second while
+// the I/O-bound threads were at work and, if CPU-bound threads ran beside them, while those did
+// (the load). ops_per_s divides by the whole run, whose length the CPU-bound threads set; this is
+// the convoy's echo-server rate, which the switch interval moves. 0 without I/O.
+double ioServingRate(const Trace &trace);
 
 // Nearest-rank percentile of unsorted values (p in [0, 100]); 0 for no values.
 double percentile(std::vector<double> values, double p);

@@ -169,7 +169,7 @@ TEST_CASE("advise names the best executor and lists every run") {
     CHECK(best["executor"].toString() != "threading");
     CHECK(best["reason"].toString().contains("faster than threading"));
     const QJsonArray runs = doc["runs"].toArray();
-    CHECK(runs.size() == 12);
+    CHECK(runs.size() == 10); // no asyncio or subinterpreters under the legacy GIL
     CHECK(runs[0].toObject()["executor"].toString() == "threading");
     CHECK(runs[0].toObject()["makespan_ms"].toDouble() > 0);
 }

@@ -85,12 +85,13 @@ TEST_CASE("picking a machine gives the scenario its measured costs and keeps it 
     CHECK(s.params.signal_cost_us == 6);
     CHECK(s.params.timer_slack_us == 140);
 
-    // Another preset: still this machine.
+    // Another preset (a new start, not an edit): still this machine.
+    QSignalSpy picks(&panel, &ui::ControlsPanel::presetChosen);
     const int convoy = panel.presetBox()->findText(
         QString::fromStdString(core::loadPreset("r6-convoy-1cpu")->name));
     REQUIRE(convoy > 0);
     emit panel.presetBox()->activated(convoy);
-    s = lastEdit(edits);
+    s = lastEdit(picks);
     CHECK(s.workers.size() == 2);
     CHECK(s.machine == "lab");
     CHECK(s.params.signal_cost_us == 6);
@@ -132,14 +133,14 @@ TEST_CASE("a preset's own build figures survive a machine being picked") {
     REQUIRE(core::saveMachineProfile(lab, dir.filePath("lab.json")).ok());
     ui::ControlsPanel panel;
     panel.setMachineStore(core::MachineProfileStore({dir.path()}));
-    QSignalSpy edits(&panel, &ui::ControlsPanel::scenarioEdited);
+    QSignalSpy picks(&panel, &ui::ControlsPanel::presetChosen);
     emit panel.machineBox()->activated(1);
     const auto preset = core::loadPreset("free-threaded-3.14t");
     REQUIRE(preset);
     REQUIRE(preset->params.ft_slowdown == 1.08);
     emit panel.presetBox()->activated(
         panel.presetBox()->findText(QString::fromStdString(preset->name)));
-    const core::Scenario s = lastEdit(edits);
+    const core::Scenario s = lastEdit(picks);
     CHECK(s.machine == "lab");
     CHECK(s.params.signal_cost_us == 6);
     CHECK(s.params.ft_slowdown == 1.08); // the 3.14t build's slowdown, not the model's 1.4

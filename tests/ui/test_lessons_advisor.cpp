@@ -18,7 +18,7 @@ using namespace gilscope;
 using gilscope::test::preset;
 using gilscope::test::waitUntil;
 
-TEST_CASE("lessons: the advisor shows 12 bars and the best fit for a CPU-bound preset") {
+TEST_CASE("lessons: the advisor shows a bar per run and the best fit for a CPU-bound preset") {
     ui::AdvisorPanel panel;
     panel.resize(1300, 520);
     panel.show();
@@ -29,8 +29,8 @@ TEST_CASE("lessons: the advisor shows 12 bars and the best fit for a CPU-bound p
     CHECK(panel.isBusy());
     REQUIRE(waitUntil([&] { return ready > 0; }));
     CHECK(ready == 1);
-    CHECK(ui::AdvisorPanel::barCount(panel.makespanChart()) == 12);
-    CHECK(ui::AdvisorPanel::barCount(panel.latencyChart()) == 12);
+    CHECK(ui::AdvisorPanel::barCount(panel.makespanChart()) == ui::AdvisorPanel::kRuns);
+    CHECK(ui::AdvisorPanel::barCount(panel.latencyChart()) == ui::AdvisorPanel::kRuns);
 
     // The verdict is core::advise's, with its reason.
     const core::Advice expected = core::advise(s, 2);
@@ -42,7 +42,7 @@ TEST_CASE("lessons: the advisor shows 12 bars and the best fit for a CPU-bound p
     CHECK(text.startsWith(QLatin1String("Best fit: multiprocessing")));
     CHECK(text.contains(QString::fromStdString(expected.reason)));
     // Each bar is its run's makespan.
-    for (int run = 0; run < 12; ++run) {
+    for (int run = 0; run < ui::AdvisorPanel::kRuns; ++run) {
         const QPointF centre = panel.barCentre(panel.makespanChart(), run);
         const double value = panel.makespanChart()->xAxis->pixelToCoord(centre.x()) * 2;
         CHECK(value ==

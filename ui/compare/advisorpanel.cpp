@@ -54,13 +54,30 @@ QString groupLabel(int group) {
 // A value label goes inside its bar from this share of the longest bar on.
 constexpr double kInsideFrom = 0.55;
 
-// Bars top to bottom, a gap between interpreters.
-double keyOfRun(int run) {
-    return run + run / 4;
+// Bars top to bottom in the advice's order, a gap between interpreters.
+double keyOfRun(const std::vector<core::AdvisorRun> &runs, int run) {
+    return run + groupOf(runs[static_cast<std::size_t>(run)].interpreter);
 }
-int runOfKey(double key) {
-    const int k = static_cast<int>(std::lround(key));
-    return k - k / 5;
+
+// The first run of an interpreter's group, or -1.
+int firstRunOf(const std::vector<core::AdvisorRun> &runs, int group) {
+    for (int i = 0; i < static_cast<int>(runs.size()); ++i)
+        if (groupOf(runs[static_cast<std::size_t>(i)].interpreter) == group)
+            return i;
+    return -1;
+}
+
+// "threading on a free-threaded build": the interpreter as the build a reader would install.
+QString onBuild(core::Interpreter interpreter) {
+    switch (interpreter) {
+    case core::Interpreter::Gil:
+        return QObject::tr("on a standard build (3.2+ GIL)");
+    case core::Interpreter::FreeThreaded:
+        return QObject::tr("on a free-threaded build (3.13t+)");
+    case core::Interpreter::LegacyGil:
+        return QObject::tr("under the legacy GIL (2.x)");
+    }
+    return {};
 }
 
 QCPTextElement *chartTitle(QCustomPlot *chart) {
@@ -104,7 +121,7 @@ AdvisorPanel::AdvisorPanel(QWidget *parent)
     column->addWidget(m_reason);
     auto *charts = new QHBoxLayout;
     for (QCustomPlot *chart : {m_makespan, m_latency}) {
-        chart->setMinimumSize(360, 300);
+        chart->setMinimumSize(240, 300); // two side by side fit a 1024-pixel screen
         chart->plotLayout()->insertRow(0);
         auto *title =
             new QCPTextElement(chart, chart == m_latency ? tr("I/O latency p99 (shorter is better)")
@@ -211,8 +228,8 @@ QString AdvisorPanel::bestFitText() const {
     if (m_advice.best < 0)
         return tr("No fit: %1").arg(QString::fromStdString(m_advice.reason));
     const auto &best = m_advice.runs[static_cast<std::size_t>(m_advice.best)];
-    return tr("Best fit: %1 on the %2 — %3")
-        .arg(core::executorTitle(best.executor), core::interpreterTitle(best.interpreter),
+    return tr("Best fit: %1 %2 — %3")
+        .arg(core::executorTitle(best.executor), onBuild(best.interpreter),
              QString::fromStdString(m_advice.reason));
 }
 
@@ -223,9 +240,8 @@ QString AdvisorPanel::statusText() const {
 void AdvisorPanel::showAdvice() {
     if (m_advice.best >= 0) {
         const auto &best = m_advice.runs[static_cast<std::size_t>(m_advice.best)];
-        m_verdict->setText(
-            tr("Best fit: <b>%1</b> on the %2")
-                .arg(core::executorTitle(best.executor), core::interpreterTitle(best.interpreter)));
+        m_verdict->setText(tr("Best fit: <b>%1</b> %2")
+                               .arg(core::executorTitle(best.executor), onBuild(best.interpreter)));
         QString reason =
             QString::fromStdString(m_advice.reason).toHtmlEscaped() + QStringLiteral(".");
         // The advice weighs makespan; say so when the pick makes I/O wait much longer.
@@ -237,12 +253,12 @@ void AdvisorPanel::showAdvice() {
         if (best.metrics.io.ops > 0 && quickest &&
             best.metrics.io.latency_ms_p99 > 3 * quickest->metrics.io.latency_ms_p99 &&
             best.metrics.io.latency_ms_p99 - quickest->metrics.io.latency_ms_p99 > 0.1)
-            reason += tr("<br><b>But</b> its I/O waits %1 (p99) against %2 with %3 on the %4: see "
-                         "the latency chart.")
-                          .arg(formatDuration(best.metrics.io.latency_ms_p99 * 1e6),
-                               formatDuration(quickest->metrics.io.latency_ms_p99 * 1e6),
-                               core::executorTitle(quickest->executor),
-                               core::interpreterTitle(quickest->interpreter));
+            reason +=
+                tr("<br><b>But</b> its I/O waits %1 (p99) against %2 with %3 %4: see the "
+                   "latency chart.")
+                    .arg(formatDuration(best.metrics.io.latency_ms_p99 * 1e6),
+                         formatDuration(quickest->metrics.io.latency_ms_p99 * 1e6),
+                         core::executorTitle(quickest->executor), onBuild(quickest->interpreter));
         reason +=
             tr("<br><span style=\"color:gray\">Click a bar to open that run's timeline.</span>");
         m_reason->setText(reason);
@@ -318,15 +334,15 @@ void AdvisorPanel::fillChart(QCustomPlot *chart, bool latency) {
             if (groupOf(r.interpreter) != g)
                 continue;
             const double v = r.trace ? valueOf(r) : 0.0;
-            bars->addData(keyOfRun(i), v);
-            ticker->addTick(keyOfRun(i), core::executorTitle(r.executor));
+            bars->addData(keyOfRun(runs, i), v);
+            ticker->addTick(keyOfRun(runs, i), core::executorTitle(r.executor));
 
             if (latency && !anyIo)
                 continue; // nothing to label: the chart says there is no I/O
             // Values beside their bars, or inside the long ones so nothing runs off the chart.
             auto *label = new QCPItemText(chart);
             label->position->setAxes(chart->xAxis, chart->yAxis);
-            label->position->setCoords(v, keyOfRun(i));
+            label->position->setCoords(v, keyOfRun(runs, i));
             const bool inside = v > kInsideFrom * top;
             label->setPositionAlignment((inside ? Qt::AlignRight : Qt::AlignLeft) |
                                         Qt::AlignVCenter);
@@ -354,14 +370,15 @@ void AdvisorPanel::fillChart(QCustomPlot *chart, bool latency) {
             outline->setPen(QPen(m_theme.text, 2.5));
             outline->setBrush(Qt::NoBrush);
             const auto &b = runs[static_cast<std::size_t>(best)];
-            outline->addData(keyOfRun(best), b.trace ? valueOf(b) : 0.0);
+            outline->addData(keyOfRun(runs, best), b.trace ? valueOf(b) : 0.0);
             outline->setSelectable(QCP::stNone);
             outline->removeFromLegend();
             outline->setProperty("outline", true);
         }
     }
     chart->yAxis->setTicker(ticker);
-    chart->yAxis->setRange(-1.6, keyOfRun(static_cast<int>(runs.size()) - 1) + 0.7);
+    chart->yAxis->setRange(
+        -1.6, runs.empty() ? 1.0 : keyOfRun(runs, static_cast<int>(runs.size()) - 1) + 0.7);
     chart->xAxis->setRange(0, top > 0 ? top * 1.12 : 1.0);
     chart->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new TimeAxisTicker));
     chart->xAxis->setTickLabels(!latency || anyIo);
@@ -370,12 +387,15 @@ void AdvisorPanel::fillChart(QCustomPlot *chart, bool latency) {
     chart->legend->setVisible(false);
     // Each interpreter's bars under a heading in its colour.
     for (int g = 0; g < 3; ++g) {
+        const int first = firstRunOf(runs, g);
+        if (first < 0)
+            continue;
         auto *heading = new QCPItemText(chart);
         heading->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
         heading->position->setTypeY(QCPItemPosition::ptPlotCoords);
         heading->position->setAxisRect(chart->axisRect());
         heading->position->setAxes(chart->xAxis, chart->yAxis);
-        heading->position->setCoords(0, g * 5 - 0.95);
+        heading->position->setCoords(0, keyOfRun(runs, first) - 0.95);
         heading->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         heading->setPadding(QMargins(4, 0, 0, 0));
         heading->setColor(groupColour(g, m_theme.dark).darker(g == 2 ? 160 : 110));
@@ -409,7 +429,7 @@ int AdvisorPanel::barCount(QCustomPlot *chart) {
 QPointF AdvisorPanel::barCentre(QCustomPlot *chart, int run) const {
     if (run < 0 || run >= static_cast<int>(m_advice.runs.size()))
         return {};
-    const double key = keyOfRun(run);
+    const double key = keyOfRun(m_advice.runs, run);
     for (int i = 0; i < chart->plottableCount(); ++i) {
         auto *bars = qobject_cast<QCPBars *>(chart->plottable(i));
         if (!bars || bars->property("outline").toBool())
@@ -432,11 +452,10 @@ int AdvisorPanel::runAt(QCustomPlot *chart, QPointF pos) const {
     if (pos.y() < area.top() || pos.y() > area.bottom() || pos.x() > area.right())
         return -1;
     const double key = chart->yAxis->pixelToCoord(pos.y());
-    const long k = std::lround(key);
-    if (std::abs(key - k) > 0.45 || k < 0 || k % 5 == 4)
-        return -1; // between rows, or the gap between interpreters
-    const int run = runOfKey(static_cast<double>(k));
-    return run < static_cast<int>(m_advice.runs.size()) ? run : -1;
+    for (int run = 0; run < static_cast<int>(m_advice.runs.size()); ++run)
+        if (std::abs(key - keyOfRun(m_advice.runs, run)) <= 0.45)
+            return run;
+    return -1; // between rows, or the gap between interpreters
 }
 
 } // namespace gilscope::ui

@@ -28,7 +28,8 @@ class AdvisorPanel : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kDebounceMs = 200;
-    static constexpr int kRuns = 12; // 4 executors x 3 interpreters
+    // 4 executors on each current build; threading and multiprocessing under the legacy GIL.
+    static constexpr int kRuns = 10;
 
     explicit AdvisorPanel(QWidget *parent = nullptr);
     ~AdvisorPanel() override;

@@ -8,10 +8,13 @@
 #include "run/preparedrun.h"
 #include "scenario/presets.h"
 #include "scenario/scenariojson.h"
+#include "scenario/scenariolabels.h"
+#include "scenario/scenariotitle.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
 #include "window/simulationcontroller.h"
 
+#include <QAction>
 #include <QBuffer>
 #include <QComboBox>
 #include <QFileDialog>
@@ -44,10 +47,23 @@ QColor sideColour(bool b) {
     return b ? QColor(0xc2, 0x5b, 0x00) : QColor(0x1a, 0x5f, 0xb4);
 }
 
-QString viewTitle(const QString &side, const core::Scenario &s) {
-    return QStringLiteral("%1  ·  %2   ·   %3, %4, %5")
-        .arg(side, QString::fromStdString(s.name), core::interpreterTitle(s.interpreter),
-             core::executorTitle(s.executor), QObject::tr("%n core(s)", nullptr, s.cores));
+// What a run is called: a recording by its label, a simulation by what it is now (an edited
+// preset is not titled with the preset's name).
+QString runTitle(const core::PreparedRun &run) {
+    return run.recorded ? QString::fromStdString(run.scenario.name)
+                        : core::scenarioTitle(run.scenario);
+}
+
+QString viewTitle(const QString &side, const core::PreparedRun &run) {
+    const core::Scenario &s = run.scenario;
+    const QString what =
+        run.recorded
+            ? QStringLiteral("%1   ·   %2, %3, %4")
+                  .arg(runTitle(run), core::interpreterTitle(s.interpreter),
+                       core::executorTitle(s.executor),
+                       s.cores == 1 ? QObject::tr("1 core") : QObject::tr("%1 cores").arg(s.cores))
+            : core::scenarioHeadline(s);
+    return QStringLiteral("%1  ·  %2").arg(side, what);
 }
 
 QColor verdictColour(int verdict, const TimelineTheme &theme) {
@@ -224,6 +240,18 @@ CompareView::CompareView(QWidget *parent)
     connect(m_swap, &QPushButton::clicked, this, &CompareView::swap);
     connect(m_export, &QPushButton::clicked, this, &CompareView::exportClicked);
     fillPickers();
+
+    // A window of its own over the main one: Esc and the usual Close keys put it away.
+    auto *closeAction = new QAction(tr("Close"), this);
+    closeAction->setObjectName(QStringLiteral("closeCompare"));
+    QList<QKeySequence> keys{QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Close))
+        if (!keys.contains(key))
+            keys << key;
+    closeAction->setShortcuts(keys);
+    closeAction->setShortcutContext(Qt::WindowShortcut);
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
+    addAction(closeAction);
 }
 
 CompareView::~CompareView() = default;
@@ -239,9 +267,8 @@ void CompareView::fillPickers() {
             box->addItem(m_offered[static_cast<std::size_t>(i)].label,
                          kOfferedEntry + QString::number(i));
         if (m_hasWindowScenario)
-            box->addItem(
-                tr("The window's scenario: %1").arg(QString::fromStdString(m_windowScenario.name)),
-                kWindowEntry);
+            box->addItem(tr("The window's scenario: %1").arg(core::scenarioTitle(m_windowScenario)),
+                         kWindowEntry);
         for (const LessonPreset &p : lessonPresets())
             box->addItem(p.referenceTag.isEmpty()
                              ? p.title
@@ -272,12 +299,12 @@ void CompareView::setWindowScenario(const core::Scenario &scenario) {
 }
 
 void CompareView::setScenarioA(const core::Scenario &scenario, const QString &label) {
-    offer(false, {label.isEmpty() ? QString::fromStdString(scenario.name) : label, scenario, {}});
+    offer(false, {label.isEmpty() ? core::scenarioTitle(scenario) : label, scenario, {}});
     run(false, scenario);
 }
 
 void CompareView::setScenarioB(const core::Scenario &scenario, const QString &label) {
-    offer(true, {label.isEmpty() ? QString::fromStdString(scenario.name) : label, scenario, {}});
+    offer(true, {label.isEmpty() ? core::scenarioTitle(scenario) : label, scenario, {}});
     run(true, scenario);
 }
 
@@ -370,8 +397,7 @@ void CompareView::picked(bool sideB) {
         scenario = *parsed;
         if (data == kOpenEntry) {
             m_filling = true;
-            box->insertItem(box->count() - 1,
-                            tr("File: %1").arg(QString::fromStdString(scenario.name)),
+            box->insertItem(box->count() - 1, tr("File: %1").arg(core::scenarioTitle(scenario)),
                             kFileEntry + path);
             box->setCurrentIndex(box->count() - 2);
             m_filling = false;
@@ -430,12 +456,12 @@ void CompareView::display(core::PreparedRunPtr a, core::PreparedRunPtr b) {
     m_following = true;
     if (a && a != m_a) {
         m_viewA->setIndex(a->index);
-        m_viewA->setTitle(viewTitle(QStringLiteral("A"), a->scenario));
+        m_viewA->setTitle(viewTitle(QStringLiteral("A"), *a));
         m_viewA->xAxis->setLabel(timeAxisLabel(a->trace()));
     }
     if (b && b != m_b) {
         m_viewB->setIndex(b->index);
-        m_viewB->setTitle(viewTitle(QStringLiteral("B"), b->scenario));
+        m_viewB->setTitle(viewTitle(QStringLiteral("B"), *b));
         m_viewB->xAxis->setLabel(timeAxisLabel(b->trace()));
     }
     m_a = std::move(a);
@@ -566,8 +592,8 @@ void CompareView::paint(QCPPainter *painter, const QRect &target, const core::Pr
     for (const auto &[view, result] : sides) {
         view->setTheme(theme);
         view->setIndex((*result)->index);
-        view->setTitle(viewTitle(view == &viewA ? QStringLiteral("A") : QStringLiteral("B"),
-                                 (*result)->scenario));
+        view->setTitle(
+            viewTitle(view == &viewA ? QStringLiteral("A") : QStringLiteral("B"), **result));
         view->xAxis->setLabel(timeAxisLabel((*result)->trace()));
         view->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, group);
         view->zoom()->setExtent(core::TimeWindow{0, end});
@@ -628,8 +654,8 @@ void CompareView::paint(QCPPainter *painter, const QRect &target, const core::Pr
         painter->setPen(Qt::white);
         painter->drawText(tag, Qt::AlignCenter, side ? QStringLiteral("B") : QStringLiteral("A"));
         const int x = tag.right() + static_cast<int>(10 * unit);
-        const int h = textBlock(QString::fromStdString((*result)->scenario.name), font(15, true),
-                                theme.text, x, inner.right() - x);
+        const int h =
+            textBlock(runTitle(**result), font(15, true), theme.text, x, inner.right() - x);
         y += std::max(h, tagH) + static_cast<int>(2 * unit);
         y += textBlock(scenarioSummary((*result)->scenario), font(12.5, false), theme.axis, x,
                        inner.right() - x);

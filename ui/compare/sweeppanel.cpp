@@ -172,7 +172,7 @@ SweepPanel::SweepPanel(QWidget *parent)
     for (int c = 0; c < kChartCount; ++c) {
         auto *chart = new QCustomPlot;
         chart->setObjectName(QStringLiteral("sweepChart%1").arg(c));
-        chart->setMinimumSize(280, 240);
+        chart->setMinimumSize(200, 240); // three side by side fit a 1024-pixel screen
         chart->plotLayout()->insertRow(0);
         auto *title = new QCPTextElement(chart, chartTitleText(static_cast<Chart>(c)));
         QFont f = font();

@@ -149,7 +149,10 @@ void ExportDialog::buildUi() {
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Size:"), m_size);
     form->addRow(QString(), custom);
-    form->addRow(tr("S&cale:"), scaleRow);
+    // A row of widgets gets a plain label from addRow(): the mnemonic needs its buddy named.
+    auto *scaleLabel = new QLabel(tr("S&cale:"));
+    scaleLabel->setBuddy(m_scale);
+    form->addRow(scaleLabel, scaleRow);
     form->addRow(tr("&Colours:"), m_theme);
     form->addRow(tr("Show:"), titleRow);
     form->addRow(QString(), parts);

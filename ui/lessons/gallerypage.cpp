@@ -72,6 +72,8 @@ GalleryPage::GalleryPage(QWidget *parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
     titleFont.setBold(true);
     title->setFont(titleFont);
+    // Wraps rather than widen the window: the page stays in the window's stack after it is left.
+    title->setWordWrap(true);
     auto *intro = new QLabel(
         tr("Each preset reproduces a measurement of real CPython. Open one to see its "
            "timeline: <b>green</b> running, <b>pale</b> waiting for the GIL, <b>grey</b> "

@@ -2,6 +2,7 @@
 
 #include "scenario/presets.h"
 #include "scenario/scenarioedits.h"
+#include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"
 #include "window/labeledslider.h"
 
@@ -10,6 +11,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -199,6 +201,10 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     outer->addWidget(scroll);
 
     setScenario(m_scenario);
+    // As narrow as the knobs allow and no narrower: a dock dragged to a sliver would hide every
+    // control (and the window would save and restore that sliver).
+    setMinimumWidth(content->minimumSizeHint().width() +
+                    scroll->verticalScrollBar()->sizeHint().width());
 }
 
 // The Scenario group: preset, interpreter, executor, seed and machine, each editing the scenario.
@@ -218,8 +224,9 @@ QGroupBox *ControlsPanel::scenarioGroup() {
     m_preset->setToolTip(
         tr("Scenarios that reproduce published results (R1–R9) and classic effects"));
     m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_preset->setMinimumContentsLength(18);
+    m_preset->setMinimumContentsLength(14);
     scenarioForm->addRow(tr("&Preset:"), m_preset);
+    m_description->setObjectName(QStringLiteral("description"));
     m_description->setWordWrap(true);
     m_description->setForegroundRole(QPalette::PlaceholderText);
     scenarioForm->addRow(m_description);
@@ -238,11 +245,17 @@ QGroupBox *ControlsPanel::scenarioGroup() {
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setToolTip(tr("Seed of the simulated OS's random choices (wake-up latencies, jitter)"));
-    scenarioForm->addRow(tr("S&eed:"), m_seed);
+    scenarioForm->addRow(tr("See&d:"), m_seed);
     m_machine->setObjectName(QStringLiteral("machine"));
     m_machine->setToolTip(tr("Costs of the CPU, kernel and Python build: the model's defaults, "
                              "or a profile measured with gilscope calibrate"));
-    scenarioForm->addRow(tr("Mac&hine:"), m_machine);
+    scenarioForm->addRow(tr("&Machine:"), m_machine);
+    // Long entries ("legacy GIL (2.x, check interval)") are read in full in the list; the box
+    // itself may elide them, so the dock can be narrow on a small screen.
+    for (QComboBox *box : {m_interpreter, m_executor, m_machine}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     static_cast<RefreshingComboBox *>(m_machine)->beforePopup = [this] {
         fillMachines();
         showMachine(m_scenario.machine);
@@ -298,8 +311,7 @@ template <typename F> void ControlsPanel::edit(F change) {
     if (m_updating)
         return;
     change(m_scenario);
-    m_preset->setCurrentIndex(0); // edited: no longer the preset as published
-    m_description->setVisible(false);
+    showPreset();
     updateEnabled();
     updateSummary();
     emit scenarioEdited(m_scenario);
@@ -308,15 +320,17 @@ template <typename F> void ControlsPanel::edit(F change) {
 void ControlsPanel::choosePreset(int index) {
     const std::string id = m_preset->itemData(index).toString().toStdString();
     auto it = m_presets.find(id);
-    if (it == m_presets.end())
+    if (it == m_presets.end()) {
+        showPreset(); // "Custom" is what an edit makes, not something to pick
         return;
+    }
     // The machine is where the user runs, not part of the published scenario: it stays.
     core::Scenario preset = it->second;
     if (preset.machine.empty() && !m_scenario.machine.empty())
         if (const auto profile = profileFor(m_scenario.machine, nullptr))
             applyMachine(preset, m_scenario.machine, profile);
     setScenario(preset);
-    emit scenarioEdited(m_scenario);
+    emit presetChosen(m_scenario);
 }
 
 void ControlsPanel::setMachineStore(const core::MachineProfileStore &store) {
@@ -384,11 +398,7 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
     if (auto g = edits::firstGroup(scenario, WorkerKind::Io))
         m_models.io = *g;
 
-    int presetIndex = 0;
-    for (int i = 1; i < m_preset->count(); ++i)
-        if (m_preset->itemText(i).toStdString() == scenario.name)
-            presetIndex = i;
-    m_preset->setCurrentIndex(presetIndex);
+    showPreset();
     m_description->setText(QString::fromStdString(scenario.description));
     m_description->setVisible(!scenario.description.empty());
     m_interpreter->setCurrentIndex(m_interpreter->findData(int(scenario.interpreter)));
@@ -404,6 +414,11 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
     updateEnabled();
     updateSummary();
     m_updating = false;
+}
+
+void ControlsPanel::showPreset() {
+    const int index = m_preset->findData(core::matchingPreset(m_scenario));
+    m_preset->setCurrentIndex(std::max(0, index));
 }
 
 void ControlsPanel::setError(const QString &message) {

@@ -23,8 +23,9 @@ class LabeledSlider;
 
 // The knobs of a scenario: preset, interpreter, executor, seed, thread counts, cores, switch and
 // check intervals, CPU burst and I/O wait. Shows a Scenario and emits the edited copy on every
-// change; the window's SimulationController decides when to simulate it. The sliders are one table
-// (sliderRows() in the .cpp): a new slider is one row there.
+// change, or the preset picked; the window's SimulationController decides when to simulate it.
+// The sliders are one table (sliderRows() in the .cpp): a new slider is one row there. The
+// preset's description stays while the scenario is edited, so nothing moves under the pointer.
 class ControlsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -46,7 +47,10 @@ public:
     void setMachineStore(const core::MachineProfileStore &store);
 
 signals:
+    // A knob changed the scenario.
     void scenarioEdited(const gilscope::core::Scenario &scenario);
+    // A preset was picked: a new start rather than an edit.
+    void presetChosen(const gilscope::core::Scenario &scenario);
 
 private:
     // What the sliders edit besides the scenario: the thread each kind grows from when its count
@@ -73,6 +77,8 @@ private:
                       const std::optional<core::MachineProfile> &profile) const;
     void updateEnabled();
     void updateSummary();
+    // "Custom" once the scenario no longer matches a preset; the preset again if it does.
+    void showPreset();
 
     core::Scenario m_scenario;
     std::map<std::string, core::Scenario> m_presets;

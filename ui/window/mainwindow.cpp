@@ -1,7 +1,5 @@
 #include "window/mainwindow.h"
 
-#include "scenario/scenariolabels.h"
-
 #include "compare/compareview.h"
 #include "export/timelineexporter.h"
 #include "files/inputfile.h"
@@ -11,6 +9,7 @@
 #include "record/recordedrun.h"
 #include "scenario/presets.h"
 #include "scenario/scenariojson.h"
+#include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
@@ -28,7 +27,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -78,6 +79,13 @@ QString fileSlug(const QString &name) {
     return slug.isEmpty() ? QStringLiteral("timeline") : slug.left(60);
 }
 
+// Open's filter lists *.json: a scenario saved under another name would be invisible there.
+QString withJsonSuffix(const QString &path) {
+    return QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0
+               ? path
+               : path + QStringLiteral(".json");
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -106,6 +114,22 @@ MainWindow::MainWindow(QWidget *parent)
         setWindowModified(true);
         updateWindowTitle();
     });
+    // A preset is a new start, not an edit of the file that was open: Save must not write the
+    // preset over that file.
+    connect(m_controls, &ControlsPanel::presetChosen, this, &MainWindow::setScenario);
+
+    m_prompts.path = [this](const QString &suggested) {
+        return QFileDialog::getSaveFileName(this, tr("Save Scenario"), suggested,
+                                            tr("Scenarios (*.json);;All files (*)"));
+    };
+    m_prompts.name = [this](const QString &suggested) -> std::optional<QString> {
+        bool ok = false;
+        const QString name = QInputDialog::getText(
+            this, tr("Name the Scenario"),
+            tr("This scenario is no longer the preset it started from. Save it as:"),
+            QLineEdit::Normal, suggested, &ok);
+        return ok ? std::optional<QString>(name) : std::nullopt;
+    };
     connect(m_view, &TimelineView::themeChanged, m_metrics, &MetricsPanel::setTheme);
     connect(m_view, &TimelineView::hoverTimeChanged, this, &MainWindow::showHoverTime);
     m_metrics->setTheme(m_view->theme());
@@ -284,31 +308,51 @@ void MainWindow::createMenus() {
            "interpreter, cores and switch interval)"));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Reading the Timeline"), this, [this] {
-        QMessageBox::information(
-            this, tr("Reading the timeline"),
-            tr("<p>One row per thread, time left to right, as in David Beazley's GIL charts.</p>"
-               "<p><b>Green</b>: running Python code (holds the GIL). <b>Pale</b>: waiting for the "
-               "GIL. "
-               "<b>Grey</b>: blocking I/O, GIL released. <b>Lavender</b>: runnable, no free core. "
-               "<b>Blue</b>: starting.</p>"
-               "<p>Thin lines: a <b>yellow</b> line is the first wake-up that found the GIL taken, "
-               "<b>red</b> lines each further one in the same wait. Drop requests hang from the "
-               "top of a "
-               "row, forced hand-offs stand on its bottom.</p>"
-               "<p>Where many events share a pixel, the pixel shows the state that covers most of "
-               "its "
-               "time; hover it to see the mix.</p>"
-               "<p>Mouse wheel: zoom around the cursor. Drag: pan. Right-drag or Shift-drag: zoom "
-               "to a "
-               "range. Double-click: zoom in. Home: whole run. Backspace: back.</p>"));
-    });
-    help->addAction(tr("&About GIL Scope"), this, [this] {
-        QMessageBox::about(
-            this, tr("About GIL Scope"),
-            tr("<b>GIL Scope</b><p>Simulates how Python threads are scheduled under the GIL "
-               "and draws per-thread timelines.</p>"));
-    });
+    m_help = help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")),
+                             tr("&Reading the Timeline"), this, &MainWindow::showHelp);
+    m_help->setObjectName(QStringLiteral("helpAction"));
+    m_help->setShortcut(QKeySequence::HelpContents);
+    m_about = help->addAction(tr("&About GIL Scope"), this, &MainWindow::showAbout);
+    m_about->setObjectName(QStringLiteral("aboutAction"));
+    m_about->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::showHelp() {
+    // Not modal: the chart stays usable while the key is open beside it.
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("Reading the Timeline"),
+        tr("<p>One row per thread, time left to right, as in David Beazley's GIL charts.</p>"
+           "<p><b>Green</b>: running Python code (holds the GIL). <b>Pale</b>: waiting for the "
+           "GIL. <b>Grey</b>: blocking I/O, GIL released. <b>Lavender</b>: runnable, no free "
+           "core. <b>Blue</b>: starting.</p>"
+           "<p>Thin lines: a <b>yellow</b> line is the first wake-up that found the GIL taken, "
+           "<b>red</b> lines each further one in the same wait. Drop requests hang from the top "
+           "of a row, forced hand-offs stand on its bottom.</p>"
+           "<p>Where many events share a pixel, every state keeps its share of the pixel "
+           "columns: a thread that runs 30 % of the time is green in 30 % of them. Hover a row "
+           "to see the mix.</p>"
+           "<p>Mouse wheel: zoom around the cursor. Drag: pan. Right-drag or Shift-drag: zoom to "
+           "a range. Double-click: zoom in. Home: whole run. Backspace: back.</p>"),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("helpBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+void MainWindow::showAbout() {
+    const QString version = QCoreApplication::applicationVersion();
+    auto *box = new QMessageBox(
+        QMessageBox::NoIcon, tr("About GIL Scope"),
+        tr("<b>GIL Scope</b> %1<p>Simulates how Python threads are scheduled under the GIL and "
+           "draws per-thread timelines.</p><p>Built with Qt %2.</p>")
+            .arg(version.isEmpty() ? tr("(version unknown)") : tr("version %1").arg(version),
+                 QString::fromLatin1(qVersion())),
+        QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setIconPixmap(windowIcon().pixmap(64, 64));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->show();
 }
 
 void MainWindow::createStatusBar() {
@@ -331,9 +375,16 @@ void MainWindow::createStatusBar() {
 
 void MainWindow::setScenario(const core::Scenario &scenario) {
     m_leaveTrace = true;
+    m_fitPending = true;
+    m_file.clear();
+    setWindowModified(false);
     m_controls->setScenario(scenario);
     m_controller->setScenario(scenario);
     updateWindowTitle();
+}
+
+QString MainWindow::scenarioTitle() const {
+    return core::scenarioTitle(m_controller->scenario());
 }
 
 bool MainWindow::openFile(const QString &path, QString *error) {
@@ -358,9 +409,8 @@ bool MainWindow::openScenarioFile(const QString &path, QString *error) {
             *error = QString::fromStdString(parsed.error());
         return false;
     }
-    m_file = QFileInfo(path).absoluteFilePath();
     setScenario(*parsed);
-    setWindowModified(false);
+    m_file = QFileInfo(path).absoluteFilePath();
     updateWindowTitle();
     QSettings().setValue(QStringLiteral("files/lastDir"), QFileInfo(path).absolutePath());
     addRecentFile(m_file);
@@ -493,8 +543,8 @@ ExportDialog::Source MainWindow::exportSource() const {
     s.screenTheme.marginPx = 12;
     s.title = m_view->title();
     s.caption = m_shown ? metricsCaption(m_shown->metrics) : QString();
-    s.baseName = m_traceMode ? QFileInfo(m_traceFile).completeBaseName()
-                             : fileSlug(QString::fromStdString(m_controller->scenario().name));
+    s.baseName =
+        m_traceMode ? QFileInfo(m_traceFile).completeBaseName() : fileSlug(scenarioTitle());
     s.holderLanes = m_view->showHolderLanes();
     s.busyLane = m_view->showBusyLane();
     return s;
@@ -514,7 +564,7 @@ void MainWindow::exportTrace() {
     const QString dir = settings.value(QStringLiteral("files/lastDir")).toString();
     const QString base = m_traceMode
                              ? QFileInfo(m_traceFile).completeBaseName() + QStringLiteral("-export")
-                             : fileSlug(QString::fromStdString(m_controller->scenario().name));
+                             : fileSlug(scenarioTitle());
     const QString jsonFilter = tr("Chrome trace JSON, opens in Perfetto (*.json)");
     const QString csvFilter = tr("CSV, one line per segment (*.csv)");
     QString filter = settings.value(QStringLiteral("files/traceFilter")).toString() == "csv"
@@ -649,11 +699,37 @@ void MainWindow::open() {
         QMessageBox::warning(this, tr("Cannot open"), error);
 }
 
+bool MainWindow::nameScenario() {
+    core::Scenario s = m_controller->scenario();
+    const QString title = core::scenarioTitle(s);
+    if (title == QString::fromStdString(s.name))
+        return true;
+    QString name = title;
+    if (core::isEditedPreset(s)) {
+        const std::optional<QString> answer = m_prompts.name(title);
+        if (!answer)
+            return false;
+        if (!answer->trimmed().isEmpty())
+            name = answer->trimmed();
+    }
+    s.name = name.toStdString();
+    if (core::isEditedPreset(s)) // the preset's own name again: it would go stale at once
+        s.name = tr("%1 (edited)").arg(name).toStdString();
+    // The controller simulates the renamed scenario again (the same run): the chart's title
+    // comes with it.
+    m_controls->setScenario(s);
+    m_controller->setScenario(s);
+    updateWindowTitle();
+    return true;
+}
+
 bool MainWindow::save() {
     if (m_traceMode)
         return false;
     if (m_file.isEmpty())
         return saveAs();
+    if (!nameScenario())
+        return false;
     QString error;
     if (!saveScenarioFile(m_file, &error)) {
         QMessageBox::warning(this, tr("Cannot save scenario"), error);
@@ -665,11 +741,16 @@ bool MainWindow::save() {
 bool MainWindow::saveAs() {
     if (m_traceMode)
         return false;
-    const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"), dir,
-                                                      tr("Scenarios (*.json);;All files (*)"));
-    if (path.isEmpty())
+    if (!nameScenario())
         return false;
+    const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
+    const QString suggested =
+        m_file.isEmpty() ? QDir(dir).filePath(fileSlug(scenarioTitle()) + QStringLiteral(".json"))
+                         : m_file;
+    const QString answer = m_prompts.path(suggested);
+    if (answer.isEmpty())
+        return false;
+    const QString path = withJsonSuffix(answer);
     QString error;
     if (!saveScenarioFile(path, &error)) {
         QMessageBox::warning(this, tr("Cannot save scenario"), error);
@@ -689,11 +770,13 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     }
     m_shown = result;
     m_view->setIndex(result->index);
+    if (m_fitPending) {
+        // A new scenario starts whole, whatever the last one's zoom; an edit keeps the zoom.
+        m_view->zoom()->zoomToFit();
+        m_fitPending = m_controller->isBusy(); // a run of the new scenario is still to come
+    }
     m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
-    const auto &s = result->scenario;
-    m_view->setTitle(tr("%1   ·   %2, %3, %n core(s)", nullptr, s.cores)
-                         .arg(QString::fromStdString(s.name), core::interpreterTitle(s.interpreter),
-                              QString::fromUtf8(core::toString(s.executor).data())));
+    m_view->setTitle(core::scenarioHeadline(result->scenario));
     m_metrics->setResult(result);
     m_controls->setError(QString());
     const auto &trace = result->trace();
@@ -739,7 +822,7 @@ void MainWindow::toggleFullScreen() {
 
 void MainWindow::updateWindowTitle() {
     QString name = m_traceMode        ? QFileInfo(m_traceFile).fileName()
-                   : m_file.isEmpty() ? QString::fromStdString(m_controller->scenario().name)
+                   : m_file.isEmpty() ? scenarioTitle()
                                       : QFileInfo(m_file).fileName();
     setWindowTitle(tr("%1[*] — GIL Scope").arg(name));
 }

@@ -7,6 +7,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 class QAction;
 class QDockWidget;
 class QActionGroup;
@@ -39,7 +42,8 @@ public:
 
     static constexpr int kMaxRecentFiles = 8;
 
-    // Shows and simulates a scenario (leaving a trace shown from a file).
+    // Shows and simulates a scenario as a new start (leaving a trace shown from a file): the
+    // whole run, bound to no file, not modified. A preset picked in the controls comes here too.
     void setScenario(const core::Scenario &scenario);
     // A scenario JSON or a trace JSON ({"traceEvents": ...} or an array of events), by content.
     // A bad file changes nothing: the error names the file and what is wrong.
@@ -52,6 +56,22 @@ public:
     bool isShowingTrace() const { return m_traceMode; }
     // Written atomically: a failed save leaves the earlier file as it was.
     bool saveScenarioFile(const QString &path, QString *error);
+    // File > Save: to the scenario's file, else as Save As. File > Save As: asks where, adding
+    // ".json" when the name has no such extension. Both first name an edited preset (see
+    // SavePrompts). False when cancelled or failed (the failure is shown).
+    bool save();
+    bool saveAs();
+    // What saving asks the user: where to save (an empty answer cancels) and, for a preset that
+    // was edited, the scenario's new name (the described title is offered; no answer cancels).
+    // File dialogs by default; tests answer for the user.
+    struct SavePrompts {
+        std::function<QString(const QString &suggestedPath)> path;
+        std::function<std::optional<QString>(const QString &suggestedName)> name;
+    };
+    void setSavePrompts(SavePrompts prompts) { m_prompts = std::move(prompts); }
+    // What the scenario is called in the window title, the chart, exports and saved files: its
+    // name while that is true, else what it is (core::scenarioTitle).
+    QString scenarioTitle() const;
     // The trace on screen as Chrome trace JSON (.json) or CSV (.csv), written atomically.
     bool exportTraceFile(const QString &path, QString *error) const;
     // What File > Export Image starts from: the chart as shown.
@@ -73,6 +93,9 @@ public:
     QAction *exportTraceAction() const { return m_exportTrace; }
     QAction *recordAction() const { return m_record; }
     QAction *compareWithSimulationAction() const { return m_compareWithSimulation; }
+    QAction *saveAction() const { return m_save; }
+    QAction *helpAction() const { return m_help; }
+    QAction *aboutAction() const { return m_about; }
     QLabel *traceBanner() const { return m_traceBanner; }
 
 protected:
@@ -87,8 +110,10 @@ private:
     void showBusy(bool busy);
     void showHoverTime(double ns);
     void open();
-    bool save();
-    bool saveAs();
+    // Gives an edited preset (or a stale described name) a name that says what it is.
+    bool nameScenario();
+    void showHelp();
+    void showAbout();
     void exportImage();
     void exportTrace();
     void showRecordDialog();
@@ -124,6 +149,8 @@ private:
     QAction *m_exportTrace = nullptr;
     QAction *m_record = nullptr;
     QAction *m_compareWithSimulation = nullptr;
+    QAction *m_help = nullptr;
+    QAction *m_about = nullptr;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_traceBanner = nullptr;
     QWidget *m_traceBox = nullptr;
@@ -131,6 +158,8 @@ private:
     QString m_traceFile; // the trace shown instead of a simulation, if any
     bool m_traceMode = false;
     bool m_leaveTrace = false; // a simulation was asked for since the trace opened
+    bool m_fitPending = false; // a new scenario: its first result shows whole
+    SavePrompts m_prompts;
     core::PreparedRunPtr m_shown;
     QPointer<RecordDialog> m_recordDialog;
     QPointer<CompareView> m_recordingCompare;

@@ -58,7 +58,8 @@ MetricsPanel::MetricsPanel(QWidget *parent)
         tr("From a blocking call's completion until its thread runs Python code again (median)"));
     addValue(ioForm, QStringLiteral("ioP99"), tr("Latency p99:"), tr("The same, 99th percentile"));
     addValue(ioForm, QStringLiteral("ioRate"), tr("Throughput:"),
-             tr("Blocking calls completed per simulated second"));
+             tr("Blocking calls completed per simulated second by the I/O-bound threads while "
+                "the CPU-bound ones ran beside them: the request rate their clients see"));
     column->addWidget(ioBox);
 
     auto *threadsBox = new QGroupBox(tr("Threads"));
@@ -136,8 +137,9 @@ void MetricsPanel::setResult(const core::PreparedRunPtr &result) {
     const bool io = m.io.ops > 0;
     set(QStringLiteral("ioP50"), io ? ms(m.io.latency_ms_p50) : QStringLiteral("–"));
     set(QStringLiteral("ioP99"), io ? ms(m.io.latency_ms_p99) : QStringLiteral("–"));
-    set(QStringLiteral("ioRate"), io ? perSecond(m.io.ops_per_s) : QStringLiteral("–"),
-        tr("%1 blocking calls in all").arg(QLocale().toString(m.io.ops)));
+    set(QStringLiteral("ioRate"), io ? perSecond(m.io.serving_ops_per_s) : QStringLiteral("–"),
+        tr("%1 blocking calls in all; %2 over the whole run")
+            .arg(QLocale().toString(m.io.ops), perSecond(m.io.ops_per_s)));
     m_model->setMetrics(m);
 }
 
