@@ -108,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_view, &TimelineView::themeChanged, m_metrics, &MetricsPanel::setTheme);
     connect(m_view, &TimelineView::hoverTimeChanged, this, &MainWindow::showHoverTime);
+    connect(m_view, &TimelineView::annotationsEdited, this, &MainWindow::keepAnnotations);
     m_metrics->setTheme(m_view->theme());
 
     readSettings();
@@ -392,6 +393,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
     m_traceFile = source;
     m_shown = result;
     m_view->setIndex(result->index);
+    m_view->setAnnotations({}); // the scenario's notes do not belong to a trace from a file
     m_view->xAxis->setLabel(timeAxisLabel(*trace));
     m_view->zoom()->zoomToFit(); // a new file starts whole, whatever the last run's zoom
     const QString name = QString::fromStdString(result->scenario.name);
@@ -489,7 +491,17 @@ ExportDialog::Source MainWindow::exportSource() const {
                              : fileSlug(QString::fromStdString(m_controller->scenario().name));
     s.holderLanes = m_view->showHolderLanes();
     s.busyLane = m_view->showBusyLane();
+    s.annotations = m_view->annotations();
     return s;
+}
+
+void MainWindow::keepAnnotations(const std::vector<core::Annotation> &annotations) {
+    if (m_traceMode)
+        return; // on screen and in exports only: a trace file has no scenario to keep them in
+    m_controls->setAnnotations(annotations);
+    m_controller->setAnnotations(annotations);
+    setWindowModified(true);
+    updateWindowTitle();
 }
 
 void MainWindow::exportImage() {
@@ -681,6 +693,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     }
     m_shown = result;
     m_view->setIndex(result->index);
+    m_view->setAnnotations(m_controller->scenario().annotations);
     m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
     const auto &s = result->scenario;
     m_view->setTitle(tr("%1   ·   %2, %3, %n core(s)", nullptr, s.cores)

@@ -86,6 +86,8 @@ private:
     void showError(const QString &message);
     void showBusy(bool busy);
     void showHoverTime(double ns);
+    // Annotations added or removed on the chart go into the scenario (saved with it).
+    void keepAnnotations(const std::vector<core::Annotation> &annotations);
     void open();
     bool save();
     bool saveAs();
