@@ -8,6 +8,7 @@
 #include "pixels/traceindex.h"
 #include "python/equivalentscenario.h"
 #include "run/preparedrun.h"
+#include "scenario/annotation.h"
 #include "scenario/machineprofile.h"
 #include "scenario/presets.h"
 #include "scenario/scenariojson.h"
@@ -106,6 +107,11 @@ void addOptions(QCommandLineParser &parser) {
                       "START:END"});
     parser.addOption({"title", "A title above the exported chart.", "TEXT"});
     parser.addOption({"caption", "Add the run's headline figures under the exported chart."});
+    parser.addOption({"annotate",
+                      "A callout with an arrow to a time on a thread row, e.g. "
+                      "\"cpu-1@20.5ms:failed wake-up\" (TIME in ns, us, ms or s). Repeatable; "
+                      "drawn with the scenario's own annotations.",
+                      "ROW@TIME:TEXT"});
     parser.addOption({"no-legend", "Leave the legend out of the export."});
     parser.addOption({"no-holder-lane", "Leave the \"GIL holder\" lane out of the export."});
     parser.addOption({"no-cores-lane", "Leave the \"cores busy\" lane out of the export."});
@@ -141,6 +147,7 @@ struct ExportRequest {
     ui::TimelineExport options;
     std::optional<core::TimeWindow> range;
     bool caption = false;
+    std::vector<core::Annotation> annotations; // --annotate, checked against the run's rows
 };
 
 // One side of --range: "50ms", "1.5s", "0"; the unit may be left to the other side.
@@ -249,6 +256,14 @@ std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::
     r.options.holderLanes = !parser.isSet("no-holder-lane");
     r.options.busyLane = !parser.isSet("no-cores-lane");
     r.caption = parser.isSet("caption");
+    for (const QString &spec : parser.values("annotate")) {
+        const auto note = core::parseAnnotation(spec.toStdString());
+        if (!note.ok()) {
+            *error = "--annotate: " + note.error();
+            return std::nullopt;
+        }
+        r.annotations.push_back(*note);
+    }
     const QString problem = r.options.check();
     if (!problem.isEmpty()) {
         *error = (problem.contains("scale") ? "--scale: " : "--size: ") + problem.toStdString();
@@ -268,6 +283,20 @@ int writeExport(ExportRequest request, const core::PreparedRun &run) {
                         " ms, after the run ends at " + std::to_string(end / 1e6) + " ms");
     if (request.caption)
         request.options.caption = ui::metricsCaption(run.metrics);
+    // The scenario's own annotations may name rows a --set took away: left out, with a note.
+    for (std::size_t i = 0; i < run.scenario.annotations.size(); ++i) {
+        const core::Annotation &a = run.scenario.annotations[i];
+        if (const std::string problem = core::annotationProblem(a, run.trace()); problem.empty())
+            request.options.annotations.push_back(a);
+        else
+            std::fprintf(stderr, "gilscope: note: annotations.%zu left out: %s\n", i,
+                         problem.c_str());
+    }
+    for (const core::Annotation &a : request.annotations) {
+        if (const std::string problem = core::annotationProblem(a, run.trace()); !problem.empty())
+            return badInput("--annotate: " + problem);
+        request.options.annotations.push_back(a);
+    }
     QString error;
     if (!ui::exportTimeline(run.index, request.options, request.path, &error))
         return badInput(error.toStdString());
@@ -405,6 +434,8 @@ int runCompare(const QCommandLineParser &parser) {
         parser.isSet("set"))
         return badInput("--compare takes its two scenarios itself; leave out --scenario, --preset, "
                         "--load-trace and --set");
+    if (parser.isSet("annotate"))
+        return badInput("--annotate points at a row of one run; --compare draws two");
     if (!parser.isSet("export"))
         return badInput("--compare writes its image to --export OUT.png|OUT.svg|OUT.pdf");
     std::string error;
@@ -486,7 +517,7 @@ int runHeadless(const QStringList &arguments) {
             return badInput(error);
     } else {
         for (const char *option : {"size", "scale", "theme", "range", "title", "caption",
-                                   "no-legend", "no-holder-lane", "no-cores-lane"})
+                                   "annotate", "no-legend", "no-holder-lane", "no-cores-lane"})
             if (parser.isSet(option))
                 return badInput(std::string("--") + option +
                                 " shapes an image: add --export "
