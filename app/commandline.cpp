@@ -14,6 +14,7 @@
 #include "scenario/scenariojson.h"
 #include "trace/metrics.h"
 #include "trace/metricsjson.h"
+#include "trace/timetext.h"
 #include "trace/tracejson.h"
 
 #include <qcustomplot.h>
@@ -150,52 +151,14 @@ struct ExportRequest {
     std::vector<core::Annotation> annotations; // --annotate, checked against the run's rows
 };
 
-// One side of --range: "50ms", "1.5s", "0"; the unit may be left to the other side.
-bool parseTime(QString text, double *ns, QString *unit) {
-    text = text.trimmed();
-    static const std::pair<const char *, double> kUnits[] = {
-        {"ns", 1}, {"us", 1e3}, {"\u00b5s", 1e3}, {"ms", 1e6}, {"s", 1e9}};
-    double factor = 0;
-    for (const auto &[suffix, f] : kUnits)
-        if (text.endsWith(QString::fromUtf8(suffix))) {
-            *unit = QString::fromUtf8(suffix);
-            factor = f;
-            text.chop(unit->size());
-            break;
-        }
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return false;
-    *ns = factor > 0 ? value * factor : value; // no unit: scaled by the caller
-    if (factor == 0)
-        unit->clear();
-    return true;
-}
-
+// --range "0:50ms": read by core, as the export dialog reads its two fields.
 std::optional<core::TimeWindow> parseRange(const QString &text, std::string *error) {
-    const QStringList parts = text.split(':');
-    double a = 0, b = 0;
-    QString ua, ub;
-    if (parts.size() != 2 || !parseTime(parts[0], &a, &ua) || !parseTime(parts[1], &b, &ub) ||
-        (ua.isEmpty() && ub.isEmpty())) {
-        *error = "--range: expected START:END with a unit (ns, us, ms, s), e.g. 0:50ms, got \"" +
-                 text.toStdString() + "\"";
+    const auto range = core::parseTimeRange(text.toStdString());
+    if (!range.ok()) {
+        *error = "--range: " + range.error();
         return std::nullopt;
     }
-    auto factor = [](const QString &u) {
-        return u == "s" ? 1e9 : u == "ms" ? 1e6 : u == "ns" ? 1.0 : 1e3;
-    };
-    if (ua.isEmpty())
-        a *= factor(ub);
-    if (ub.isEmpty())
-        b *= factor(ua);
-    if (a < 0 || b <= a) {
-        *error = "--range: the end must come after the start, and the start at 0 or later, got \"" +
-                 text.toStdString() + "\"";
-        return std::nullopt;
-    }
-    return core::TimeWindow{a, b};
+    return *range;
 }
 
 // Reads every export option; nothing is simulated before they are all known to be good.
