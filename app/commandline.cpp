@@ -11,11 +11,13 @@
 #include "pixels/traceindex.h"
 #include "python/equivalentscenario.h"
 #include "run/preparedrun.h"
+#include "scenario/annotation.h"
 #include "scenario/machineprofile.h"
 #include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "trace/metrics.h"
 #include "trace/metricsjson.h"
+#include "trace/timetext.h"
 #include "trace/tracejson.h"
 
 #include <qcustomplot.h>
@@ -113,6 +115,11 @@ void addOptions(QCommandLineParser &parser) {
                       "START:END"});
     parser.addOption({"title", "A title above the exported chart.", "TEXT"});
     parser.addOption({"caption", "Add the run's headline figures under the exported chart."});
+    parser.addOption({"annotate",
+                      "A callout with an arrow to a time on a thread row, e.g. "
+                      "\"cpu-1@20.5ms:failed wake-up\" (TIME in ns, us, ms or s). Repeatable; "
+                      "drawn with the scenario's own annotations.",
+                      "ROW@TIME:TEXT"});
     parser.addOption({"no-legend", "Leave the legend out of the export."});
     parser.addOption({"no-holder-lane", "Leave the \"GIL holder\" lane out of the export."});
     parser.addOption({"no-cores-lane", "Leave the \"cores busy\" lane out of the export."});
@@ -149,54 +156,17 @@ struct ExportRequest {
     ui::TimelineExport options;
     std::optional<core::TimeWindow> range;
     bool caption = false;
+    std::vector<core::Annotation> annotations; // --annotate, checked against the run's rows
 };
 
-// One side of --range: "50ms", "1.5s", "0"; the unit may be left to the other side.
-bool parseTime(QString text, double *ns, QString *unit) {
-    text = text.trimmed();
-    static const std::pair<const char *, double> kUnits[] = {
-        {"ns", 1}, {"us", 1e3}, {"\u00b5s", 1e3}, {"ms", 1e6}, {"s", 1e9}};
-    double factor = 0;
-    for (const auto &[suffix, f] : kUnits)
-        if (text.endsWith(QString::fromUtf8(suffix))) {
-            *unit = QString::fromUtf8(suffix);
-            factor = f;
-            text.chop(unit->size());
-            break;
-        }
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value))
-        return false;
-    *ns = factor > 0 ? value * factor : value; // no unit: scaled by the caller
-    if (factor == 0)
-        unit->clear();
-    return true;
-}
-
+// --range "0:50ms": read by core, as the export dialog reads its two fields.
 std::optional<core::TimeWindow> parseRange(const QString &text, std::string *error) {
-    const QStringList parts = text.split(':');
-    double a = 0, b = 0;
-    QString ua, ub;
-    if (parts.size() != 2 || !parseTime(parts[0], &a, &ua) || !parseTime(parts[1], &b, &ub) ||
-        (ua.isEmpty() && ub.isEmpty())) {
-        *error = "--range: expected START:END with a unit (ns, us, ms, s), e.g. 0:50ms, got \"" +
-                 text.toStdString() + "\"";
+    const auto range = core::parseTimeRange(text.toStdString());
+    if (!range.ok()) {
+        *error = "--range: " + range.error();
         return std::nullopt;
     }
-    auto factor = [](const QString &u) {
-        return u == "s" ? 1e9 : u == "ms" ? 1e6 : u == "ns" ? 1.0 : 1e3;
-    };
-    if (ua.isEmpty())
-        a *= factor(ub);
-    if (ub.isEmpty())
-        b *= factor(ua);
-    if (a < 0 || b <= a) {
-        *error = "--range: the end must come after the start, and the start at 0 or later, got \"" +
-                 text.toStdString() + "\"";
-        return std::nullopt;
-    }
-    return core::TimeWindow{a, b};
+    return *range;
 }
 
 // Reads every export option; nothing is simulated before they are all known to be good.
@@ -257,6 +227,14 @@ std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::
     r.options.holderLanes = !parser.isSet("no-holder-lane");
     r.options.busyLane = !parser.isSet("no-cores-lane");
     r.caption = parser.isSet("caption");
+    for (const QString &spec : parser.values("annotate")) {
+        const auto note = core::parseAnnotation(spec.toStdString());
+        if (!note.ok()) {
+            *error = "--annotate: " + note.error();
+            return std::nullopt;
+        }
+        r.annotations.push_back(*note);
+    }
     const QString problem = r.options.check();
     if (!problem.isEmpty()) {
         *error = (problem.contains("scale") ? "--scale: " : "--size: ") + problem.toStdString();
@@ -276,6 +254,20 @@ int writeExport(ExportRequest request, const core::PreparedRun &run) {
                         " ms, after the run ends at " + std::to_string(end / 1e6) + " ms");
     if (request.caption)
         request.options.caption = ui::metricsCaption(run.metrics);
+    // The scenario's own annotations may name rows a --set took away: left out, with a note.
+    for (std::size_t i = 0; i < run.scenario.annotations.size(); ++i) {
+        const core::Annotation &a = run.scenario.annotations[i];
+        if (const std::string problem = core::annotationProblem(a, run.trace()); problem.empty())
+            request.options.annotations.push_back(a);
+        else
+            std::fprintf(stderr, "gilscope: note: annotations.%zu left out: %s\n", i,
+                         problem.c_str());
+    }
+    for (const core::Annotation &a : request.annotations) {
+        if (const std::string problem = core::annotationProblem(a, run.trace()); !problem.empty())
+            return badInput("--annotate: " + problem);
+        request.options.annotations.push_back(a);
+    }
     QString error;
     if (!ui::exportTimeline(run.index, request.options, request.path, &error))
         return badInput(error.toStdString());
@@ -452,6 +444,8 @@ int runCompare(const QCommandLineParser &parser) {
         parser.isSet("set"))
         return badInput("--compare takes its two scenarios itself; leave out --scenario, --preset, "
                         "--load-trace and --set");
+    if (parser.isSet("annotate"))
+        return badInput("--annotate points at a row of one run; --compare draws two");
     if (!parser.isSet("export"))
         return badInput("--compare writes its image to --export OUT.png|OUT.svg|OUT.pdf");
     std::string error;
@@ -531,7 +525,7 @@ int runHeadless(const QStringList &arguments) {
             return badInput(error);
     } else {
         for (const char *option : {"size", "scale", "theme", "range", "title", "caption",
-                                   "no-legend", "no-holder-lane", "no-cores-lane"})
+                                   "annotate", "no-legend", "no-holder-lane", "no-cores-lane"})
             if (parser.isSet(option))
                 return badInput(std::string("--") + option +
                                 " shapes an image: add --export "

@@ -173,6 +173,21 @@ std::optional<ScenarioError> validate(const Scenario &s) {
     c.range(p.interpreter_ipc_ms, 0, 1e6, "params.interpreter_ipc_ms", " ms");
     c.range(p.time_limit_s, 0.000001, 86'400, "params.time_limit_s", " s");
     c.range(p.max_events, 1000, ScenarioLimits::kMaxEventCap, "params.max_events");
+    const auto &notes = s.annotations;
+    c.check(notes.size() <= static_cast<std::size_t>(AnnotationLimits::kMaxCount), "annotations",
+            "at most " + std::to_string(AnnotationLimits::kMaxCount) + " annotations, got " +
+                std::to_string(notes.size()));
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+        const std::string at = "annotations." + std::to_string(i) + ".";
+        c.check(!notes[i].row.empty(), at + "row", "must name a thread row, e.g. \"cpu-1\"");
+        c.range(static_cast<double>(notes[i].at) / kNsPerMs, 0,
+                static_cast<double>(AnnotationLimits::kMaxAt / kNsPerMs), at + "at_ms", " ms");
+        const int chars = characterCount(notes[i].text);
+        c.check(chars > 0, at + "text", "must not be empty");
+        c.check(chars <= AnnotationLimits::kMaxTextChars, at + "text",
+                "at most " + std::to_string(AnnotationLimits::kMaxTextChars) + " characters, got " +
+                    std::to_string(chars));
+    }
     return c.result();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "scenario/annotation.h"
 #include "trace/timetypes.h"
 
 #include <cstdint>
@@ -86,6 +87,8 @@ struct Scenario {
     std::string machine;
     TimingParams params;
     std::vector<WorkerGroup> workers;
+    // Callouts drawn on the timeline and in exports; not part of the workload.
+    std::vector<Annotation> annotations;
 
     int threadCount() const;
     // The same work as one thread doing every worker's phases one after another, on a standard

@@ -186,6 +186,41 @@ WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
     return g;
 }
 
+Annotation readAnnotation(const QJsonValue &value, const std::string &path) {
+    if (!value.isObject())
+        fail(path, "expected an object with row, at_ms and text, got " + typeName(value));
+    Annotation a;
+    bool haveRow = false, haveAt = false, haveText = false;
+    readObject(value.toObject(), path,
+               {{"row",
+                 [&](const QJsonValue &v, const std::string &f) {
+                     a.row = readString(v, f);
+                     haveRow = true;
+                 }},
+                {"at_ms",
+                 [&](const QJsonValue &v, const std::string &f) {
+                     const double ms = readNumber(v, f);
+                     const double limit = static_cast<double>(AnnotationLimits::kMaxAt / kNsPerMs);
+                     if (!(ms >= 0 && ms <= limit))
+                         fail(f, "must be between 0 and " + std::to_string(std::llround(limit)) +
+                                     " ms from the start of the run, got " +
+                                     QString::number(ms).toStdString());
+                     a.at = std::llround(ms * static_cast<double>(kNsPerMs));
+                     haveAt = true;
+                 }},
+                {"text", [&](const QJsonValue &v, const std::string &f) {
+                     a.text = readString(v, f);
+                     haveText = true;
+                 }}});
+    if (!haveRow)
+        fail(path + ".row", "is missing: name the thread row to point at, e.g. \"cpu-1\"");
+    if (!haveAt)
+        fail(path + ".at_ms", "is missing: the time to point at, in ms from the start, e.g. 20.5");
+    if (!haveText)
+        fail(path + ".text", "is missing: what the callout says");
+    return a;
+}
+
 Scenario readScenario(const QJsonObject &root, const MachineProfileStore &machines) {
     Scenario s;
     // The machine's values first, so that the file's params, read next, win over them.
@@ -224,6 +259,14 @@ Scenario readScenario(const QJsonObject &root, const MachineProfileStore &machin
           }},
          {"params", [&](const QJsonValue &v,
                         const std::string &f) { s.params = readParams(v, f, s.params); }},
+         {"annotations",
+          [&](const QJsonValue &v, const std::string &f) {
+              if (!v.isArray())
+                  fail(f, "expected an array of annotations, got " + typeName(v));
+              const QJsonArray list = v.toArray();
+              for (qsizetype i = 0; i < list.size(); ++i)
+                  s.annotations.push_back(readAnnotation(list[i], f + "." + std::to_string(i)));
+          }},
          {"workers", [&](const QJsonValue &v, const std::string &f) {
               if (!v.isArray())
                   fail(f, "expected an array of worker groups, got " + typeName(v));
@@ -390,6 +433,15 @@ QJsonObject scenarioObject(const Scenario &s) {
         root["description"] = QString::fromStdString(s.description);
     if (!s.machine.empty())
         root["machine"] = QString::fromStdString(s.machine);
+    if (!s.annotations.empty()) {
+        QJsonArray notes;
+        for (const auto &a : s.annotations)
+            notes.append(
+                QJsonObject{{"row", QString::fromStdString(a.row)},
+                            {"at_ms", static_cast<double>(a.at) / static_cast<double>(kNsPerMs)},
+                            {"text", QString::fromStdString(a.text)}});
+        root["annotations"] = notes;
+    }
     return root;
 }
 
@@ -415,6 +467,7 @@ bool sameWorkload(const Scenario &a, const Scenario &b) {
         s.interpreter = Interpreter::Gil;
         s.name.clear();
         s.description.clear();
+        s.annotations.clear(); // notes on the picture, not work
         return scenarioToJson(s);
     };
     return plain(a) == plain(b);

@@ -71,9 +71,10 @@ TEST_CASE("bad scenario input gets one clear line naming the file, field and wha
           "s.json: line 3, column 10: missing name separator");
     CHECK(errorOf("{\"cores\": 2,}") ==
           "s.json: line 1, column 13: object is missing after a comma");
-    CHECK(
-        errorOf(R"({"cores": 2, "colour": "red"})")
-            .starts_with("s.json: unknown key \"colour\" (allowed: cores, description, executor,"));
+    CHECK(errorOf(R"({"cores": 2, "colour": "red"})")
+              .starts_with(
+                  "s.json: unknown key \"colour\" (allowed: annotations, cores, description, "
+                  "executor,"));
     CHECK(
         errorOf(R"({"params": {"switch_intervall_ms": 1}})")
             .starts_with(

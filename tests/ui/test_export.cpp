@@ -429,7 +429,7 @@ TEST_CASE("the export dialog describes the export its controls show and writes i
     dialog.themeBox()->setCurrentIndex(2); // as on screen
     dialog.titleCheck()->setChecked(true);
     dialog.captionCheck()->setChecked(true);
-    dialog.visibleRangeButton()->setChecked(true);
+    dialog.rangeButton()->setChecked(true); // filled with the visible range
     TimelineExport o = dialog.options();
     CHECK(o.size == QSize(1280, 720));
     CHECK(o.scale == 2);

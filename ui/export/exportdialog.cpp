@@ -1,6 +1,7 @@
 #include "export/exportdialog.h"
 
 #include "timeline/timeformat.h"
+#include "trace/timetext.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -16,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -119,6 +121,8 @@ void ExportDialog::buildUi() {
         {&m_axisLabels, "axisLabels", tr("Axis label")},
         {&m_holderLane, "holderLane", tr("GIL holder lane")},
         {&m_busyLane, "busyLane", tr("Cores lane")},
+        {&m_annotations, "annotations",
+         tr("Annotations (%n)", nullptr, static_cast<int>(m_source.annotations.size()))},
         {&m_caption, "caption", tr("The run's figures under the chart")}};
     auto *parts = new QGridLayout;
     for (int i = 0; const auto &[box, name, text] : partRows) {
@@ -129,21 +133,11 @@ void ExportDialog::buildUi() {
     }
     m_caption->setToolTip(m_source.caption);
     m_caption->setEnabled(!m_source.caption.isEmpty());
-
-    const core::TimeWindow v = m_source.visible;
-    const double precision = std::max(1.0, v.span() / 1000);
-    m_visibleRange = named(new QRadioButton(tr("Visible range (%1 – %2)")
-                                                .arg(formatTimestamp(v.begin, precision),
-                                                     formatTimestamp(v.end, precision))),
-                           "visibleRange");
-    m_wholeRun = named(new QRadioButton(tr("Whole run")), "wholeRun");
-    auto *rangeGroup = new QButtonGroup(this);
-    rangeGroup->addButton(m_visibleRange);
-    rangeGroup->addButton(m_wholeRun);
-    m_visibleRange->setChecked(true);
-    auto *rangeRow = new QVBoxLayout;
-    rangeRow->addWidget(m_visibleRange);
-    rangeRow->addWidget(m_wholeRun);
+    m_annotations->setEnabled(!m_source.annotations.empty());
+    m_annotations->setToolTip(tr("The callouts added with right-click → Annotate on the chart"));
+    m_captionText = named(new QLineEdit, "captionText");
+    m_captionText->setPlaceholderText(tr("A line of your own under the chart"));
+    m_captionText->setClearButtonEnabled(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
@@ -156,7 +150,13 @@ void ExportDialog::buildUi() {
     form->addRow(tr("&Colours:"), m_theme);
     form->addRow(tr("Show:"), titleRow);
     form->addRow(QString(), parts);
-    form->addRow(tr("Range:"), rangeRow);
+    form->addRow(tr("Ca&ption:"), m_captionText);
+    auto *rangeLabel = new QLabel(tr("&Range:"));
+    auto *rowsLabel = new QLabel(tr("Ro&ws:"));
+    form->addRow(rangeLabel, buildRangeRow());
+    form->addRow(rowsLabel, buildRowList());
+    rangeLabel->setBuddy(m_rangeStart);
+    rowsLabel->setBuddy(m_rows);
 
     m_preview = named(new QLabel, "preview");
     m_preview->setMinimumSize(kPreviewWidth, kPreviewWidth * 9 / 16);
@@ -196,10 +196,137 @@ void ExportDialog::buildUi() {
         connect(box, &QSpinBox::valueChanged, this, changed);
     for (QComboBox *box : {m_scale, m_theme})
         connect(box, &QComboBox::currentIndexChanged, this, changed);
-    for (QCheckBox *box : {m_useTitle, m_legend, m_axisLabels, m_caption, m_holderLane, m_busyLane})
+    for (QCheckBox *box :
+         {m_useTitle, m_legend, m_axisLabels, m_caption, m_annotations, m_holderLane, m_busyLane})
         connect(box, &QCheckBox::toggled, this, changed);
-    connect(m_title, &QLineEdit::textChanged, this, changed);
-    connect(m_visibleRange, &QRadioButton::toggled, this, changed);
+    for (QLineEdit *edit : {m_title, m_captionText, m_rangeStart, m_rangeEnd})
+        connect(edit, &QLineEdit::textChanged, this, changed);
+    connect(m_typedRange, &QRadioButton::toggled, this, changed);
+    // Reordering by drag or by the buttons moves, or removes and inserts, model rows.
+    connect(m_rows->model(), &QAbstractItemModel::rowsMoved, this, changed);
+    connect(m_rows->model(), &QAbstractItemModel::rowsInserted, this, changed);
+    connect(m_rows->model(), &QAbstractItemModel::rowsRemoved, this, changed);
+    connect(m_rows, &QListWidget::itemChanged, this, changed);
+}
+
+QLayout *ExportDialog::buildRangeRow() {
+    m_typedRange = named(new QRadioButton(tr("From")), "typedRange");
+    m_rangeStart = named(new QLineEdit, "rangeStart");
+    m_rangeEnd = named(new QLineEdit, "rangeEnd");
+    for (QLineEdit *edit : {m_rangeStart, m_rangeEnd}) {
+        edit->setToolTip(tr("A time with its unit: 20 ms, 20500 us, 1.2 s (as gilscope --range)"));
+        edit->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("0000.000 ms")));
+        connect(edit, &QLineEdit::textEdited, this, [this] { m_typedRange->setChecked(true); });
+    }
+    m_visibleRange = named(new QPushButton(tr("&Visible")), "visibleRange");
+    m_visibleRange->setToolTip(tr("The range the chart shows in the window"));
+    connect(m_visibleRange, &QPushButton::clicked, this, [this] {
+        setRangeFields(m_source.visible);
+        m_typedRange->setChecked(true);
+    });
+    m_wholeRun = named(new QRadioButton(tr("Whole run")), "wholeRun");
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_typedRange);
+    group->addButton(m_wholeRun);
+    m_typedRange->setChecked(true);
+    setRangeFields(m_source.visible);
+    m_rangeError = named(new QLabel, "rangeError");
+    m_rangeError->setWordWrap(true);
+    QPalette red = m_rangeError->palette();
+    red.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    m_rangeError->setPalette(red);
+    m_rangeError->hide();
+
+    auto *typed = new QHBoxLayout;
+    typed->addWidget(m_typedRange);
+    typed->addWidget(m_rangeStart, 1);
+    typed->addWidget(new QLabel(tr("to")));
+    typed->addWidget(m_rangeEnd, 1);
+    typed->addWidget(m_visibleRange);
+    auto *column = new QVBoxLayout;
+    column->addLayout(typed);
+    column->addWidget(m_wholeRun);
+    column->addWidget(m_rangeError);
+    return column;
+}
+
+QLayout *ExportDialog::buildRowList() {
+    m_rows = named(new QListWidget, "rows");
+    m_rows->setToolTip(tr("Untick a row to leave it out; drag rows or use the arrows to reorder"));
+    m_rows->setDragDropMode(QAbstractItemView::InternalMove);
+    m_rows->setDefaultDropAction(Qt::MoveAction);
+    m_rows->setMaximumHeight(fontMetrics().height() * 7);
+    if (m_source.index) {
+        const auto &threads = m_source.index->trace().threads;
+        bool groups = false;
+        for (const auto &t : threads)
+            groups = groups || t.info.groupId != threads.front().info.groupId;
+        for (int r = 0; r < static_cast<int>(threads.size()); ++r) {
+            const auto &info = threads[static_cast<std::size_t>(r)].info;
+            QString text = QString::fromStdString(info.name);
+            if (groups && !info.groupName.empty())
+                text += QStringLiteral("  (%1)").arg(QString::fromStdString(info.groupName));
+            auto *item = new QListWidgetItem(text, m_rows);
+            item->setData(Qt::UserRole, r);
+            item->setFlags((item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled) &
+                           ~Qt::ItemIsDropEnabled);
+            item->setCheckState(Qt::Checked);
+        }
+    }
+    m_rowUp = named(new QPushButton(tr("Up")), "rowUp");
+    m_rowDown = named(new QPushButton(tr("Down")), "rowDown");
+    m_rowUp->setIcon(QIcon::fromTheme(QStringLiteral("go-up")));
+    m_rowDown->setIcon(QIcon::fromTheme(QStringLiteral("go-down")));
+    connect(m_rowUp, &QPushButton::clicked, this, [this] { moveCurrentRow(-1); });
+    connect(m_rowDown, &QPushButton::clicked, this, [this] { moveCurrentRow(+1); });
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_rowUp);
+    buttons->addWidget(m_rowDown);
+    buttons->addStretch(1);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_rows, 1);
+    row->addLayout(buttons);
+    return row;
+}
+
+void ExportDialog::moveCurrentRow(int by) {
+    const int from = m_rows->currentRow();
+    const int to = from + by;
+    if (from < 0 || to < 0 || to >= m_rows->count())
+        return;
+    QListWidgetItem *item = m_rows->takeItem(from);
+    m_rows->insertItem(to, item);
+    m_rows->setCurrentRow(to);
+}
+
+void ExportDialog::setRangeFields(core::TimeWindow window) {
+    // Both ends in the end's unit, to the zoom's thousandth: "20.000 ms" to "21.000 ms".
+    const TimeUnit unit = unitFor(window.end);
+    const int decimals = decimalsFor(std::max(1.0, window.span() / 1000), unit);
+    m_filled = {window, formatInUnit(window.begin, unit, decimals),
+                formatInUnit(window.end, unit, decimals)};
+    m_rangeStart->setText(m_filled.start);
+    m_rangeEnd->setText(m_filled.end);
+}
+
+std::optional<core::TimeWindow> ExportDialog::filledRange() const {
+    if (m_rangeStart->text() == m_filled.start && m_rangeEnd->text() == m_filled.end)
+        return m_filled.window;
+    return std::nullopt;
+}
+
+QString ExportDialog::rangeError() const {
+    if (!m_typedRange->isChecked() || filledRange())
+        return {};
+    const auto range =
+        core::parseTimeRange(m_rangeStart->text().toStdString(), m_rangeEnd->text().toStdString());
+    if (!range.ok())
+        return tr("Range: %1").arg(QString::fromStdString(range.error()));
+    const double end = m_source.index ? static_cast<double>(m_source.index->trace().endNs) : 0;
+    if (end > 0 && range->begin >= end)
+        return tr("Range: starts at %1, after the run ends at %2")
+            .arg(formatDuration(range->begin), formatDuration(end));
+    return {};
 }
 
 void ExportDialog::updateEnabled() {
@@ -210,6 +337,14 @@ void ExportDialog::updateEnabled() {
         static_cast<ExportFormat>(m_format->currentData().toInt()) == ExportFormat::Png;
     m_scale->setEnabled(png);
     m_title->setEnabled(m_useTitle->isChecked());
+    const QString rangeProblem = rangeError();
+    m_rangeError->setText(rangeProblem);
+    m_rangeError->setVisible(!rangeProblem.isEmpty());
+    bool anyRow = m_rows->count() == 0;
+    for (int i = 0; i < m_rows->count(); ++i)
+        anyRow = anyRow || m_rows->item(i)->checkState() == Qt::Checked;
+    m_save->setEnabled(rangeProblem.isEmpty() && anyRow);
+    m_copy->setEnabled(rangeProblem.isEmpty() && anyRow);
     const TimelineExport o = options();
     m_pixels->setText(
         png ? tr("%1 × %2 pixels").arg(o.pixelSize().width()).arg(o.pixelSize().height())
@@ -235,10 +370,33 @@ TimelineExport ExportDialog::options() const {
     o.title = m_useTitle->isChecked() ? m_title->text().trimmed() : QString();
     o.legend = m_legend->isChecked();
     o.axisLabels = m_axisLabels->isChecked();
-    o.caption = m_caption->isChecked() ? m_source.caption : QString();
+    QStringList caption;
+    if (!m_captionText->text().trimmed().isEmpty())
+        caption << m_captionText->text().trimmed();
+    if (m_caption->isChecked() && !m_source.caption.isEmpty())
+        caption << m_source.caption;
+    o.caption = caption.join(QLatin1Char('\n'));
     o.holderLanes = m_holderLane->isChecked();
     o.busyLane = m_busyLane->isChecked();
-    o.window = m_visibleRange->isChecked() ? m_source.visible : core::TimeWindow{};
+    if (m_typedRange->isChecked()) {
+        const auto typed = core::parseTimeRange(m_rangeStart->text().toStdString(),
+                                                m_rangeEnd->text().toStdString());
+        o.window = filledRange() ? *filledRange() : typed.ok() ? *typed : m_source.visible;
+    }
+    // Rows: nothing while every row shows in the trace's order.
+    std::vector<int> rows;
+    bool natural = true;
+    for (int i = 0; i < m_rows->count(); ++i) {
+        const QListWidgetItem *item = m_rows->item(i);
+        const int row = item->data(Qt::UserRole).toInt();
+        natural = natural && row == i && item->checkState() == Qt::Checked;
+        if (item->checkState() == Qt::Checked)
+            rows.push_back(row);
+    }
+    if (!natural)
+        o.rows = rows;
+    if (m_annotations->isChecked())
+        o.annotations = m_source.annotations;
     return o;
 }
 
@@ -251,7 +409,7 @@ void ExportDialog::renderPreview() {
     TimelineExport o = options();
     o.format = ExportFormat::Png;
     o.scale = 1;
-    if (!o.check().isEmpty() || !m_source.index)
+    if (!o.check().isEmpty() || !rangeError().isEmpty() || !m_source.index)
         return;
     m_previewImage = renderTimelineImage(m_source.index, o);
     const int width = std::max(kPreviewWidth, m_preview->width() - 4);
@@ -263,6 +421,11 @@ void ExportDialog::renderPreview() {
 }
 
 bool ExportDialog::exportTo(const QString &path, QString *error) {
+    if (const QString problem = rangeError(); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     TimelineExport o = options();
     if (const auto format = exportFormatFor(path)) {
         o.format = *format; // the name the user typed wins over the box
@@ -306,7 +469,7 @@ void ExportDialog::copyToClipboard() {
     TimelineExport o = options();
     o.format = ExportFormat::Png;
     o.scale = m_scale->currentData().toInt();
-    const QString problem = o.check();
+    const QString problem = rangeError().isEmpty() ? o.check() : rangeError();
     if (!problem.isEmpty()) {
         QMessageBox::warning(this, tr("Cannot copy"), problem);
         return;
@@ -349,8 +512,10 @@ void ExportDialog::readSettings() {
                           s.value(settingsKey("caption"), false).toBool());
     m_holderLane->setChecked(m_source.holderLanes);
     m_busyLane->setChecked(m_source.busyLane);
+    m_annotations->setChecked(m_annotations->isEnabled() &&
+                              s.value(settingsKey("annotations"), true).toBool());
     const bool whole = s.value(settingsKey("wholeRun"), false).toBool();
-    (whole ? m_wholeRun : m_visibleRange)->setChecked(true);
+    (whole ? m_wholeRun : m_typedRange)->setChecked(true);
     m_loading = false;
 }
 
@@ -366,6 +531,8 @@ void ExportDialog::writeSettings() const {
     s.setValue(settingsKey("axisLabels"), o.axisLabels);
     if (m_caption->isEnabled())
         s.setValue(settingsKey("caption"), m_caption->isChecked());
+    if (m_annotations->isEnabled())
+        s.setValue(settingsKey("annotations"), m_annotations->isChecked());
     s.setValue(settingsKey("wholeRun"), m_wholeRun->isChecked());
 }
 

@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
@@ -17,8 +18,10 @@ namespace gilscope::ui {
 
 // File > Export Image: the chart on screen as PNG, SVG or PDF for a talk or a paper. Sizes for
 // slides (1920 x 1080, 1280 x 720, 1024 x 768) or any other; PNG at 1x to 3x; slide themes or
-// the screen's colours; title, legend, axis label and the run's figures optional; the visible
-// range or the whole run; a preview; save to a file or copy to the clipboard. Draws through
+// the screen's colours; title, legend, axis label, annotations and the run's figures optional;
+// a caption of the speaker's own; a typed range ("20 ms" to "21 ms", read like --range;
+// the visible range to start with) or the whole run; which thread rows to draw and in what
+// order; a preview; save to a file or copy to the clipboard. Draws through
 // renderTimelineFile(), the same code as `gilscope --export`.
 class ExportDialog : public QDialog {
     Q_OBJECT
@@ -33,6 +36,7 @@ public:
         QString baseName;          // a file name to suggest, without extension
         bool holderLanes = true;
         bool busyLane = true;
+        std::vector<core::Annotation> annotations; // the window's callouts
     };
 
     explicit ExportDialog(Source source, QWidget *parent = nullptr);
@@ -56,8 +60,18 @@ public:
     QCheckBox *legendCheck() const { return m_legend; }
     QCheckBox *axisLabelsCheck() const { return m_axisLabels; }
     QCheckBox *captionCheck() const { return m_caption; }
-    QRadioButton *visibleRangeButton() const { return m_visibleRange; }
+    QLineEdit *captionEdit() const { return m_captionText; }
+    QCheckBox *annotationsCheck() const { return m_annotations; }
+    QRadioButton *rangeButton() const { return m_typedRange; }
+    QLineEdit *rangeStartEdit() const { return m_rangeStart; }
+    QLineEdit *rangeEndEdit() const { return m_rangeEnd; }
+    QPushButton *visibleRangeButton() const { return m_visibleRange; }
     QRadioButton *wholeRunButton() const { return m_wholeRun; }
+    QListWidget *rowList() const { return m_rows; }
+    QPushButton *rowUpButton() const { return m_rowUp; }
+    QPushButton *rowDownButton() const { return m_rowDown; }
+    // Why the typed range cannot be exported (it names the field); empty when it can.
+    QString rangeError() const;
     // The preview as last drawn (for tests).
     QImage previewImage() const { return m_previewImage; }
 
@@ -66,6 +80,11 @@ protected:
 
 private:
     void buildUi();
+    QLayout *buildRangeRow();
+    QLayout *buildRowList();
+    void setRangeFields(core::TimeWindow window);
+    std::optional<core::TimeWindow> filledRange() const;
+    void moveCurrentRow(int by);
     void readSettings();
     void writeSettings() const;
     void updateEnabled();
@@ -85,10 +104,25 @@ private:
     QCheckBox *m_legend;
     QCheckBox *m_axisLabels;
     QCheckBox *m_caption;
+    QLineEdit *m_captionText;
+    QCheckBox *m_annotations;
     QCheckBox *m_holderLane;
     QCheckBox *m_busyLane;
-    QRadioButton *m_visibleRange;
+    QRadioButton *m_typedRange;
+    QLineEdit *m_rangeStart;
+    QLineEdit *m_rangeEnd;
+    QPushButton *m_visibleRange;
     QRadioButton *m_wholeRun;
+    QLabel *m_rangeError;
+    // The range the fields were filled with (the zoom, to the nanosecond): it stands while the
+    // fields still read as filled; typed text stands for itself.
+    struct Filled {
+        core::TimeWindow window;
+        QString start, end;
+    } m_filled;
+    QListWidget *m_rows;
+    QPushButton *m_rowUp;
+    QPushButton *m_rowDown;
     QLabel *m_pixels;
     QLabel *m_preview;
     QPushButton *m_save;

@@ -4,6 +4,7 @@
 #include "files/outputfile.h"
 #include "pixels/pixelreduction.h"
 #include "timeline/timeformat.h"
+#include "timeline/timelineannotations.h"
 #include "timeline/timelinelegenditem.h"
 #include "timeline/timelineplottable.h"
 #include "timeline/timelineview.h"
@@ -207,6 +208,19 @@ void arrangeLegend(TimelineView &view) {
     legend->setMargins(m);
 }
 
+// The caption's lines (the speaker's text, the run's figures) each wrapped to the page, so a
+// long one takes a second line rather than running off both edges.
+QString wrappedCaption(const QString &caption, const QFont &font, double width) {
+    const QFontMetricsF metrics(font);
+    QStringList lines;
+    for (const QString &paragraph : caption.split(QLatin1Char('\n')))
+        if (metrics.horizontalAdvance(paragraph) <= width)
+            lines << paragraph; // as written, spacing and all
+        else
+            lines << wrapToWidth(paragraph, metrics, std::max(1.0, width), 3);
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 std::optional<ExportFormat> exportFormatFor(const QString &path) {
@@ -256,6 +270,8 @@ QString TimelineExport::check() const {
             .arg(size.height() * scale);
     if (window.end < window.begin || (window.end == window.begin && window.end != 0))
         return QObject::tr("the time range must end after it starts");
+    if (rows && rows->empty())
+        return QObject::tr("no rows to draw: show at least one thread row");
     return {};
 }
 
@@ -289,6 +305,8 @@ void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const 
     view.resize(page.size); // the legend wraps to this width
     styleView(view, o);
     view.setIndex(index);
+    view.setRowOrder(o.rows);
+    view.setAnnotations(o.annotations);
     const double end = index ? static_cast<double>(index->trace().endNs) : 0.0;
     if (o.window.isValid()) {
         // A range reaching past the run shows the empty time after it rather than being cut.
@@ -307,7 +325,8 @@ void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const 
     if (!o.caption.isEmpty()) {
         QFont f = view.xAxis->tickLabelFont();
         f.setPixelSize(std::max(1, static_cast<int>(std::lround(f.pixelSize() * 0.95))));
-        auto *caption = new QCPTextElement(&view, o.caption, f);
+        auto *caption = new QCPTextElement(
+            &view, wrappedCaption(o.caption, f, page.size.width() - 2 * t.marginPx), f);
         caption->setTextColor(t.axis);
         caption->setMargins(QMargins(0, f.pixelSize() / 2, 0, 0));
         const int row = view.plotLayout()->rowCount();

@@ -2,6 +2,7 @@
 
 #include "pixels/timewindow.h"
 #include "pixels/traceindex.h"
+#include "scenario/annotation.h"
 #include "timeline/timelinetheme.h"
 #include "trace/metrics.h"
 
@@ -13,6 +14,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 class QCPPainter;
 
@@ -42,10 +44,17 @@ struct TimelineExport {
     QString title; // empty: no title
     bool legend = true;
     bool axisLabels = true;
-    QString caption;         // a line under the chart (metricsCaption()); empty: none
+    // Lines under the chart: the speaker's caption and/or the run's figures (metricsCaption()),
+    // wrapped to the page; empty: none.
+    QString caption;
     core::TimeWindow window; // invalid: the whole run
     bool holderLanes = true;
     bool busyLane = true;
+    // The thread rows to draw, top to bottom; nothing: every row in the trace's order.
+    std::optional<std::vector<int>> rows;
+    // Callouts with an arrow to a time on a row; those on a hidden or absent row, or outside the
+    // range, are left out.
+    std::vector<core::Annotation> annotations;
 
     // What is wrong with the size or scale, naming the allowed range; empty when fine.
     QString check() const;

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 namespace gilscope::ui {
 
-TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderLanes,
-                                     bool busyLane) {
+TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderLanes, bool busyLane,
+                                     const std::optional<std::vector<int>> &shown,
+                                     const std::vector<int> &calloutRows) {
     TimelineLayout layout;
     double y = 0;
     auto add = [&](TimelineLane::Kind kind, int i, double height, QString label) {
@@ -37,9 +39,22 @@ TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderL
         y += kSummaryGap;
 
     // Groups in order of first appearance; rows keep their order within a group.
+    const int rowCount = static_cast<int>(trace.threads.size());
+    std::vector<int> order;
+    if (shown) {
+        std::vector<bool> seen(trace.threads.size());
+        for (int r : *shown)
+            if (r >= 0 && r < rowCount && !seen[static_cast<std::size_t>(r)]) {
+                seen[static_cast<std::size_t>(r)] = true;
+                order.push_back(r);
+            }
+    } else {
+        order.resize(trace.threads.size());
+        std::iota(order.begin(), order.end(), 0);
+    }
     std::vector<int> groupOrder;
     std::map<int, std::vector<int>> rowsOfGroup;
-    for (int r = 0; r < static_cast<int>(trace.threads.size()); ++r) {
+    for (int r : order) {
         const int g = trace.threads[r].info.groupId;
         if (!rowsOfGroup.count(g))
             groupOrder.push_back(g);
@@ -55,6 +70,8 @@ TimelineLayout TimelineLayout::build(const core::TraceIndex &index, bool holderL
             add(TimelineLane::Kind::GroupHeader, g, kHeaderHeight, name);
         }
         for (std::size_t k = 0; k < rows.size(); ++k) {
+            if (std::find(calloutRows.begin(), calloutRows.end(), rows[k]) != calloutRows.end())
+                y += kCalloutRoom;
             add(TimelineLane::Kind::Thread, rows[k], kRowHeight,
                 QString::fromStdString(trace.threads[rows[k]].info.name));
             layout.m_lanes.back().striped = k % 2 == 1;

@@ -29,9 +29,17 @@ public:
     static constexpr double kRowHeight = 1.0;
     static constexpr double kHeaderHeight = 0.55;
     static constexpr double kSummaryGap = 0.35;
+    // Room left above a row that carries an annotation, so its callout covers no other row.
+    static constexpr double kCalloutRoom = 1.0;
 
     TimelineLayout() = default;
-    static TimelineLayout build(const core::TraceIndex &index, bool holderLanes, bool busyLane);
+    // `rows`: the thread rows to show, top to bottom (an export that hides or reorders some);
+    // nothing: every row in the trace's order. Rows of one group stay together under its header,
+    // groups in the order their first row comes. `calloutRows`: thread rows that get
+    // kCalloutRoom above them.
+    static TimelineLayout build(const core::TraceIndex &index, bool holderLanes, bool busyLane,
+                                const std::optional<std::vector<int>> &rows = std::nullopt,
+                                const std::vector<int> &calloutRows = {});
 
     const std::vector<TimelineLane> &lanes() const { return m_lanes; }
     double height() const { return m_height; }

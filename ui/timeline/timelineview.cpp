@@ -5,13 +5,16 @@
 #include "pixels/pixelreduction.h"
 #include "timeline/timeaxisticker.h"
 #include "timeline/timeformat.h"
+#include "timeline/timelineannotations.h"
 #include "timeline/timelinelegenditem.h"
 #include "timeline/timelineplottable.h"
 #include "timeline/zoomhistory.h"
 
 #include <QFontInfo>
 #include <QHelpEvent>
+#include <QInputDialog>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QMenu>
 #include <QRubberBand>
 #include <QToolTip>
@@ -55,6 +58,7 @@ QString percent(double part, double whole) {
 TimelineView::TimelineView(QWidget *parent)
     : QCustomPlot(parent)
     , m_plottable(new TimelinePlottable(xAxis, yAxis))
+    , m_annotations(nullptr)
     , m_zoom(new ZoomHistory(this))
     , m_title(new QCPTextElement(this))
     , m_rowTicker(new QCPAxisTickerText) {
@@ -65,6 +69,9 @@ TimelineView::TimelineView(QWidget *parent)
     setInteractions({}); // our own gestures, so ZoomHistory sees every change
     setNoAntialiasingOnDrag(true);
     setPlottingHint(QCP::phCacheLabels, true);
+    // Callouts above the rows and axes, below the legend.
+    addLayer(QStringLiteral("annotations"), layer(QStringLiteral("axes")), limAbove);
+    m_annotations = new TimelineAnnotations(this, m_plottable, QStringLiteral("annotations"));
 
     // Title on top, chart, legend below.
     plotLayout()->insertRow(0);
@@ -162,8 +169,13 @@ std::vector<std::pair<QColor, QString>> TimelineView::holderKey(const core::Trac
 
 void TimelineView::rebuildLayout() {
     const auto &ix = m_plottable->index();
+    std::vector<int> annotated;
+    if (ix)
+        for (const core::Annotation &a : annotations())
+            annotated.push_back(core::annotationRow(a, ix->trace()));
     TimelineLayout layout =
-        ix ? TimelineLayout::build(*ix, m_showHolder, m_showBusy) : TimelineLayout();
+        ix ? TimelineLayout::build(*ix, m_showHolder, m_showBusy, m_rowOrder, annotated)
+           : TimelineLayout();
     m_plottable->setData(ix, std::move(layout));
     rebuildLegend();
     updateVerticalRange();
@@ -338,6 +350,64 @@ void TimelineView::refitTitle() {
     const FittedTitle fitted = fitTitle(m_titleText, m_titleFont, width, std::max(8, px * 9 / 20));
     m_title->setText(fitted.text);
     m_title->setFont(fitted.font);
+}
+
+void TimelineView::setRowOrder(std::optional<std::vector<int>> rows) {
+    m_rowOrder = std::move(rows);
+    rebuildLayout();
+    replot(rpQueuedReplot);
+}
+
+void TimelineView::setAnnotations(std::vector<core::Annotation> annotations) {
+    m_annotations->setAnnotations(std::move(annotations));
+    rebuildLayout(); // room above the annotated rows
+    replot(rpQueuedReplot);
+}
+
+const std::vector<core::Annotation> &TimelineView::annotations() const {
+    return m_annotations->annotations();
+}
+
+void TimelineView::addAnnotation(const core::Annotation &annotation) {
+    auto list = annotations();
+    list.push_back(annotation);
+    setAnnotations(list);
+    emit annotationsEdited(list);
+}
+
+void TimelineView::removeAnnotation(int i) {
+    auto list = annotations();
+    if (i < 0 || i >= static_cast<int>(list.size()))
+        return;
+    list.erase(list.begin() + i);
+    setAnnotations(list);
+    emit annotationsEdited(list);
+}
+
+core::TimeNs TimelineView::annotationTimeAt(double x) const {
+    // Rounded to the pixel's resolution: a click means "about here", and the saved file then
+    // says 20.5 ms rather than 20.49871 ms.
+    const double t = timeAt(x);
+    const double nsPerPx = m_zoom->window().span() / std::max(1, axisRect()->width());
+    const double step = std::pow(10.0, std::floor(std::log10(std::max(1.0, nsPerPx))));
+    return std::max<core::TimeNs>(0, std::llround(std::round(t / step) * step));
+}
+
+void TimelineView::askAnnotation(const QString &row, core::TimeNs at) {
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("annotationDialog"));
+    dialog.setWindowTitle(tr("Annotate"));
+    const double precision = std::max(1.0, m_zoom->window().span() / 1000);
+    dialog.setLabelText(tr("A note on %1 at %2, drawn with an arrow on the chart and in exports:")
+                            .arg(row, formatTimestamp(static_cast<double>(at), precision)));
+    dialog.setInputMode(QInputDialog::TextInput);
+    if (auto *edit = dialog.findChild<QLineEdit *>())
+        edit->setMaxLength(core::AnnotationLimits::kMaxTextChars);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString text = dialog.textValue().simplified();
+    if (!text.isEmpty())
+        addAnnotation(core::Annotation{row.toStdString(), at, text.toStdString()});
 }
 
 void TimelineView::onWindowChanged(core::TimeWindow window) {
@@ -606,7 +676,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event) {
             if (b - a >= kDragThresholdPx)
                 m_zoom->zoomTo(core::TimeWindow{timeAt(a), timeAt(b)});
         } else if (event->button() == Qt::RightButton) {
-            showContextMenu(event->globalPosition().toPoint());
+            showContextMenu(event->position(), event->globalPosition().toPoint());
         }
     } else if (m_drag == Drag::Pan) {
         unsetCursor();
@@ -677,14 +747,39 @@ void TimelineView::leaveEvent(QEvent *event) {
     QCustomPlot::leaveEvent(event);
 }
 
-void TimelineView::showContextMenu(const QPoint &globalPos) {
-    QMenu menu(this);
-    menu.addAction(m_zoom->backAction());
-    menu.addAction(m_zoom->fitAction());
-    menu.addSeparator();
-    menu.addAction(m_zoom->zoomInAction());
-    menu.addAction(m_zoom->zoomOutAction());
-    menu.exec(globalPos);
+QMenu *TimelineView::contextMenuAt(const QPointF &pos) {
+    auto *menu = new QMenu(this);
+    const int note = m_annotations->annotationAt(pos);
+    const TimelineLane *lane = m_plottable->layout().laneAt(yAxis->pixelToCoord(pos.y()));
+    if (note >= 0) {
+        const QString text = QString::fromStdString(annotations()[note].text);
+        QAction *remove = menu->addAction(
+            tr("Remove Annotation “%1”")
+                .arg(QFontMetrics(menu->font()).elidedText(text, Qt::ElideRight, 240)));
+        remove->setObjectName(QStringLiteral("removeAnnotation"));
+        connect(remove, &QAction::triggered, this, [this, note] { removeAnnotation(note); });
+        menu->addSeparator();
+    } else if (lane && lane->kind == TimelineLane::Kind::Thread && inChart(pos) && index()) {
+        const QString row = QString::fromStdString(index()->trace().threads[lane->index].info.name);
+        const core::TimeNs at = annotationTimeAt(pos.x());
+        QAction *annotate = menu->addAction(tr("Annotate…"));
+        annotate->setObjectName(QStringLiteral("annotate"));
+        annotate->setToolTip(tr("A text callout with an arrow to this moment on %1").arg(row));
+        connect(annotate, &QAction::triggered, this, [this, row, at] { askAnnotation(row, at); });
+        menu->addSeparator();
+    }
+    menu->addAction(m_zoom->backAction());
+    menu->addAction(m_zoom->fitAction());
+    menu->addSeparator();
+    menu->addAction(m_zoom->zoomInAction());
+    menu->addAction(m_zoom->zoomOutAction());
+    return menu;
+}
+
+void TimelineView::showContextMenu(const QPointF &pos, const QPoint &globalPos) {
+    QMenu *menu = contextMenuAt(pos);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
 }
 
 } // namespace gilscope::ui

@@ -3,6 +3,7 @@
 #include "pixels/pixelgrid.h"
 #include "pixels/timewindow.h"
 #include "pixels/traceindex.h"
+#include "scenario/annotation.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelinetheme.h"
 
@@ -11,17 +12,21 @@
 #include <QElapsedTimer>
 #include <QPointer>
 
+class QMenu;
 class QRubberBand;
 
 namespace gilscope::ui {
 
+class TimelineAnnotations;
 class TimelinePlottable;
 class ZoomHistory;
 
 // The timeline chart: one TimelinePlottable with a time axis (adaptive units), thread names on
 // the left, a legend and a title that exports carry along. Mouse: wheel zooms around the cursor,
 // drag pans, right- or Shift-drag zooms to a band, double-click zooms in; hovering shows what a
-// segment, a mark or a folded pixel holds. The visible range lives in ZoomHistory.
+// segment, a mark or a folded pixel holds. The visible range lives in ZoomHistory. Annotations
+// (text callouts with an arrow to a time on a row) are drawn over the chart; a right-click on a
+// row offers "Annotate…", on an annotation "Remove".
 class TimelineView : public QCustomPlot {
     Q_OBJECT
 public:
@@ -56,6 +61,23 @@ public:
     // Lays the title out again for the current width (after a resize or a new viewport).
     void refitTitle();
     QString title() const;
+    // The thread rows shown, top to bottom; nothing: every row in the trace's order (exports
+    // that hide or reorder rows).
+    void setRowOrder(std::optional<std::vector<int>> rows);
+    const std::optional<std::vector<int>> &rowOrder() const { return m_rowOrder; }
+
+    // The callouts drawn over the chart. setAnnotations() does not signal; edits made with the
+    // mouse (or addAnnotation/removeAnnotation) emit annotationsEdited.
+    void setAnnotations(std::vector<core::Annotation> annotations);
+    const std::vector<core::Annotation> &annotations() const;
+    void addAnnotation(const core::Annotation &annotation);
+    void removeAnnotation(int i);
+    TimelineAnnotations *annotationLayer() const { return m_annotations; }
+    // The right-click menu for widget position `pos` (the caller owns it): "Annotate…" over a
+    // thread row, "Remove Annotation" over a callout, then the zoom actions.
+    QMenu *contextMenuAt(const QPointF &pos);
+    // Asks for a note's text and adds it at `at` on thread row `row` (a modal dialog).
+    void askAnnotation(const QString &row, core::TimeNs at);
 
     // What hovering at `pos` (widget pixels) explains, as rich text; empty over nothing.
     QString toolTipAt(const QPointF &pos) const;
@@ -71,6 +93,8 @@ signals:
     void hoverTimeChanged(double ns);
     // The colours changed (theme mode, desktop palette): panels drawing states follow.
     void themeChanged(const gilscope::ui::TimelineTheme &theme);
+    // The user added or removed an annotation: the whole new list.
+    void annotationsEdited(const std::vector<gilscope::core::Annotation> &annotations);
 
 protected:
     bool event(QEvent *event) override;
@@ -99,9 +123,11 @@ private:
     QString holderToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const;
     QString busyToolTip(double t, const core::PixelGrid &column) const;
     core::PixelGrid columnAt(double x) const;
-    void showContextMenu(const QPoint &globalPos);
+    void showContextMenu(const QPointF &pos, const QPoint &globalPos);
+    core::TimeNs annotationTimeAt(double x) const;
 
     TimelinePlottable *m_plottable;
+    TimelineAnnotations *m_annotations;
     ZoomHistory *m_zoom;
     QCPTextElement *m_title;
     QString m_titleText;
@@ -113,6 +139,7 @@ private:
     bool m_explicitTheme = false;
     bool m_showHolder = true;
     bool m_showBusy = true;
+    std::optional<std::vector<int>> m_rowOrder;
     int m_labelStep = 1;
 
     Drag m_drag = Drag::None;

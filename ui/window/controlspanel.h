@@ -34,6 +34,10 @@ public:
     // Shows a scenario (from a file, a preset or the API) without emitting scenarioEdited().
     void setScenario(const core::Scenario &scenario);
     const core::Scenario &scenario() const { return m_scenario; }
+    // The annotations added on the chart: kept in the scenario the next edit emits.
+    void setAnnotations(std::vector<core::Annotation> annotations) {
+        m_scenario.annotations = std::move(annotations);
+    }
     // A problem with the current scenario (from validation or the simulation), or "" to clear.
     void setError(const QString &message);
 

@@ -132,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(m_view, &TimelineView::themeChanged, m_metrics, &MetricsPanel::setTheme);
     connect(m_view, &TimelineView::hoverTimeChanged, this, &MainWindow::showHoverTime);
+    connect(m_view, &TimelineView::annotationsEdited, this, &MainWindow::keepAnnotations);
     m_metrics->setTheme(m_view->theme());
 
     readSettings();
@@ -443,6 +444,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
     m_traceFile = source;
     m_shown = result;
     m_view->setIndex(result->index);
+    m_view->setAnnotations({}); // the scenario's notes do not belong to a trace from a file
     m_view->xAxis->setLabel(timeAxisLabel(*trace));
     m_view->zoom()->zoomToFit(); // a new file starts whole, whatever the last run's zoom
     const QString name = QString::fromStdString(result->scenario.name);
@@ -547,7 +549,17 @@ ExportDialog::Source MainWindow::exportSource() const {
         m_traceMode ? QFileInfo(m_traceFile).completeBaseName() : fileSlug(scenarioTitle());
     s.holderLanes = m_view->showHolderLanes();
     s.busyLane = m_view->showBusyLane();
+    s.annotations = m_view->annotations();
     return s;
+}
+
+void MainWindow::keepAnnotations(const std::vector<core::Annotation> &annotations) {
+    if (m_traceMode)
+        return; // on screen and in exports only: a trace file has no scenario to keep them in
+    m_controls->setAnnotations(annotations);
+    m_controller->setAnnotations(annotations);
+    setWindowModified(true);
+    updateWindowTitle();
 }
 
 void MainWindow::exportImage() {
@@ -775,6 +787,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
         m_view->zoom()->zoomToFit();
         m_fitPending = m_controller->isBusy(); // a run of the new scenario is still to come
     }
+    m_view->setAnnotations(m_controller->scenario().annotations);
     m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
     m_view->setTitle(core::scenarioHeadline(result->scenario));
     m_metrics->setResult(result);

@@ -109,6 +109,8 @@ private:
     void showError(const QString &message);
     void showBusy(bool busy);
     void showHoverTime(double ns);
+    // Annotations added or removed on the chart go into the scenario (saved with it).
+    void keepAnnotations(const std::vector<core::Annotation> &annotations);
     void open();
     // Gives an edited preset (or a stale described name) a name that says what it is.
     bool nameScenario();

@@ -36,6 +36,10 @@ public:
 
     const core::Scenario &scenario() const { return m_scenario; }
     void setScenario(const core::Scenario &scenario);
+    // Annotations are notes on the picture: the scenario keeps them, nothing is simulated again.
+    void setAnnotations(std::vector<core::Annotation> annotations) {
+        m_scenario.annotations = std::move(annotations);
+    }
     void rerun();
 
     core::PreparedRunPtr result() const { return m_result; }
