@@ -143,8 +143,8 @@ TEST_CASE("gilscope record passes SIGINT, SIGTERM and SIGHUP on to the script, s
             const QString script = writeScript(dir, "spin.py", kSpinUntilStopped);
             const QString trace = dir.filePath("spin.json");
             QProcess p;
-            startGilscope(p, {"--python", py.path, "--out", trace, "--", script,
-                              dir.filePath("ready")});
+            startGilscope(
+                p, {"--python", py.path, "--out", trace, "--", script, dir.filePath("ready")});
             const qint64 recorder = readyPids(p, dir.filePath("ready")).at(0);
             const Stopped s = stopWith(p, sig);
             INFO(s.err.toStdString());
@@ -170,8 +170,8 @@ TEST_CASE("gilscope record stopped by a signal also ends what the script forked,
         const QString script = writeScript(dir, "stubborn.py", kStubbornChild);
         const QString trace = dir.filePath("stubborn.json");
         QProcess p;
-        startGilscope(p, {"--python", py->path, "--out", trace, "--", script,
-                          dir.filePath("ready")});
+        startGilscope(p,
+                      {"--python", py->path, "--out", trace, "--", script, dir.filePath("ready")});
         const std::vector<qint64> pids = readyPids(p, dir.filePath("ready"));
         REQUIRE(pids.size() == 2);
         const Stopped s = stopWith(p, SIGTERM);
@@ -195,8 +195,8 @@ TEST_CASE("gilscope record killed outright: the recorder is told to stop, writes
         const QString script = writeScript(dir, "spin.py", kSpinUntilStopped);
         const QString trace = dir.filePath("spin.json");
         QProcess p;
-        startGilscope(p, {"--python", py->path, "--out", trace, "--", script,
-                          dir.filePath("ready")});
+        startGilscope(p,
+                      {"--python", py->path, "--out", trace, "--", script, dir.filePath("ready")});
         const qint64 recorder = readyPids(p, dir.filePath("ready")).at(0);
         p.kill(); // SIGKILL: gilscope has no say
         REQUIRE(p.waitForFinished(10'000));
@@ -387,9 +387,9 @@ TEST_CASE("gilscope record in a terminal: the script reads the terminal and Ctrl
         QTemporaryDir dir;
         const QString script = writeScript(dir, "reads.py", kReadsTerminal);
         const QString trace = dir.filePath("reads.json");
-        const QString shown = runDriver(*driver, kTerminalDriver, dir,
-                                        {GILSCOPE_BINARY, "record", "--python", py->path, "--out",
-                                         trace, "--", script});
+        const QString shown = runDriver(
+            *driver, kTerminalDriver, dir,
+            {GILSCOPE_BINARY, "record", "--python", py->path, "--out", trace, "--", script});
         INFO(shown.toStdString());
         CHECK(shown.contains("got: hello"));
         CHECK(shown.contains("exit status 130"));
@@ -408,10 +408,9 @@ TEST_CASE("gilscope record under an interactive shell: Ctrl-Z stops the job and 
     QTemporaryDir dir;
     const QString script = writeScript(dir, "reads.py", kReadsTerminal);
     const QString trace = dir.filePath("reads.json");
-    const QString shown =
-        runDriver(*driver, kJobControlDriver, dir,
-                  {GILSCOPE_BINARY, "record", "--python", driver->path, "--out", trace, "--",
-                   script});
+    const QString shown = runDriver(
+        *driver, kJobControlDriver, dir,
+        {GILSCOPE_BINARY, "record", "--python", driver->path, "--out", trace, "--", script});
     INFO(shown.toStdString());
     CHECK(shown.contains("Stopped"));
     CHECK(shown.contains("got: hello"));

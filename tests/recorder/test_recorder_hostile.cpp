@@ -126,7 +126,8 @@ TEST_CASE("recorded on 3.12+: cProfile in the script still gets its profiler too
         INFO("Python " << py.version().toStdString());
         QTemporaryDir dir;
         const Recording r = record(
-            py, writeScript(dir, "profiled.py", "import cProfile\ncProfile.run('sum(range(10))')\n"),
+            py,
+            writeScript(dir, "profiled.py", "import cProfile\ncProfile.run('sum(range(10))')\n"),
             {}, 0, dir);
         INFO(r.err.toStdString());
         CHECK(r.exitCode == 0);
