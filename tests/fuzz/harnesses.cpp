@@ -32,9 +32,10 @@ namespace {
 constexpr double kEventCap = 100'000;
 constexpr double kTimeLimitS = 10;
 
-// A small scenario for --set patches and sweeps: CPU and I/O threads, a cap and a time limit.
+// A small scenario for --set patches and sweeps: CPU and I/O threads, and a cap and a time limit
+// that keep a sweep of 256 points to a second or two even under the sanitizers.
 const char *kSmallScenario = R"({"name": "fuzz", "interpreter": "gil", "executor": "threading",
- "cores": 2, "seed": 1, "params": {"max_events": 20000, "time_limit_s": 1},
+ "cores": 2, "seed": 1, "params": {"max_events": 2000, "time_limit_s": 1},
  "workers": [{"kind": "cpu", "count": 2, "cpu_ms": 2},
              {"kind": "io", "count": 1, "ops": 3, "cpu_ms": 0.1, "io_ms": 0.5}]})";
 
@@ -82,9 +83,12 @@ bool namesMachineFile(const std::vector<std::string> &patches) {
 void checkMessage(const std::string &message, const QByteArray &input, const char *from) {
     if (message.empty())
         fail(std::string(from) + ": an empty error message");
-    QByteArray echoed = input; // with JSON's \u0030-\u0039 as the digits they stand for
+    // The input as the JSON reader sees it: \u0030-\u0039 are digits, and other escapes such as
+    // \6 stand for the character itself.
+    QByteArray echoed = input;
     for (char d = '0'; d <= '9'; ++d)
         echoed.replace(QByteArray("\\u003") + d, QByteArray(1, d));
+    echoed.replace('\\', QByteArray());
     std::size_t run = 0;
     for (std::size_t i = 0; i <= message.size(); ++i) {
         if (i < message.size() && message[i] >= '0' && message[i] <= '9') {
