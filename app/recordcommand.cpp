@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -13,7 +14,21 @@
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
+#include <chrono>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <initializer_list>
+#include <iterator>
+#include <optional>
+#include <pthread.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #endif
 
 namespace gilscope::app {
@@ -54,22 +69,275 @@ QString binaryDir(const QString &program) {
     return QFileInfo(path).canonicalPath();
 }
 
-// While the recorder runs, Ctrl-C belongs to it: the recorder stops the script and still writes
-// the trace, and we return its status instead of dying first.
-class IgnoreInterrupts {
-public:
 #ifdef Q_OS_UNIX
-    IgnoreInterrupts() {
-        m_previous = std::signal(SIGINT, SIG_IGN);
+
+// The recorder runs in a process group of its own, so that a signal reaches it and the processes
+// the script forks, once. SIGINT, SIGTERM and SIGHUP sent to gilscope are passed on to that
+// group: the recorder stops the script, still writes the trace, and we return its status. A
+// signal ignored when gilscope started (nohup, a background job of a script) stays ignored.
+constexpr int kForwardedSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+// How long the recorder gets, after a signal was passed on, to write the trace and leave before
+// it is killed with the script's processes: a Python 2 main thread waiting on a lock (e.g. in
+// multiprocessing's map) never sees the signal.
+constexpr std::chrono::seconds kStopGrace{30};
+
+// For the handler: the recorder's process group (0 while there is none) and the last signal
+// passed on (0 when none was).
+volatile std::sig_atomic_t g_childGroup = 0;
+volatile std::sig_atomic_t g_forwarded = 0;
+
+extern "C" void forwardSignal(int sig) {
+    const int savedErrno = errno;
+    g_forwarded = sig;
+    if (g_childGroup > 0)
+        ::kill(-static_cast<pid_t>(g_childGroup), sig);
+    errno = savedErrno;
+}
+
+// Blocks the signals given for its lifetime.
+class BlockSignals {
+public:
+    explicit BlockSignals(std::initializer_list<int> which) {
+        sigset_t set;
+        sigemptyset(&set);
+        for (int sig : which)
+            sigaddset(&set, sig);
+        pthread_sigmask(SIG_BLOCK, &set, &m_previous);
     }
-    ~IgnoreInterrupts() {
-        std::signal(SIGINT, m_previous);
+    ~BlockSignals() { pthread_sigmask(SIG_SETMASK, &m_previous, nullptr); }
+    BlockSignals(const BlockSignals &) = delete;
+    BlockSignals &operator=(const BlockSignals &) = delete;
+    const sigset_t &previous() const { return m_previous; }
+
+private:
+    sigset_t m_previous;
+};
+
+// Hands the terminal (standard input, when it is one and we are in the foreground) to the
+// recorder's group, so that the script can read it and Ctrl-C and Ctrl-Z reach the script;
+// takes it back when the script stops or ends.
+class Terminal {
+public:
+    Terminal()
+        : m_ours(inForeground()) {}
+    bool ours() const { return m_ours; }
+    // The child (before exec) and the parent both call this: whichever comes first wins the race.
+    static void giveTo(pid_t group) {
+        const BlockSignals quiet{SIGTTOU}; // asked from the background, which is allowed so
+        ::tcsetpgrp(STDIN_FILENO, group);
+    }
+    void takeBack() const {
+        if (m_ours)
+            giveTo(::getpgrp());
+    }
+    static bool inForeground() {
+        return ::isatty(STDIN_FILENO) && ::tcgetpgrp(STDIN_FILENO) == ::getpgrp();
     }
 
 private:
-    void (*m_previous)(int) = SIG_DFL;
-#endif
+    bool m_ours;
 };
+
+// Runs a program as a child in its own process group with the signals above passed on to it,
+// and waits for it. Job control goes both ways: when Ctrl-Z stops the script, gilscope stops too
+// (so the shell sees the job stop), and continues the script when it is continued.
+class ChildRun {
+public:
+    struct Outcome {
+        int exitCode = 0;
+        int killedBy = 0;          // the signal that ended it, if one did
+        bool stopTimedOut = false; // killed by us kStopGrace after a signal was passed on
+        QString error;             // why it could not be started
+    };
+
+    ChildRun() {
+        struct sigaction action {};
+        action.sa_handler = forwardSignal;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t i = 0; i < std::size(kForwardedSignals); ++i) {
+            ::sigaction(kForwardedSignals[i], nullptr, &m_previous[i]);
+            m_forwarding[i] = m_previous[i].sa_handler != SIG_IGN;
+            if (m_forwarding[i])
+                ::sigaction(kForwardedSignals[i], &action, nullptr);
+        }
+#ifdef __linux__
+        // The script's processes that the recorder leaves behind become ours, so that we can
+        // reap them and tell when none is left.
+        ::prctl(PR_SET_CHILD_SUBREAPER, 1);
+#endif
+    }
+    ~ChildRun() {
+#ifdef __linux__
+        ::prctl(PR_SET_CHILD_SUBREAPER, 0);
+#endif
+        for (std::size_t i = 0; i < std::size(kForwardedSignals); ++i)
+            if (m_forwarding[i])
+                ::sigaction(kForwardedSignals[i], &m_previous[i], nullptr);
+        g_childGroup = 0;
+    }
+    ChildRun(const ChildRun &) = delete;
+    ChildRun &operator=(const ChildRun &) = delete;
+
+    Outcome run(const QString &program, const QStringList &arguments) {
+        std::vector<QByteArray> storage{QFile::encodeName(program)};
+        for (const QString &argument : arguments)
+            storage.push_back(argument.toLocal8Bit());
+        std::vector<char *> argv;
+        for (QByteArray &bytes : storage)
+            argv.push_back(bytes.data());
+        argv.push_back(nullptr);
+
+        // The child reports a failed exec on this pipe; a successful exec closes it.
+        int report[2];
+        if (::pipe2(report, O_CLOEXEC) != 0)
+            return failure(errno);
+        const pid_t parent = ::getpid();
+        pid_t pid;
+        {
+            // No signal is passed on before the group exists.
+            const BlockSignals hold{SIGINT, SIGTERM, SIGHUP};
+            pid = ::fork();
+            if (pid == 0)
+                execChild(argv.data(), report[1], parent, hold.previous());
+            if (pid > 0) {
+                ::setpgid(pid, pid);
+                if (m_terminal.ours())
+                    Terminal::giveTo(pid);
+                g_childGroup = pid;
+            }
+        }
+        const int forkErrno = errno;
+        ::close(report[1]);
+        if (pid < 0) {
+            ::close(report[0]);
+            return failure(forkErrno);
+        }
+        int execErrno = 0;
+        ssize_t got;
+        do
+            got = ::read(report[0], &execErrno, sizeof execErrno);
+        while (got < 0 && errno == EINTR);
+        ::close(report[0]);
+        Outcome outcome;
+        const int status = waitFor(pid, outcome);
+        m_terminal.takeBack();
+        if (got == static_cast<ssize_t>(sizeof execErrno)) {
+            g_childGroup = 0;
+            return failure(execErrno);
+        }
+        if (g_forwarded != 0)
+            endStragglers(pid);
+        g_childGroup = 0;
+        if (WIFSIGNALED(status)) {
+            outcome.killedBy = WTERMSIG(status);
+            outcome.exitCode = 128 + outcome.killedBy;
+        } else {
+            outcome.exitCode = WEXITSTATUS(status);
+        }
+        return outcome;
+    }
+
+private:
+    static Outcome failure(int error) {
+        Outcome outcome;
+        outcome.error = QString::fromLocal8Bit(std::strerror(error));
+        return outcome;
+    }
+
+    // In the child, between fork and exec: only async-signal-safe calls.
+    [[noreturn]] void execChild(char *const argv[], int report, pid_t parent,
+                                const sigset_t &mask) {
+        ::setpgid(0, 0);
+        if (m_terminal.ours())
+            Terminal::giveTo(::getpid());
+        struct sigaction defaults {};
+        defaults.sa_handler = SIG_DFL;
+        sigemptyset(&defaults.sa_mask);
+        for (std::size_t i = 0; i < std::size(kForwardedSignals); ++i)
+            if (m_forwarding[i])
+                ::sigaction(kForwardedSignals[i], &defaults, nullptr);
+#ifdef __linux__
+        // Should gilscope itself die (SIGKILL, a crash), the recorder is told to stop.
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(128 + SIGTERM); // gilscope died before the line above
+#else
+        (void)parent;
+#endif
+        ::sigprocmask(SIG_SETMASK, &mask, nullptr);
+        ::execvp(argv[0], argv);
+        const int error = errno;
+        [[maybe_unused]] const ssize_t written = ::write(report, &error, sizeof error);
+        ::_exit(127);
+    }
+
+    // Polls rather than blocks, so that a recorder that does not stop after a signal was passed
+    // on is noticed (a signal arriving just before a blocking wait would not be).
+    int waitFor(pid_t pid, Outcome &outcome) {
+        using Clock = std::chrono::steady_clock;
+        std::optional<Clock::time_point> deadline;
+        for (;;) {
+            int status = 0;
+            const pid_t done = ::waitpid(pid, &status, WUNTRACED | WNOHANG);
+            if (done < 0) {
+                if (errno == EINTR)
+                    continue;
+                return 0;
+            }
+            if (done == 0) {
+                if (g_forwarded != 0 && !deadline)
+                    deadline = Clock::now() + kStopGrace;
+                if (deadline && !outcome.stopTimedOut && Clock::now() >= *deadline) {
+                    outcome.stopTimedOut = true;
+                    ::kill(-pid, SIGKILL);
+                }
+                ::usleep(20'000); // a signal cuts it short
+                continue;
+            }
+            if (!WIFSTOPPED(status))
+                return status;
+            const int stop = WSTOPSIG(status);
+            // Only the terminal's stops (Ctrl-Z, reading or writing from the background) are
+            // the job's: a SIGSTOP may come from a debugger or a profiler attaching.
+            if (stop != SIGTSTP && stop != SIGTTIN && stop != SIGTTOU)
+                continue;
+            m_terminal.takeBack();
+            ::raise(SIGTSTP); // returns when the shell continues us (fg or bg)
+            if (m_terminal.ours() && Terminal::inForeground())
+                Terminal::giveTo(pid);
+            ::kill(-pid, SIGCONT);
+        }
+    }
+
+    // The script's own processes still in the group after the recorder left (it was told to
+    // stop): SIGTERM, then SIGKILL for those still there 2 s later.
+    static void endStragglers(pid_t group) {
+        if (::kill(-group, SIGTERM) != 0)
+            return; // nobody left
+        for (int i = 0; i < 200; ++i) {
+            if (groupGone(group))
+                return;
+            ::usleep(10'000);
+        }
+        ::kill(-group, SIGKILL);
+        for (int i = 0; i < 100 && !groupGone(group); ++i)
+            ::usleep(10'000);
+    }
+
+    // Reaps those of the group that became our children, then asks whether anyone is left.
+    static bool groupGone(pid_t group) {
+        while (::waitpid(-group, nullptr, WNOHANG) > 0) {
+        }
+        return ::kill(-group, 0) != 0;
+    }
+
+    Terminal m_terminal;
+    struct sigaction m_previous[std::size(kForwardedSignals)];
+    bool m_forwarding[std::size(kForwardedSignals)] = {};
+};
+
+#endif
 
 } // namespace
 
@@ -126,16 +394,29 @@ int runRecord(const QStringList &arguments) {
         return fail(wanted.contains('/') ? wanted + ": no such Python interpreter"
                                          : wanted + " not found on PATH; give --python PATH");
 
+    const QStringList pythonArgs =
+        QStringList{recorder} + recorderArgs + QStringList{"--"} + positional;
+#ifdef Q_OS_UNIX
+    ChildRun child;
+    const ChildRun::Outcome outcome = child.run(python, pythonArgs);
+    if (!outcome.error.isEmpty())
+        return fail("cannot run " + python + ": " + outcome.error);
+    if (outcome.stopTimedOut)
+        std::fprintf(stderr,
+                     "gilscope record: the recorder did not stop within %d s of the signal; "
+                     "killed it and the script's processes (no trace written)\n",
+                     static_cast<int>(kStopGrace.count()));
+    else if (outcome.killedBy != 0)
+        std::fprintf(stderr, "gilscope record: %s was killed by signal %d (%s)\n",
+                     python.toLocal8Bit().constData(), outcome.killedBy,
+                     ::strsignal(outcome.killedBy));
+    return outcome.exitCode;
+#else
     QProcess process;
     process.setProgram(python);
-    process.setArguments(QStringList{recorder} + recorderArgs + QStringList{"--"} + positional);
+    process.setArguments(pythonArgs);
     process.setProcessChannelMode(QProcess::ForwardedChannels);
     process.setInputChannelMode(QProcess::ForwardedInputChannel);
-#ifdef Q_OS_UNIX
-    // An ignored SIGINT survives exec, and Python would then leave it ignored: restore it.
-    process.setChildProcessModifier([] { std::signal(SIGINT, SIG_DFL); });
-#endif
-    IgnoreInterrupts ignore;
     process.start();
     if (!process.waitForStarted(-1))
         return fail("cannot run " + python + ": " + process.errorString());
@@ -147,6 +428,7 @@ int runRecord(const QStringList &arguments) {
         return 1;
     }
     return process.exitCode();
+#endif
 }
 
 } // namespace gilscope::app

@@ -43,6 +43,7 @@ the sys.monitoring hook; free-threaded builds are not supported.
 from __future__ import absolute_import, division, print_function
 
 import bisect
+import errno
 import json
 import os
 import platform
@@ -103,7 +104,8 @@ _threads = []  # [ident, Thread or None, name, start requested, began, ended, co
 _inflight = {}
 _on = [False]
 _state = {"pid": os.getpid(), "child": False, "fork_time": None, "tmpdir": None,
-          "origin": 0.0, "hook": None, "tool": None}
+          "origin": 0.0, "hook": None, "tool": None, "hook_changes": [],
+          "pending_signal": None}
 
 
 def _seen(_gi=_get_ident, _c=_clock, _cur=_cur, _add=_add):
@@ -146,18 +148,37 @@ def _monitoring_events():
             (ev.PY_YIELD, _monitor3), (ev.JUMP, _monitor3)]
 
 
+# Tool ids 3 and 4 have no assigned role; cProfile takes PROFILER_ID on 3.12+, so it comes last.
+_TOOL_IDS = (4, 3, 5, 2)
+_TOOL_NAME = "gilscope-record"
+
+
+def _claim_tool(avoid=None):
+    """A free sys.monitoring tool id, now ours; None when every one is taken."""
+    mon = sys.monitoring
+    for tool in _TOOL_IDS:
+        if tool == avoid:
+            continue
+        try:
+            mon.use_tool_id(tool, _TOOL_NAME)
+        except ValueError:
+            continue
+        return tool
+    return None
+
+
+def _own_tool():
+    """Whether the tool id we hold is still ours: the script may have freed it."""
+    tool = _state["tool"]
+    return tool is not None and sys.monitoring.get_tool(tool) == _TOOL_NAME
+
+
 def _install_hook(hook, this_thread_only=False):
     if hook == "monitoring":
         mon = sys.monitoring
         if _state["tool"] is None:
-            for tool in (mon.PROFILER_ID, 5, 4, 3):
-                try:
-                    mon.use_tool_id(tool, "gilscope-record")
-                except ValueError:
-                    continue
-                _state["tool"] = tool
-                break
-            else:
+            _state["tool"] = _claim_tool()
+            if _state["tool"] is None:
                 raise RuntimeError("every sys.monitoring tool id is in use")
         mask = 0
         for event, callback in _monitoring_events():
@@ -166,7 +187,13 @@ def _install_hook(hook, this_thread_only=False):
         mon.set_events(_state["tool"], mask)
     elif hook == "settrace":
         sys.settrace(_trace_hook)
-        if not this_thread_only:
+        if this_thread_only:
+            return
+        # Threads already running (the script freed our monitoring tool id) need 3.12's helper.
+        everywhere = getattr(threading, "settrace_all_threads", None)
+        if everywhere is not None and _on[0]:
+            everywhere(_trace_hook)
+        else:
             threading.settrace(_trace_hook)
     else:
         sys.setprofile(_profile_hook)
@@ -176,12 +203,18 @@ def _install_hook(hook, this_thread_only=False):
 
 def _remove_hook(hook):
     if hook == "monitoring":
+        if not _own_tool():
+            return  # freed by the script: the id and whatever is registered on it are not ours
         mon = sys.monitoring
         mon.set_events(_state["tool"], 0)
         for event, _ in _monitoring_events():
             mon.register_callback(_state["tool"], event, None)
     elif hook == "settrace":
-        threading.settrace(None)
+        everywhere = getattr(threading, "settrace_all_threads", None)
+        if everywhere is not None:
+            everywhere(None)
+        else:
+            threading.settrace(None)
         sys.settrace(None)
     else:
         threading.setprofile(None)
@@ -189,9 +222,54 @@ def _remove_hook(hook):
 
 
 def _release_tool():
-    if _state["tool"] is not None:
+    if _own_tool():
         sys.monitoring.free_tool_id(_state["tool"])
-        _state["tool"] = None
+    _state["tool"] = None
+
+
+def _note(message):
+    """A line on standard error. Whoever read it may be gone (gilscope killed): that must not
+    stop the recording or the trace."""
+    try:
+        sys.stderr.write("gilscope-record: %s\n" % message)
+        sys.stderr.flush()
+    except Exception:
+        pass
+
+
+def _guard_tool_id():
+    """A script may free the recorder's sys.monitoring tool id (to take it for a tool of its own,
+    or sweeping every id). Python keeps the id's events and callbacks, so the next owner would
+    inherit ours and could replace them, and the recording would go blind. Freeing it through
+    sys.monitoring.free_tool_id therefore clears ours first and moves the recording to another
+    free id, or to sys.settrace when none is left, and says so."""
+    mon = sys.monitoring
+    original_free = mon.free_tool_id
+
+    def free_tool_id(tool_id):
+        ours = (_on[0] and _state["hook"] == "monitoring" and tool_id == _state["tool"]
+                and _own_tool())
+        if not ours:
+            return original_free(tool_id)
+        _remove_hook("monitoring")
+        original_free(tool_id)
+        _state["tool"] = _claim_tool(avoid=tool_id)
+        if _state["tool"] is not None:
+            _install_hook("monitoring")
+            change = ("the script freed sys.monitoring tool id %d, which the recorder used; "
+                      "recording goes on with tool id %d" % (tool_id, _state["tool"]))
+        else:
+            _state["hook"] = "settrace"
+            _install_hook("settrace")
+            change = ("the script freed sys.monitoring tool id %d, which the recorder used, and "
+                      "no other id is free; recording goes on with sys.settrace (slower)"
+                      % tool_id)
+        _state["hook_changes"].append(change)
+        _note(change)
+    free_tool_id.__name__ = "free_tool_id"
+    free_tool_id.__doc__ = getattr(original_free, "__doc__", None)
+    free_tool_id._gilscope_original = original_free
+    mon.free_tool_id = free_tool_id
 
 
 # ---------------------------------------------------------------------------------------------
@@ -451,29 +529,36 @@ def _install_wrappers():
     inner_name = "_Thread__bootstrap_inner" if PY2 else "_bootstrap_inner"
     original_inner = getattr(threading.Thread, inner_name)
 
-    def bootstrap_inner(self):
-        ident = _get_ident()
-        t = _clock()
+    # Python 2 tears modules down (globals set to None) while daemon threads still run: what runs
+    # in them at exit takes its names from default arguments, which survive.
+    def bootstrap_inner(self, _gi=_get_ident, _c=_clock, _cur=_cur, _add=_add,
+                        _threads=_threads, _starts=_start_requests, _switches=_context_switches,
+                        _exiting=_exiting):
+        ident = _gi()
+        t = _c()
         _cur[0] = ident
         _add((ident, t))
-        record = [ident, self, None, _start_requests.pop(id(self), None), t, None, None]
+        record = [ident, self, None, _starts.pop(id(self), None), t, None, None]
         _threads.append(record)
+        if PY2 and self.daemon:
+            _quiet_at_exit(self, _exiting)
         try:
             original_inner(self)
         finally:
-            t = _clock()
+            t = _c()
             _add((None, t))
             _cur[0] = None
             record[5] = t
-            record[6] = _context_switches()
+            record[6] = _switches()
     setattr(threading.Thread, inner_name, bootstrap_inner)
 
     if hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=_after_fork_in_child)
+        os.register_at_fork(before=_children_dir, after_in_child=_after_fork_in_child)
     elif hasattr(os, "fork"):
         original_fork = os.fork
 
         def fork():
+            _children_dir()
             pid = original_fork()
             if pid == 0:
                 _after_fork_in_child()
@@ -491,10 +576,32 @@ def _install_wrappers():
 
 
 _start_requests = {}  # id(Thread) -> time start() was called
+_exiting = [False]  # the recorded process is past its trace and leaving
+
+
+def _quiet_at_exit(thread, exiting):
+    """A Python 2 daemon thread still running when the interpreter exits fails on the torn-down
+    modules, and threading prints the traceback ("most likely raised during interpreter
+    shutdown"); Python 3 freezes such threads instead. Do as Python 3: say nothing then."""
+    run = thread.run
+
+    def quiet_run():
+        try:
+            run()
+        except BaseException:
+            if not exiting[0]:
+                raise
+    thread.run = quiet_run
 
 
 # ---------------------------------------------------------------------------------------------
 # Forked children: each writes its own record to the shared directory when it exits.
+
+def _children_dir():
+    """The directory the forked children save their records in, made before the first fork (so
+    that a recorder killed outright leaves none behind unless the script forked)."""
+    if _on[0] and _state["tmpdir"] is None:
+        _state["tmpdir"] = tempfile.mkdtemp(prefix="gilscope-record-")
 
 def _after_fork_in_child():
     if not _on[0]:
@@ -512,18 +619,15 @@ def _after_fork_in_child():
     _cur[0] = ident
     _add((ident, now))
     _state.update(pid=os.getpid(), child=True, fork_time=now)
-    # multiprocessing ends its pool workers with SIGTERM: save the record first.
+    # Tells the parent that a record is to come (see _await_children).
     try:
-        if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
-            signal.signal(signal.SIGTERM, _child_terminated)
-    except (ValueError, AttributeError):  # not the main thread; no SIGTERM
+        os.close(os.open(os.path.join(_state["tmpdir"], "child-%d.started" % os.getpid()),
+                         os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError:
         pass
-
-
-def _child_terminated(signum, frame):
-    _flush_child()
-    signal.signal(signum, signal.SIG_DFL)
-    os.kill(os.getpid(), signum)
+    # multiprocessing ends its pool workers with SIGTERM: save the record first. (A child forked
+    # from the main thread keeps the parent's handlers; this is for the others.)
+    _catch_stop_signals()
 
 
 def _record_inflight(stop):
@@ -554,8 +658,65 @@ def _flush_child():
             json.dump(record, f)
         os.rename(path + ".part", path)
     except Exception as error:  # the parent still writes its own trace
-        sys.stderr.write("gilscope-record: child %d: cannot save its record: %s\n"
-                         % (os.getpid(), error))
+        _remove_quietly(path + ".part")
+        _note("child %d: cannot save its record: %s" % (os.getpid(), error))
+
+
+# ---------------------------------------------------------------------------------------------
+# Signals that end the run.
+
+def _stop_signals():
+    return [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
+def _catch_stop_signals():
+    """SIGTERM and SIGHUP (gilscope record passes them on; a closed terminal sends SIGHUP) would
+    kill the process with the trace unwritten. Unless the script or whoever started us chose
+    otherwise (nohup ignores SIGHUP), they stop the recording, the trace is written and the
+    recorder leaves with status 128 + the signal's number, as a shell reports it."""
+    for signum in _stop_signals():
+        try:
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                signal.signal(signum, _stopped_by_signal)
+        except (ValueError, OSError):
+            pass  # not the main thread
+
+
+def _stopped_by_signal(signum, frame):
+    if _state["child"]:
+        # A forked child: save its record and die of the signal, as it would have.
+        _flush_child()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    if _run["finished"]:
+        _state["pending_signal"] = signum  # the trace is being written: finish it, then leave
+        return
+    status = 128 + signum
+    try:
+        if _on[0]:
+            status = _finish(status, stopping=True)
+        else:
+            _note("stopped by signal %d before the script started; no trace written" % signum)
+    finally:
+        _leave_now(status)
+
+
+def _leave_now(status):
+    """Leaves at once: the script's threads that still run would keep the process alive."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    os._exit(status)
+
+
+def _remove_quietly(path):
+    try:
+        os.remove(path)
+    except OSError:
+        pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -870,11 +1031,34 @@ def _write_trace(path, processes, origin, stop, meta):
     other["end_ns"] = int(round((stop - origin) * 1e9))
     text = ('{"displayTimeUnit":"ns","otherData":%s,"traceEvents":[\n%s\n]}\n'
             % (json.dumps(other, sort_keys=True), ",\n".join(out)))
-    part = "%s.part%d" % (path, os.getpid())
-    with open(part, "w") as f:
-        f.write(text)
-    os.rename(part, path)
+    _write_file(path, text)
     return tid
+
+
+def _write_file(path, text):
+    """A regular file (or a new one) is written beside itself and renamed over: a failure leaves
+    the earlier file whole and no part file behind. Anything else (a device, a FIFO) is written
+    directly and never replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IOError(errno.EISDIR, os.strerror(errno.EISDIR))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "w") as f:
+            f.write(text)
+        return
+    part = "%s.part%d" % (path, os.getpid())
+    try:
+        with open(part, "w") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.rename(part, path)
+    except BaseException:
+        _remove_quietly(part)
+        raise
 
 
 def _hold_summary(processes):
@@ -1031,6 +1215,9 @@ def main(argv):
     if not os.path.isdir(out_dir):
         sys.stderr.write("gilscope-record: %s: no such directory\n" % out_dir)
         return EXIT_USAGE
+    if os.path.isdir(out):
+        sys.stderr.write("gilscope-record: %s: is a directory; give --out a file name\n" % out)
+        return EXIT_USAGE
     if opts["switch_interval"] is not None:
         if hasattr(sys, "setswitchinterval"):
             sys.setswitchinterval(opts["switch_interval"] / 1000.0)
@@ -1041,21 +1228,29 @@ def main(argv):
 
     hook = opts["hook"]
     _state["hook"] = hook
-    slowdown = _measure_slowdown(hook)
-    _state["tmpdir"] = tempfile.mkdtemp(prefix="gilscope-record-")
+    _catch_stop_signals()
+    try:
+        slowdown = _measure_slowdown(hook)
+    except KeyboardInterrupt:
+        _note("interrupted before the script started; no trace written")
+        return 130
     _install_wrappers()
+    if hook == "monitoring":
+        _guard_tool_id()
+    if PY2:
+        _keep_script_globals()
 
     sys.argv = [script] + list(opts["args"])
     sys.path[0] = os.path.dirname(os.path.abspath(script))
     main_ident = _get_ident()
     origin = _clock()
     _state["origin"] = origin
+    _run.update(opts=opts, out=out, script=script, slowdown=slowdown, origin=origin)
     _threads.append([main_ident, threading.current_thread(), None, None, origin, None, None])
     _on[0] = True
     _cur[0] = main_ident
     _add((main_ident, origin))
     _install_hook(hook)
-    _run.update(opts=opts, out=out, script=script, slowdown=slowdown, origin=origin)
     status = 0
     try:
         runpy.run_path(script, run_name="__main__")
@@ -1076,22 +1271,70 @@ def main(argv):
             _join_remaining_threads()
         except KeyboardInterrupt:
             interrupted, status = True, 130
-    status = _finish(status)
+    status = _finish(status, stopping=interrupted)
+    if _state["pending_signal"] is not None:
+        interrupted, status = True, 128 + _state["pending_signal"]
     if interrupted:
         # Interrupted: the trace is written, and the script's threads that still run would keep
         # the process alive at exit waiting for them. Leave as Ctrl-C promises.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
+        _leave_now(status)
+    _exiting[0] = True
     return status
+
+
+def _await_children(tmpdir, patience=2.0):
+    """Gives the forked children still alive up to `patience` seconds to save their records:
+    the signal that stops the run reached them at the same time."""
+    deadline = _clock() + patience
+    while _clock() < deadline:
+        try:
+            names = set(os.listdir(tmpdir))
+        except OSError:
+            return
+        waiting = [int(name[len("child-"):-len(".started")]) for name in names
+                   if name.endswith(".started")
+                   and name[:-len(".started")] + ".json" not in names]
+        if not any(_alive(pid) for pid in waiting):
+            return
+        _real_sleep(0.01)
+
+
+def _alive(pid):
+    """Whether process `pid` still runs (a zombie has nothing left to save)."""
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (IOError, OSError, IndexError):
+        return True
+
+
+def _keep_script_globals():
+    """Python 2 empties a module's globals (sets them to None) when the module object goes
+    away, and runpy's module for the script goes away as soon as the script's top level returns:
+    daemon threads still running its functions would fail on None while the trace is written
+    (AttributeError: 'NoneType' object has no attribute 'sleep'). Keep the module alive."""
+    original_init = runpy._TempModule.__init__
+
+    def init(self, mod_name):
+        original_init(self, mod_name)
+        _script_modules.append(self.module)
+    runpy._TempModule.__init__ = init
+
+
+_script_modules = []
 
 
 _run = {"finished": False}
 
 
-def _finish(status):
+def _finish(status, stopping=False):
     """Stops recording and writes the trace; returns the exit status to use. Called once: at the
-    end of the script, or by os._exit in the recorded process."""
+    end of the script, or by os._exit in the recorded process. stopping: a signal stops the run,
+    and the forked children it reached too are saving their records."""
     if _run["finished"]:
         return status
     _run["finished"] = True
@@ -1102,13 +1345,15 @@ def _finish(status):
     except ValueError:
         pass  # not the main thread: signals go to the main thread anyway
     try:
-        return _write_out(status)
+        return _write_out(status, stopping)
     finally:
+        if _state["tmpdir"] is not None:
+            shutil.rmtree(_state["tmpdir"], ignore_errors=True)
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
 
 
-def _write_out(status):
+def _write_out(status, stopping=False):
     stop = _clock()
     _on[0] = False
     _record_inflight(stop)
@@ -1122,9 +1367,11 @@ def _write_out(status):
     main_record[5] = stop
     main_record[6] = _context_switches()
     # Python 2's join() returns before the thread has left our bootstrap wrapper: let the last
-    # ones note their end.
+    # ones note their end. (Not those still running, as when a signal stops the run: they hold
+    # the GIL most of the time, and each of these waits would cost a switch interval or more.)
     for _ in range(200):
-        if all(r[5] is not None for r in _threads[1:] if r[1] is not None and not r[1].daemon):
+        if all(r[5] is not None or r[1].is_alive() for r in _threads[1:]
+               if r[1] is not None and not r[1].daemon):
             break
         _real_sleep(0.0005)
     threads = [[r[0], r[1], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4], r[5],
@@ -1133,16 +1380,17 @@ def _write_out(status):
                          [id(r[1]) if r[1] is not None else None for r in _threads],
                          stop, os.getpid(), 1)]
     children = []
-    for name in sorted(os.listdir(_state["tmpdir"])):
+    tmpdir = _state["tmpdir"]
+    if stopping and tmpdir is not None:
+        _await_children(tmpdir)
+    for name in sorted(os.listdir(tmpdir)) if tmpdir is not None else ():
         if not name.endswith(".json"):
             continue
         try:
-            with open(os.path.join(_state["tmpdir"], name)) as f:
+            with open(os.path.join(tmpdir, name)) as f:
                 children.append(json.load(f))
         except (OSError, IOError, ValueError) as error:
-            sys.stderr.write("gilscope-record: cannot read a child's record %s: %s\n"
-                             % (name, error))
-    shutil.rmtree(_state["tmpdir"], ignore_errors=True)
+            _note("cannot read a child's record %s: %s" % (name, error))
     children.sort(key=lambda c: c["fork_time"])
     for i, child in enumerate(children):
         threads = [[t[0], None, t[1], t[2], t[3], t[4], t[5]] for t in child["threads"]]
@@ -1160,6 +1408,8 @@ def _write_out(status):
             "sequential_ns": 0, "hook": hook, "recorder_slowdown": round(_run["slowdown"], 2),
             "gil": _gil_enabled(), "io_calls_unknown_completion": unknown,
             "argv": [os.path.basename(_run["script"])] + list(opts["args"])}
+    if _state["hook_changes"]:
+        meta["hook_changes"] = list(_state["hook_changes"])
     if switch_interval is not None:
         meta["switch_interval_ms"] = switch_interval
     else:
@@ -1167,15 +1417,15 @@ def _write_out(status):
     try:
         rows = _write_trace(out, processes, origin, stop, meta)
     except (OSError, IOError) as error:
-        sys.stderr.write("gilscope-record: %s: cannot write: %s\n" % (out, error))
+        _note("%s: cannot write: %s" % (out, error.strerror or error))
         return 1
     if not opts["quiet"]:
         hold, switches = _hold_summary(processes)
-        sys.stderr.write("gilscope-record: wrote %s: %d thread%s in %d process%s, %.3f s, "
-                         "%d switches, median hold %.2f ms; %s hook, tight loops ~%.1fx slower\n"
-                         % (out, rows, "" if rows == 1 else "s", len(processes),
-                            "" if len(processes) == 1 else "es", stop - origin, switches, hold,
-                            hook, _run["slowdown"]))
+        _note("wrote %s: %d thread%s in %d process%s, %.3f s, %d switches, median hold "
+              "%.2f ms; %s hook, tight loops ~%.1fx slower"
+              % (out, rows, "" if rows == 1 else "s", len(processes),
+                 "" if len(processes) == 1 else "es", stop - origin, switches, hold, hook,
+                 _run["slowdown"]))
     return status
 
 

@@ -175,6 +175,60 @@ runningStretches(const core::Trace &trace, const std::vector<std::string> &names
     return out;
 }
 
+// The Pythons that use the sys.monitoring hook (3.12+), one per version.
+inline std::vector<Python> monitoringPythons() {
+    std::vector<Python> result;
+    for (const auto &py : pythons())
+        if (py.hasMonitoring())
+            result.push_back(py);
+    return result;
+}
+
+// One Python of each hook and GIL that is installed: sys.monitoring (3.12+), sys.settrace on
+// the 3.2+ GIL, and 2.7.
+inline std::vector<Python> onePythonOfEachKind() {
+    std::vector<Python> result;
+    for (const auto &py : {newestPython3(), settracePython3(), python27()})
+        if (py && (result.empty() || result.back().path != py->path))
+            result.push_back(*py);
+    return result;
+}
+
+// Waits up to `timeoutMs` for a file to appear (written elsewhere and renamed into place) and
+// returns its text; an empty string when it did not appear.
+inline QString waitForFile(const QString &path, int timeoutMs = 60'000) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (std::chrono::steady_clock::now() < deadline) {
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            return QString::fromUtf8(f.readAll());
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return {};
+}
+
+// Whether process `pid` is gone: no longer in /proc, or a zombie (it ran to its end and only
+// waits to be reaped, which an init that does not reap never does).
+inline bool processGone(qint64 pid) {
+    QFile stat(QString("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray text = stat.readAll();
+    const int close = text.lastIndexOf(')');
+    return close < 0 || text.mid(close + 2, 1) == "Z";
+}
+
+// Waits up to `timeoutMs` for process `pid` to be gone.
+inline bool waitForProcessGone(qint64 pid, int timeoutMs = 60'000) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (!processGone(pid)) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
+}
+
 inline QString loadAverage() {
     QFile f("/proc/loadavg");
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed()

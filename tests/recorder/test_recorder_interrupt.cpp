@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <QThread>
 
 #include <csignal>
 
@@ -16,9 +15,10 @@ using namespace gilscope::test;
 
 namespace {
 
-// Two threads that never end, joined by the main thread: only an interrupt stops them.
+// Two threads that never end, joined by the main thread: only an interrupt stops them. Once they
+// run, the script creates the file argv[1].
 const char *kSpinForever = R"py(
-import threading
+import sys, threading
 def spin():
     n = 0
     while True:
@@ -26,6 +26,7 @@ def spin():
 threads = [threading.Thread(target=spin, name="spin-%d" % i) for i in (1, 2)]
 for t in threads:
     t.start()
+open(sys.argv[1], "w").close()
 for t in threads:
     t.join()
 )py";
@@ -64,9 +65,12 @@ TEST_CASE("recorded: Ctrl-C stops a script whose threads never end and still wri
         QProcess p;
         // As a terminal would start it: SIGINT at its default, whatever the test runner set.
         p.setChildProcessModifier([] { std::signal(SIGINT, SIG_DFL); });
-        p.start(py->path, {recorderScript(), "--quiet", "--out", trace, "--", script});
+        p.start(py->path, {recorderScript(), "--quiet", "--out", trace, "--", script,
+                           dir.filePath("running")});
         REQUIRE(p.waitForStarted());
-        QThread::msleep(1500);
+        // Interrupted once the script runs (a fixed delay is too short on a busy machine).
+        waitForFile(dir.filePath("running"));
+        REQUIRE(QFileInfo::exists(dir.filePath("running")));
         ::kill(static_cast<pid_t>(p.processId()), SIGINT);
         const bool ended = p.waitForFinished(20'000);
         if (!ended)
