@@ -42,7 +42,7 @@ void expectBad(const QStringList &args, const QString &message, const QString &o
 
 } // namespace
 
-TEST_CASE("--annotate draws its callouts into the export, repeatable, text and all") {
+TEST_CASE("the option --annotate draws its callouts into the export, repeatable, text and all") {
     QTemporaryDir dir;
     const QString out = dir.filePath("battle.svg");
     const Run r = gilscope(kBattle + QStringList{"--export", out, "--annotate",
