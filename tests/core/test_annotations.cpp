@@ -88,7 +88,8 @@ TEST_CASE("a bad annotation in a scenario file names its field and what is allow
           "s.json: field annotations.0.text: at most 200 characters, got 201");
 }
 
-TEST_CASE("the option --annotate ROW@TIME:TEXT reads the row, the time in any unit and the rest as text") {
+TEST_CASE("the option --annotate ROW@TIME:TEXT reads the row, the time in any unit and the rest as "
+          "text") {
     CHECK(*parseAnnotation("cpu-1@20.5ms:failed wake-up") ==
           Annotation{"cpu-1", 20'500'000, "failed wake-up"});
     CHECK(parseAnnotation("cpu-1@20500us:x")->at == 20'500'000);
