@@ -2,31 +2,19 @@
 // binary: drawn into the export, and every mistake one line that names it.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QString err;
-};
+using Run = clitest::CliRun;
+using clitest::readAll;
 
 Run gilscope(const QStringList &args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-        env.remove(QString::fromLatin1(name));
-    p.setProcessEnvironment(env);
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return clitest::gilscopeWithoutDisplay(args);
 }
 
 // Two CPU threads for 20 ms each: rows cpu-1 and cpu-2, a run of about 40 ms.

@@ -2,6 +2,8 @@
 // preparation call it, with no display at all.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -13,30 +15,15 @@
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QString err;
-};
+using Run = clitest::CliRun;
+using clitest::readAll;
 
-// The real binary with neither a display nor a platform chosen: what a CI machine has.
 Run gilscope(const QStringList &args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-        env.remove(QString::fromLatin1(name));
-    p.setProcessEnvironment(env);
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
+    return clitest::gilscopeWithoutDisplay(args);
 }
 
 QString data(const char *name) {
     return QString(GILSCOPE_TEST_DATA) + "/" + name;
-}
-
-QByteArray readAll(const QString &path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 // Width and height from a PNG's IHDR chunk (the test links QtCore only: no image decoder).
