@@ -1,11 +1,11 @@
 #include "calibratecommand.h"
 
+#include "catalog/machineprofile.h"
 #include "files/outputfile.h"
 #include "python/calibration.h"
 #include "python/cpuload.h"
 #include "python/pythoninstalls.h"
 #include "recordcommand.h"
-#include "scenario/machineprofile.h"
 #include "trace/tracejson.h"
 
 #include <QCommandLineParser>

@@ -2,6 +2,8 @@
 
 #include "analysis/advisor.h"
 #include "analysis/sweep.h"
+#include "catalog/machineprofile.h"
+#include "catalog/presets.h"
 #include "compare/compareview.h"
 #include "engine/simulate.h"
 #include "export/timelineexporter.h"
@@ -12,8 +14,6 @@
 #include "python/equivalentscenario.h"
 #include "run/preparedrun.h"
 #include "scenario/annotation.h"
-#include "scenario/machineprofile.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "trace/metrics.h"
 #include "trace/metricsjson.h"

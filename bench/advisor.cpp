@@ -1,7 +1,7 @@
 // Prints how long the advisor's full executor x interpreter grid takes for the default scenario
 // (target: <= 1 s), on all cores and on one.
 #include "analysis/advisor.h"
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 
 #include <chrono>
 #include <cstdio>

@@ -4,10 +4,10 @@
 // and prints how long each reduction takes and each state's share of the pixels.
 //
 //   pixelstyles [PRESET] [OUTDIR]      (defaults: r1-legacy-2cpu-4cores, the current folder)
+#include "catalog/presets.h"
 #include "pixels/pixelreduction.h"
 #include "run/preparedrun.h"
-#include "scenario/presets.h"
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 
 #include <QDir>
 #include <QGuiApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "catalog/machineprofile.h"
 #include "result.h"
-#include "scenario/machineprofile.h"
 #include "scenario/scenario.h"
 #include "trace/metrics.h"
 #include "trace/trace.h"

@@ -1,7 +1,7 @@
 #include "scenario/scenariotitle.h"
 
-#include "scenario/machineprofile.h"
-#include "scenario/presets.h"
+#include "catalog/machineprofile.h"
+#include "catalog/presets.h"
 #include "scenario/scenariojson.h"
 #include "scenario/scenariolabels.h"
 

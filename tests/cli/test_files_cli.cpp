@@ -1,6 +1,6 @@
 // Files end to end: a full disk, devices and FIFOs, standard output that fails, inputs that are
 // not files, and file names that are not UTF-8 — with the binary users run.
-#include "../core/fulldisk.h"
+#include "../core/files/fulldisk.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
 #include "harnesses.h"
 
 #include "analysis/sweep.h"
+#include "catalog/machineprofile.h"
 #include "python/equivalentscenario.h"
 #include "run/preparedrun.h"
-#include "scenario/machineprofile.h"
 #include "scenario/scenariojson.h"
 #include "trace/metrics.h"
 #include "trace/tracejson.h"

@@ -1,6 +1,6 @@
 // gilscope calibrate with a real Python: a profile that scenarios can use.
+#include "catalog/machineprofile.h"
 #include "recordersupport.h"
-#include "scenario/machineprofile.h"
 #include "scenario/scenariojson.h"
 
 #include <catch2/catch.hpp>

@@ -3,7 +3,7 @@
 // Shared by the widget tests: waiting for background work, loading presets.
 #include <catch2/catch.hpp>
 
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 
 #include "analysis/advisor.h"
 #include "scenario/scenario.h"
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 
 #include <QThreadPool>
 #include <QTimer>

@@ -1,12 +1,12 @@
 #include "compare/compareview.h"
 
 #include "export/timelineexporter.h"
-#include "timeline/titlefit.h"
+#include "slide/titlefit.h"
 
+#include "catalog/presets.h"
 #include "lessons/lessonscatalog.h"
 #include "record/recordedrun.h"
 #include "run/preparedrun.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "scenario/scenariolabels.h"
 #include "scenario/scenariotitle.h"

@@ -4,7 +4,7 @@
 #include "pixels/timewindow.h"
 #include "run/preparedrun.h"
 #include "scenario/scenario.h"
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 
 #include <QImage>
 #include <QWidget>

@@ -2,7 +2,7 @@
 
 #include "analysis/sweep.h"
 #include "scenario/scenario.h"
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 #include "trace/metrics.h"
 
 #include <QThreadPool>

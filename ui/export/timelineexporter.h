@@ -3,7 +3,7 @@
 #include "pixels/timewindow.h"
 #include "pixels/traceindex.h"
 #include "scenario/annotation.h"
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 #include "trace/metrics.h"
 
 #include <QByteArray>

@@ -3,8 +3,8 @@
 #include "lessons/gallerycard.h"
 #include "lessons/gallerythumbnail.h"
 #include "run/preparedrun.h"
+#include "slide/timelinetheme.h"
 #include "timeline/timeformat.h"
-#include "timeline/timelinetheme.h"
 #include "trace/metrics.h"
 
 #include <QCheckBox>

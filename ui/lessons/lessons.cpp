@@ -1,11 +1,11 @@
 #include "lessons/lessons.h"
 
+#include "catalog/presets.h"
 #include "compare/advisorpanel.h"
 #include "compare/compareview.h"
 #include "compare/sweeppanel.h"
 #include "lessons/gallerypage.h"
 #include "lessons/lessonscatalog.h"
-#include "scenario/presets.h"
 #include "timeline/timelineview.h"
 #include "window/mainwindow.h"
 #include "window/simulationcontroller.h"

@@ -1,6 +1,6 @@
 #include "lessons/lessonscatalog.h"
 
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 
 #include <QObject>
 #include <QRegularExpression>

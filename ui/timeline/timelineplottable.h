@@ -3,8 +3,8 @@
 #include "pixels/pixelgrid.h"
 #include "pixels/pixelmarks.h"
 #include "pixels/traceindex.h"
+#include "slide/timelinetheme.h"
 #include "timeline/timelinelayout.h"
-#include "timeline/timelinetheme.h"
 
 #include <qcustomplot.h>
 

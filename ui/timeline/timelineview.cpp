@@ -1,11 +1,11 @@
 #include "timeline/timelineview.h"
 
-#include "timeline/titlefit.h"
+#include "slide/titlefit.h"
 
 #include "pixels/pixelreduction.h"
+#include "slide/timelineannotations.h"
 #include "timeline/timeaxisticker.h"
 #include "timeline/timeformat.h"
-#include "timeline/timelineannotations.h"
 #include "timeline/timelinelegenditem.h"
 #include "timeline/timelineplottable.h"
 #include "timeline/zoomhistory.h"

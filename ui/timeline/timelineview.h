@@ -4,8 +4,8 @@
 #include "pixels/timewindow.h"
 #include "pixels/traceindex.h"
 #include "scenario/annotation.h"
+#include "slide/timelinetheme.h"
 #include "timeline/timelinelayout.h"
-#include "timeline/timelinetheme.h"
 
 #include <qcustomplot.h>
 

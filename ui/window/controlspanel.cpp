@@ -1,6 +1,6 @@
 #include "window/controlspanel.h"
 
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 #include "scenario/scenarioedits.h"
 #include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"

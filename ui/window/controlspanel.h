@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenario/machineprofile.h"
+#include "catalog/machineprofile.h"
 #include "scenario/scenario.h"
 
 #include <QWidget>

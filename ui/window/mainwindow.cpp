@@ -1,5 +1,6 @@
 #include "window/mainwindow.h"
 
+#include "catalog/presets.h"
 #include "compare/compareview.h"
 #include "export/timelineexporter.h"
 #include "files/inputfile.h"
@@ -7,7 +8,6 @@
 #include "pixels/traceindex.h"
 #include "record/recorddialog.h"
 #include "record/recordedrun.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "run/preparedrun.h"
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 
 #include <QWidget>
 

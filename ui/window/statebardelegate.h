@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 
 #include <QStyledItemDelegate>
 

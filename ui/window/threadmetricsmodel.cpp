@@ -1,7 +1,7 @@
 #include "window/threadmetricsmodel.h"
 
+#include "slide/timelinetheme.h"
 #include "timeline/timeformat.h"
-#include "timeline/timelinetheme.h"
 
 namespace gilscope::ui {
 

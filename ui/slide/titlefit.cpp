@@ -1,4 +1,4 @@
-#include "timeline/titlefit.h"
+#include "slide/titlefit.h"
 
 #include <QFontInfo>
 #include <QFontMetricsF>

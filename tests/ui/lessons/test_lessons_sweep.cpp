@@ -3,8 +3,8 @@
 
 #include "support.h"
 
+#include "catalog/presets.h"
 #include "compare/sweeppanel.h"
-#include "scenario/presets.h"
 
 #include <qcustomplot.h>
 

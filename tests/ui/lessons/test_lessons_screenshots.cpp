@@ -5,6 +5,7 @@
 
 #include "support.h"
 
+#include "catalog/presets.h"
 #include "compare/advisorpanel.h"
 #include "compare/compareview.h"
 #include "compare/sweeppanel.h"
@@ -13,7 +14,6 @@
 #include "lessons/lessons.h"
 #include "lessons/lessonsmenu.h"
 #include "run/preparedrun.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "window/mainwindow.h"
 #include "window/simulationcontroller.h"

@@ -1,6 +1,6 @@
 // The qualitative facts of the published results (shared design notes, REFERENCE_RESULTS.md),
 // each with its tolerance beside it. Runs are shortened: the ratios are what is compared.
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 #include "testsupport.h"
 #include "trace/metrics.h"
 

@@ -3,12 +3,12 @@
 
 #include "support.h"
 
+#include "catalog/presets.h"
 #include "lessons/gallerycard.h"
 #include "lessons/gallerypage.h"
 #include "lessons/gallerythumbnail.h"
 #include "lessons/lessonscatalog.h"
 #include "run/preparedrun.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 
 #include <qcustomplot.h>

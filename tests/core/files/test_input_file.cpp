@@ -1,8 +1,8 @@
 // Reading inputs: regular files only, within a limit, and file names that are not UTF-8.
+#include "catalog/machineprofile.h"
 #include "files/inputfile.h"
 #include "files/localpath.h"
 #include "files/outputfile.h"
-#include "scenario/machineprofile.h"
 #include "scenario/scenariojson.h"
 #include "trace/tracejson.h"
 

@@ -1,4 +1,4 @@
-#include "timeline/timelineannotations.h"
+#include "slide/timelineannotations.h"
 
 #include "pixels/traceindex.h"
 #include "timeline/timelineplottable.h"

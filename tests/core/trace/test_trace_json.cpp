@@ -1,5 +1,5 @@
 // Trace files: Chrome trace-event JSON out and back in, CSV, and bad files.
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 #include "testsupport.h"
 #include "trace/tracejson.h"
 

@@ -1,4 +1,4 @@
-#include "timeline/timelinetheme.h"
+#include "slide/timelinetheme.h"
 
 #include <QObject>
 #include <QPalette>

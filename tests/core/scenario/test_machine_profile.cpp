@@ -1,6 +1,6 @@
 // Machine profiles: what `gilscope calibrate` saves, and scenarios that name one.
+#include "catalog/machineprofile.h"
 #include "python/calibration.h"
-#include "scenario/machineprofile.h"
 #include "scenario/scenariojson.h"
 #include "testsupport.h"
 #include "trace/tracejson.h"

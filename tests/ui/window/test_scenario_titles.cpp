@@ -6,12 +6,12 @@
 #include "support.h"
 #include "windowsupport.h"
 
+#include "catalog/machineprofile.h"
 #include "compare/advisorpanel.h"
 #include "compare/compareview.h"
 #include "export/exportdialog.h"
 #include "lessons/lessons.h"
 #include "lessons/lessonsmenu.h"
-#include "scenario/machineprofile.h"
 #include "scenario/scenarioedits.h"
 #include "scenario/scenariojson.h"
 #include "scenario/scenariotitle.h"

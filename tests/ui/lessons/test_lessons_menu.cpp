@@ -3,6 +3,7 @@
 
 #include "support.h"
 
+#include "catalog/presets.h"
 #include "compare/advisorpanel.h"
 #include "compare/sweeppanel.h"
 #include "lessons/gallerycard.h"
@@ -10,7 +11,6 @@
 #include "lessons/lessons.h"
 #include "lessons/lessonsmenu.h"
 #include "run/preparedrun.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "timeline/timelineview.h"
 #include "window/mainwindow.h"

@@ -1,4 +1,4 @@
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 
 #include "scenario/scenariojson.h"
 

@@ -1,8 +1,8 @@
 // Writing files: all or nothing for regular files, in place for devices, FIFOs and descriptors,
 // and every failure in the system's words with the earlier file untouched.
+#include "catalog/machineprofile.h"
 #include "files/outputfile.h"
 #include "fulldisk.h"
-#include "scenario/machineprofile.h"
 
 #include <catch2/catch.hpp>
 

@@ -8,7 +8,7 @@
 #include "export/timelineexporter.h"
 #include "pixels/traceindex.h"
 #include "scenario/scenariojson.h"
-#include "timeline/timelineannotations.h"
+#include "slide/timelineannotations.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelineview.h"
 #include "window/controlspanel.h"

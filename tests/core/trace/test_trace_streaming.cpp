@@ -1,6 +1,6 @@
 // The trace and CSV writers stream: bounded chunks, the same bytes as a whole document, an early
 // stop when the disk fails, and exact times at the ends of the int64 range.
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 #include "testsupport.h"
 #include "trace/tracejson.h"
 

@@ -2,8 +2,8 @@
 // measured by gilscope calibrate applied to whatever is shown).
 #include <catch2/catch.hpp>
 
-#include "scenario/machineprofile.h"
-#include "scenario/presets.h"
+#include "catalog/machineprofile.h"
+#include "catalog/presets.h"
 #include "window/controlspanel.h"
 #include "window/labeledslider.h"
 

@@ -4,9 +4,9 @@
 #include "support.h"
 
 #include "analysis/advisor.h"
+#include "catalog/presets.h"
 #include "compare/advisorpanel.h"
 #include "run/preparedrun.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 
 #include <qcustomplot.h>

@@ -3,10 +3,10 @@
 
 #include "support.h"
 
+#include "catalog/presets.h"
 #include "compare/comparemetrics.h"
 #include "compare/compareview.h"
 #include "run/preparedrun.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"

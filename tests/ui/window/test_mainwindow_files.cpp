@@ -4,9 +4,9 @@
 
 #include "support.h"
 
+#include "catalog/presets.h"
 #include "engine/simulate.h"
 #include "pixels/traceindex.h"
-#include "scenario/presets.h"
 #include "scenario/scenariojson.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"

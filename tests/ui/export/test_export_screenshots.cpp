@@ -6,10 +6,10 @@
 
 #include "support.h"
 
+#include "catalog/presets.h"
 #include "engine/simulate.h"
 #include "export/exportdialog.h"
 #include "export/timelineexporter.h"
-#include "scenario/presets.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
 #include "trace/tracejson.h"

@@ -3,7 +3,7 @@
 
 #include "support.h"
 
-#include "scenario/presets.h"
+#include "catalog/presets.h"
 #include "scenario/scenarioedits.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"

@@ -8,7 +8,7 @@
 #include "export/timelineexporter.h"
 #include "pixels/traceindex.h"
 #include "run/preparedrun.h"
-#include "timeline/titlefit.h"
+#include "slide/titlefit.h"
 
 #include <QApplication>
 #include <QBuffer>

@@ -1,4 +1,4 @@
-#include "scenario/machineprofile.h"
+#include "catalog/machineprofile.h"
 
 #include "files/inputfile.h"
 #include "files/localpath.h"
