@@ -21,8 +21,11 @@ enum class ThreadState : std::uint8_t {
     Starting,      // thread / process / interpreter start-up
     Done,          // finished
     Absent,        // no data (recorded traces: before the thread existed)
+    Native,        // in C code that released the GIL, on a core
+    LockWait,      // asleep on a threading.Lock, GIL released
+    QueueWait,     // asleep on a queue, an event or a pool's result, GIL released
 };
-constexpr std::size_t kThreadStateCount = 7;
+constexpr std::size_t kThreadStateCount = 10;
 
 // Instant lock events, stamped on the thread that did them.
 enum class MarkKind : std::uint8_t {
@@ -74,6 +77,14 @@ struct ThreadTrack {
     std::size_t segmentAt(TimeNs t) const;
 };
 
+// Items through one queue.Queue: when each was put and when each was taken (first in, first out,
+// so the i-th get took the i-th put's item).
+struct QueueTrack {
+    std::string name;
+    std::vector<TimeNs> putTime;
+    std::vector<TimeNs> getTime;
+};
+
 // The finished output of a simulation or of an imported recording. Immutable once built;
 // shared between the engine thread, the UI and exporters through TracePtr.
 struct Trace {
@@ -88,6 +99,7 @@ struct Trace {
     double switchIntervalMs = 0;
     int checkInterval = 0;
     std::vector<ThreadTrack> threads;
+    std::vector<QueueTrack> queues;
 
     std::size_t segmentCount() const;
     std::size_t markCount() const;

@@ -258,6 +258,27 @@ void writeChromeJson(const Trace &trace, ByteSink &sink) {
     for (const auto &[pid, rows] : gilRows)
         if (!writeWaiterCounter(out, trace, rows, pid, begin))
             return;
+    // Items in each queue over time: a counter per queue, one event per put or get.
+    for (const QueueTrack &q : trace.queues) {
+        const QByteArray name = quoted("queue " + q.name);
+        std::size_t p = 0, g = 0;
+        long long items = 0;
+        while (p < q.putTime.size() || g < q.getTime.size()) {
+            // At one instant a put comes before the get that took its item.
+            const bool put =
+                g >= q.getTime.size() || (p < q.putTime.size() && q.putTime[p] <= q.getTime[g]);
+            const TimeNs t = put ? q.putTime[p++] : q.getTime[g++];
+            items += put ? 1 : -1;
+            begin();
+            out << "{\"ph\":\"C\",\"cat\":\"queue\",\"name\":" << name << ",\"pid\":1,\"ts\":";
+            out.micros(t);
+            out << ",\"args\":{\"items\":";
+            out.number(items);
+            out << "}}";
+            if (!out.flushIfFull())
+                return;
+        }
+    }
     out << "\n]}\n";
     out.flush();
 }
@@ -341,6 +362,8 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
     std::map<std::pair<long long, long long>, RowBuilder> rows; // (pid, tid)
     std::map<long long, std::string> processNames;
     std::map<std::pair<long long, long long>, long long> sortIndex;
+    std::map<std::string, std::pair<QueueTrack, long long>> queues; // by name: track, items
+    std::vector<std::string> queueOrder;
     TimeNs end = 0;
     TimeNs earliest = 0;
     for (qsizetype i = 0; i < events.size(); ++i) {
@@ -380,6 +403,30 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
             rows[key].segments.push_back({*start, {stop, state}});
             end = std::max(end, stop);
             earliest = std::min(earliest, *start);
+        } else if (ph == "C" && e.value("cat").toString() == "queue" && name.startsWith("queue ")) {
+            const std::string queueName = name.mid(6).toStdString();
+            const QJsonValue items = e.value("args").toObject().value("items");
+            if (!e.value("ts").isDouble() || !items.isDouble())
+                return Error{where + ": a queue counter needs a number ts and args.items"};
+            const auto t = readMicros(e.value("ts"), "ts", where);
+            if (!t)
+                return Error{t.error()};
+            if (!queues.count(queueName))
+                queueOrder.push_back(queueName);
+            auto &[track, count] = queues[queueName];
+            track.name = queueName;
+            const auto now = static_cast<long long>(items.toDouble());
+            if (now == count + 1)
+                track.putTime.push_back(*t);
+            else if (now == count - 1 && now >= 0)
+                track.getTime.push_back(*t);
+            else
+                return Error{where + ": queue \"" + queueName + "\" goes from " +
+                             std::to_string(count) + " to " + std::to_string(now) +
+                             " items: a queue counter moves by one item an event"};
+            count = now;
+            end = std::max(end, *t);
+            earliest = std::min(earliest, *t);
         } else if (ph == "i" || ph == "I") {
             MarkKind kind{};
             if (!parseMarkKind(name.toStdString(), kind))
@@ -470,11 +517,20 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
         }
         trace->threads.push_back(std::move(track));
     }
+    for (const auto &name : queueOrder) {
+        QueueTrack track = std::move(queues[name].first);
+        for (auto &t : track.putTime)
+            t -= origin;
+        for (auto &t : track.getTime)
+            t -= origin;
+        trace->queues.push_back(std::move(track));
+    }
     if (trace->sequentialNs == 0) {
         // A recording has no scenario: its own running and I/O time is the sequential work.
         for (const auto &t : trace->threads)
             for (std::size_t i = 0; i < t.segmentCount(); ++i)
                 if (t.segmentState[i] == ThreadState::Running ||
+                    t.segmentState[i] == ThreadState::Native ||
                     t.segmentState[i] == ThreadState::Io)
                     trace->sequentialNs = saturatingAdd(
                         trace->sequentialNs, t.segmentEnd(i, trace->endNs) - t.segmentStart[i]);

@@ -75,8 +75,8 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
 
     // Unnamed or several-thread groups keep their numbered rows.
     Scenario s;
-    s.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 1, 0, 0},
-                 WorkerGroup{WorkerKind::Io, "echo", 2, 1, 1, 1, 0}};
+    s.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 1, 0, 0, {}, {}, 0, false},
+                 WorkerGroup{WorkerKind::Io, "echo", 2, 1, 1, 1, 0, {}, {}, 0, false}};
     const auto numbered = simulate(s);
     REQUIRE(numbered.ok());
     names.clear();
@@ -88,7 +88,7 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
 TEST_CASE("a trace exported from a simulation keeps the interpreter it simulated") {
     Scenario legacy;
     legacy.interpreter = Interpreter::LegacyGil;
-    legacy.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 5, 0, 0}};
+    legacy.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 5, 0, 0, {}, {}, 0, false}};
     const auto run = simulate(legacy);
     REQUIRE(run.ok());
     const auto reread = parseChromeTrace(traceToChromeJson(*run->trace), "exported.json");
