@@ -113,7 +113,7 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
                "threads are the simplest choice within 5 % of the fastest";
     }
     if (b.executor == Executor::Asyncio && b.interpreter == Interpreter::Gil)
-        return "asyncio: within 5 % of the fastest, one thread overlaps all the waits";
+        return "asyncio: within 5 % of the fastest, one thread overlaps all the waits" + note;
     const double bestStall = std::max(b.metrics.io.latency_ms_p99, b.metrics.io.max_stall_ms);
     const double threadStall =
         std::max(threads.metrics.io.latency_ms_p99, threads.metrics.io.max_stall_ms);

@@ -10,13 +10,14 @@
 namespace gilscope::core::internal {
 
 namespace {
-constexpr const char *kTakeLock = "take lock";
-constexpr const char *kGet = "get from queue";
-constexpr const char *kPut = "put to full queue";
-constexpr const char *kWaitEvent = "wait for event";
+constexpr const char *kTakeLock = "to take lock";
+constexpr const char *kGet = "to get from queue";
+constexpr const char *kPut = "to put to full queue";
+constexpr const char *kWaitEvent = "for event";
 const std::string kNoName;
 
-template <typename T> int indexByName(std::vector<std::unique_ptr<T>> &list, const std::string &name) {
+template <typename T>
+int indexByName(std::vector<std::unique_ptr<T>> &list, const std::string &name) {
     for (std::size_t i = 0; i < list.size(); ++i)
         if (list[i]->name == name)
             return static_cast<int>(i);
@@ -85,8 +86,8 @@ void Engine::compileInto(const std::vector<Step> &steps, Program &p) {
         case StepKind::ToThread:
         case StepKind::InProcess: {
             const int sub = compile(s.body);
-            p.ops.push_back({s.kind == StepKind::ToThread ? OpKind::ToThread : OpKind::InProcess,
-                             0, sub});
+            p.ops.push_back(
+                {s.kind == StepKind::ToThread ? OpKind::ToThread : OpKind::InProcess, 0, sub});
             const auto &nested = m_programs[static_cast<std::size_t>(sub)].getsFrom;
             p.getsFrom.insert(p.getsFrom.end(), nested.begin(), nested.end());
             break;
@@ -161,8 +162,8 @@ Task Engine::runOp(SimThread &t, Job &job, const Op &op) {
     }
 }
 
-Task Engine::sleepOn(SimThread &t, WaitQueue<SimThread> &queue, ThreadState state,
-                     const char *what, const std::string &name) {
+Task Engine::sleepOn(SimThread &t, WaitQueue<SimThread> &queue, ThreadState state, const char *what,
+                     const std::string &name) {
     t.waitingFor = what;
     t.waitingName = &name;
     queue.push(t);
@@ -289,7 +290,8 @@ void Engine::jobFinished(const Job &job) {
 void Engine::stopUntilWorkers() {
     // "until" workers asleep on a get or a wait would wait for ever: wake them to stop.
     for (auto &t : m_threads)
-        if (t->untilWorker && t->waitQueue && (t->waitingFor == kGet || t->waitingFor == kWaitEvent)) {
+        if (t->untilWorker && t->waitQueue &&
+            (t->waitingFor == kGet || t->waitingFor == kWaitEvent)) {
             t->waitQueue->remove(*t);
             t->waitingFor = nullptr;
             wake(*t, WakeReason::Signal);
@@ -314,8 +316,8 @@ void Engine::submit(WorkPool &pool, Job &job, int program, std::uint32_t task) {
                           "process " + std::to_string(id)};
     } else {
         info = ThreadInfo{"asyncio_" + std::to_string(n), "pool", -1, 0,
-                          m_trace.trace().threads[static_cast<std::size_t>(
-                                                      m_asyncTasks.front().row)]
+                          m_trace.trace()
+                              .threads[static_cast<std::size_t>(m_asyncTasks.front().row)]
                               .info.groupName};
     }
     SimThread &t = newThread(gil, std::move(info), false);
@@ -371,7 +373,7 @@ Error Engine::deadlockError() const {
         const std::string name =
             t->row >= 0 ? m_trace.trace().threads[static_cast<std::size_t>(t->row)].info.name
                         : std::string("the event loop");
-        who += (who.empty() ? "" : "; ") + name + " waits to " + t->waitingFor + " \"" +
+        who += (who.empty() ? "" : "; ") + name + " waits " + t->waitingFor + " \"" +
                *t->waitingName + "\"";
     }
     if (n == 0)

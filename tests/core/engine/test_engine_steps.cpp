@@ -25,9 +25,9 @@ TEST_CASE("native steps release the GIL: two threads on two cores run C code in 
     // Each takes the GIL, lets it go around the C call and takes it back afterwards.
     for (const char *name : {"hash-1", "hash-2"}) {
         CHECK(segmentsOf(row(*trace, name)) == Lines{"0 native", "10000000 done"});
-        CHECK(marksOf(row(*trace, name)) ==
-              Lines{"0 acquire-request", "0 acquire", "0 release", "10000000 acquire-request",
-                    "10000000 acquire", "10000000 release"});
+        CHECK(marksOf(row(*trace, name)) == Lines{"0 acquire-request", "0 acquire", "0 release",
+                                                  "10000000 acquire-request", "10000000 acquire",
+                                                  "10000000 release"});
     }
     CHECK(trace->endNs == 10'000'000);
     CHECK(computeMetrics(*trace).speedup == Approx(2.0));
@@ -46,9 +46,8 @@ TEST_CASE("the GIL after a native step is re-taken like any acquire: it waits ou
           Lines{"0 acquire-request", "0 acquire", "1000000 release", "1000000 signal",
                 "3000000 acquire-request", "8000000 timeout", "8000000 drop-request",
                 "8000000 acquire", "9000000 release", "9000000 signal"});
-    CHECK(segmentsOf(row(*trace, "cpu")) ==
-          Lines{"0 waiting", "1000000 running", "8000000 waiting", "9000000 running",
-                "14000000 done"});
+    CHECK(segmentsOf(row(*trace, "cpu")) == Lines{"0 waiting", "1000000 running", "8000000 waiting",
+                                                  "9000000 running", "14000000 done"});
 }
 
 TEST_CASE("a released lock is not handed over: the releaser takes it straight back") {
@@ -61,16 +60,14 @@ TEST_CASE("a released lock is not handed over: the releaser takes it straight ba
     CHECK(segmentsOf(row(*trace, "a")) == Lines{"0 io", "4000000 done"});
     CHECK(marksOf(row(*trace, "a")) ==
           Lines{"0 acquire-request", "0 acquire", "0 release", "0 io-begin", "2000000 io-end",
-                "2000000 acquire-request", "2000000 acquire", "2000000 release",
-                "2000000 io-begin", "4000000 io-end", "4000000 acquire-request",
-                "4000000 acquire", "4000000 release"});
+                "2000000 acquire-request", "2000000 acquire", "2000000 release", "2000000 io-begin",
+                "4000000 io-end", "4000000 acquire-request", "4000000 acquire", "4000000 release"});
     CHECK(segmentsOf(row(*trace, "b")) == Lines{"0 lock-wait", "4000000 io", "8000000 done"});
     CHECK(marksOf(row(*trace, "b")) ==
           Lines{"0 acquire-request", "0 acquire", "0 release", "4000000 acquire-request",
                 "4000000 acquire", "4000000 release", "4000000 io-begin", "6000000 io-end",
-                "6000000 acquire-request", "6000000 acquire", "6000000 release",
-                "6000000 io-begin", "8000000 io-end", "8000000 acquire-request",
-                "8000000 acquire", "8000000 release"});
+                "6000000 acquire-request", "6000000 acquire", "6000000 release", "6000000 io-begin",
+                "8000000 io-end", "8000000 acquire-request", "8000000 acquire", "8000000 release"});
     const Metrics m = computeMetrics(*trace);
     CHECK(m.locks.waits == 1);
     CHECK(m.locks.wait_ms_total == Approx(4.0));
@@ -92,10 +89,10 @@ TEST_CASE("one producer and two consumers hand items over a queue, first waiter 
     CHECK(segmentsOf(row(*trace, "cons-2")) == Lines{"0 queue-wait", "4000000 running",
                                                      "5000000 queue-wait", "8000000 running",
                                                      "9000000 done"});
-    CHECK(marksOf(row(*trace, "cons-1")) ==
-          Lines{"0 acquire-request", "0 acquire", "0 release", "2000000 acquire-request",
-                "2000000 acquire", "3000000 release", "6000000 acquire-request",
-                "6000000 acquire", "7000000 release"});
+    CHECK(marksOf(row(*trace, "cons-1")) == Lines{"0 acquire-request", "0 acquire", "0 release",
+                                                  "2000000 acquire-request", "2000000 acquire",
+                                                  "3000000 release", "6000000 acquire-request",
+                                                  "6000000 acquire", "7000000 release"});
     REQUIRE(trace->queues.size() == 1);
     CHECK(trace->queues[0].putTime ==
           std::vector<TimeNs>{2'000'000, 4'000'000, 6'000'000, 8'000'000});
@@ -116,12 +113,12 @@ TEST_CASE("an event's waiter sleeps without the GIL until set, then waits for th
     // when the setter is done at 4 ms.
     CHECK(segmentsOf(row(*trace, "waiter")) ==
           Lines{"0 queue-wait", "3000000 waiting", "4000000 running", "5000000 done"});
-    CHECK(marksOf(row(*trace, "waiter")) ==
-          Lines{"0 acquire-request", "0 acquire", "0 release", "3000000 acquire-request",
-                "4000000 acquire", "5000000 release"});
+    CHECK(marksOf(row(*trace, "waiter")) == Lines{"0 acquire-request", "0 acquire", "0 release",
+                                                  "3000000 acquire-request", "4000000 acquire",
+                                                  "5000000 release"});
     CHECK(segmentsOf(row(*trace, "setter")) == Lines{"0 running", "4000000 done"});
-    CHECK(marksOf(row(*trace, "setter")) == Lines{"0 acquire-request", "0 acquire",
-                                                  "4000000 release", "4000000 signal"});
+    CHECK(marksOf(row(*trace, "setter")) ==
+          Lines{"0 acquire-request", "0 acquire", "4000000 release", "4000000 signal"});
 }
 
 TEST_CASE("to_thread runs the awaited steps on the loop's pool while other coroutines go on") {

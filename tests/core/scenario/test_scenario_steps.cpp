@@ -124,9 +124,9 @@ TEST_CASE("a group may not list more steps than the limit, nested ones included"
 }
 
 TEST_CASE("--set reaches into steps") {
-    const auto parsed = parseScenarioJson(
-        R"({"workers": [{"steps": [{"python": 1}, {"native": 2}]}]})", "s.json",
-        {"workers.0.steps.1.native=7.5"});
+    const auto parsed =
+        parseScenarioJson(R"({"workers": [{"steps": [{"python": 1}, {"native": 2}]}]})", "s.json",
+                          {"workers.0.steps.1.native=7.5"});
     INFO(parsed.error());
     REQUIRE(parsed.ok());
     CHECK(parsed->workers[0].steps[1].ms == 7.5);
