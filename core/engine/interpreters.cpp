@@ -187,8 +187,9 @@ Task Engine::runPython(SimThread &t, TimeNs ns, bool checks) {
         co_return;
     }
     GilLock &gil = *t.gil;
-    if (!isLegacy(m_scenario) && !checks) {
-        // No eval-breaker check until the code ends: a request waits for the next step.
+    if (!checks) {
+        // No check until the code ends (one C call keeping the GIL is one bytecode, one tick):
+        // a drop request, or the legacy periodic release, waits for the next step.
         co_await cpu(t, ns, ThreadState::Running);
         co_return;
     }

@@ -89,8 +89,9 @@ struct Step {
     double ms = 0;          // python, native, io, sleep
     std::string name;       // lock, put/get (queue), wait/set (event)
     std::vector<Step> body; // lock's hold, to_thread, in_process
-    // python: false when the code has no call and no loop (3.10+ checks for a drop request only
-    // at those), so the 3.2+ GIL cannot be taken from it midway: `with lock: n += 1`.
+    // python: false when nothing checks for a GIL hand-over midway: code with no call and no
+    // loop (3.10+ checks for a drop request only there: `with lock: n += 1`), or one C call that
+    // keeps the GIL (one bytecode: no legacy tick either, e.g. hashlib on Python 2.7).
     bool checks = true;
 };
 
