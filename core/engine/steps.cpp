@@ -207,9 +207,13 @@ Task Engine::lockRelease(SimThread &t, SimLock &lock) {
 }
 
 Task Engine::queuePut(SimThread &t, SimQueue &q) {
+    // Each wait re-checks after letting the GIL go: the release may have let another thread
+    // change the queue, and a wake-up sent before this thread sleeps would be lost (CPython
+    // checks and enqueues its waiter under the queue's mutex).
     while (q.maxsize > 0 && q.items >= q.maxsize) {
         co_await releaseGil(t, false);
-        co_await sleepOn(t, q.putters, ThreadState::QueueWait, kPut, q.name);
+        if (q.items >= q.maxsize)
+            co_await sleepOn(t, q.putters, ThreadState::QueueWait, kPut, q.name);
         co_await acquireGil(t);
     }
     ++q.items;
@@ -228,7 +232,8 @@ Task Engine::queueGet(SimThread &t, SimQueue &q) {
             co_return;
         }
         co_await releaseGil(t, false);
-        co_await sleepOn(t, q.getters, ThreadState::QueueWait, kGet, q.name);
+        if (q.items == 0 && !(t.untilWorker && m_othersLeft == 0))
+            co_await sleepOn(t, q.getters, ThreadState::QueueWait, kGet, q.name);
         co_await acquireGil(t);
     }
     --q.items;
@@ -248,7 +253,8 @@ Task Engine::eventWait(SimThread &t, SimEvent &e) {
         co_return;
     }
     co_await releaseGil(t, false);
-    co_await sleepOn(t, e.waiters, ThreadState::QueueWait, kWaitEvent, e.name);
+    if (!e.set && !(t.untilWorker && m_othersLeft == 0))
+        co_await sleepOn(t, e.waiters, ThreadState::QueueWait, kWaitEvent, e.name);
     co_await acquireGil(t);
     if (!e.set)
         t.stopping = true; // woken by the others' end, not by a set
@@ -345,7 +351,8 @@ Task Engine::poolWorker(SimThread &t, WorkPool &pool) {
             break;
         // Idle: blocked on the pool's work queue, GIL released.
         co_await releaseGil(t, false);
-        co_await sleepOn(t, pool.idle, ThreadState::QueueWait, nullptr, kNoName);
+        if (pool.queue.empty() && !pool.shutdown)
+            co_await sleepOn(t, pool.idle, ThreadState::QueueWait, nullptr, kNoName);
         co_await acquireGil(t);
     }
     co_await releaseGil(t, true);

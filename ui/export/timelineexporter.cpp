@@ -292,6 +292,12 @@ QString metricsCaption(const core::Metrics &m) {
         parts << QObject::tr("I/O latency p50 %1, p99 %2")
                      .arg(formatDuration(m.io.latency_ms_p50 * 1e6),
                           formatDuration(m.io.latency_ms_p99 * 1e6));
+    if (m.locks.waits > 0)
+        parts
+            << QObject::tr("%1 waiting for locks").arg(formatDuration(m.locks.wait_ms_total * 1e6));
+    for (const auto &q : m.queues)
+        parts << QObject::tr("queue %1: %2 items/s")
+                     .arg(QString::fromStdString(q.name), locale.toString(q.items_per_s, 'f', 0));
     return parts.join(QStringLiteral("   ·   "));
 }
 

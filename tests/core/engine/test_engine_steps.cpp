@@ -3,6 +3,7 @@
 #include "scenario/scenariojson.h"
 #include "testsupport.h"
 #include "trace/metrics.h"
+#include "trace/tracejson.h"
 
 using namespace gilscope::core;
 using namespace gilscope::test;
@@ -204,4 +205,48 @@ TEST_CASE("millions of steps that take no time end with the event cap, not a spi
     REQUIRE_FALSE(outcome.ok());
     CHECK_THAT(outcome.error(), Catch::StartsWith("the run would store more than "
                                                   "params.max_events = 100000 events"));
+}
+
+TEST_CASE("the new states and the queues survive a trace file's round trip") {
+    const auto trace = run(ideal(R"({"cores": 3, "queues": {"q": {}}, "workers": [
+        {"name": "prod", "ops": 4, "steps": [{"native": 1}, {"python": 1}, {"put": "q"}]},
+        {"name": "cons", "count": 2, "ops": 2, "steps": [{"get": "q"},
+            {"lock": "L", "hold": [{"io": 2}]}]}]})"));
+    const auto back = parseChromeTrace(traceToChromeJson(*trace), "t.json");
+    INFO(back.error());
+    REQUIRE(back.ok());
+    const Trace &t = **back;
+    for (const char *name : {"prod", "cons-1", "cons-2"})
+        CHECK(segmentsOf(row(t, name)) == segmentsOf(row(*trace, name)));
+    REQUIRE(t.queues.size() == 1);
+    CHECK(t.queues[0].name == "q");
+    CHECK(t.queues[0].putTime == trace->queues[0].putTime);
+    CHECK(t.queues[0].getTime == trace->queues[0].getTime);
+    const Metrics a = computeMetrics(*trace), b = computeMetrics(t);
+    CHECK(b.queues[0].items_per_s == a.queues[0].items_per_s);
+    CHECK(b.locks.waits == a.locks.waits);
+}
+
+TEST_CASE("a queue counter that jumps is refused with a message") {
+    const auto load = parseChromeTrace(R"({"traceEvents": [
+        {"ph": "X", "name": "running", "pid": 1, "tid": 1, "ts": 0, "dur": 5},
+        {"ph": "C", "cat": "queue", "name": "queue q", "pid": 1, "ts": 1, "args": {"items": 3}}]})",
+                                       "t.json");
+    REQUIRE_FALSE(load.ok());
+    CHECK(load.error() == "t.json: event 1: queue \"q\" goes from 0 to 3 items: a queue counter "
+                          "moves by one item an event");
+}
+
+TEST_CASE("a pool worker that goes idle while the loop closes still ends") {
+    // The loop finished (and woke the idle workers) while this worker was letting the GIL go on
+    // its way to idle: it must see the shutdown instead of sleeping for ever.
+    Scenario s = ideal(R"({"cores": 4, "executor": "subinterpreters", "workers": [
+        {"name": "g1", "count": 2, "ops": 5, "pool_size": 2, "until": "others",
+         "steps": [{"to_thread": [{"set": "e"}]}, {"sleep": 0.001}]},
+        {"name": "g3", "count": 2, "ops": 4, "executor": "asyncio",
+         "steps": [{"in_process": []}, {"wait": "e"}]}]})");
+    s.params = TimingParams{}; // the default costs: the race needs the release to take time
+    const auto outcome = simulate(s);
+    INFO(outcome.error());
+    CHECK(outcome.ok());
 }
