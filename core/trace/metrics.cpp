@@ -83,7 +83,7 @@ Metrics computeMetrics(const Trace &trace) {
         tm.lock_wait_ms = toMs(perState[static_cast<std::size_t>(ThreadState::LockWait)]);
         tm.queue_wait_ms = toMs(perState[static_cast<std::size_t>(ThreadState::QueueWait)]);
         for (std::size_t i = 0; i < track.segmentCount(); ++i) {
-            // A failed retry keeps the thread in lock-wait: adjacent segments are one wait.
+            // A failed retry keeps the thread in lock_wait: adjacent segments are one wait.
             if (track.segmentState[i] != ThreadState::LockWait ||
                 (i > 0 && track.segmentState[i - 1] == ThreadState::LockWait))
                 continue;

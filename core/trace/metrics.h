@@ -14,7 +14,7 @@ struct ThreadMetrics {
     double native_ms = 0, lock_wait_ms = 0, queue_wait_ms = 0;
 };
 
-// Waits for threading.Lock objects: each lock-wait stretch of a thread is one wait.
+// Waits for threading.Lock objects: each lock_wait stretch of a thread is one wait.
 struct LockMetrics {
     long long waits = 0;
     double wait_ms_total = 0;

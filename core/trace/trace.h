@@ -21,8 +21,8 @@ enum class ThreadState : std::uint8_t {
     Starting,      // thread / process / interpreter start-up
     Done,          // finished
     Absent,        // no data (recorded traces: before the thread existed)
-    Native,        // in C code that released the GIL, on a core
     LockWait,      // asleep on a threading.Lock, GIL released
+    Native,        // in C code that released the GIL, on a core
     QueueWait,     // asleep on a queue, an event or a pool's result, GIL released
 };
 constexpr std::size_t kThreadStateCount = 10;

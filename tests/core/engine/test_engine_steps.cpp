@@ -63,7 +63,7 @@ TEST_CASE("a released lock is not handed over: the releaser takes it straight ba
           Lines{"0 acquire-request", "0 acquire", "0 release", "0 io-begin", "2000000 io-end",
                 "2000000 acquire-request", "2000000 acquire", "2000000 release", "2000000 io-begin",
                 "4000000 io-end", "4000000 acquire-request", "4000000 acquire", "4000000 release"});
-    CHECK(segmentsOf(row(*trace, "b")) == Lines{"0 lock-wait", "4000000 io", "8000000 done"});
+    CHECK(segmentsOf(row(*trace, "b")) == Lines{"0 lock_wait", "4000000 io", "8000000 done"});
     CHECK(marksOf(row(*trace, "b")) ==
           Lines{"0 acquire-request", "0 acquire", "0 release", "4000000 acquire-request",
                 "4000000 acquire", "4000000 release", "4000000 io-begin", "6000000 io-end",
@@ -84,11 +84,11 @@ TEST_CASE("one producer and two consumers hand items over a queue, first waiter 
     CHECK(segmentsOf(row(*trace, "prod")) ==
           Lines{"0 io", "1000000 running", "2000000 io", "3000000 running", "4000000 io",
                 "5000000 running", "6000000 io", "7000000 running", "8000000 done"});
-    CHECK(segmentsOf(row(*trace, "cons-1")) == Lines{"0 queue-wait", "2000000 running",
-                                                     "3000000 queue-wait", "6000000 running",
+    CHECK(segmentsOf(row(*trace, "cons-1")) == Lines{"0 queue_wait", "2000000 running",
+                                                     "3000000 queue_wait", "6000000 running",
                                                      "7000000 done"});
-    CHECK(segmentsOf(row(*trace, "cons-2")) == Lines{"0 queue-wait", "4000000 running",
-                                                     "5000000 queue-wait", "8000000 running",
+    CHECK(segmentsOf(row(*trace, "cons-2")) == Lines{"0 queue_wait", "4000000 running",
+                                                     "5000000 queue_wait", "8000000 running",
                                                      "9000000 done"});
     CHECK(marksOf(row(*trace, "cons-1")) == Lines{"0 acquire-request", "0 acquire", "0 release",
                                                   "2000000 acquire-request", "2000000 acquire",
@@ -113,7 +113,7 @@ TEST_CASE("an event's waiter sleeps without the GIL until set, then waits for th
     // 3 ms: set wakes the waiter, which asks for the GIL the setter still holds; it gets it
     // when the setter is done at 4 ms.
     CHECK(segmentsOf(row(*trace, "waiter")) ==
-          Lines{"0 queue-wait", "3000000 waiting", "4000000 running", "5000000 done"});
+          Lines{"0 queue_wait", "3000000 waiting", "4000000 running", "5000000 done"});
     CHECK(marksOf(row(*trace, "waiter")) == Lines{"0 acquire-request", "0 acquire", "0 release",
                                                   "3000000 acquire-request", "4000000 acquire",
                                                   "5000000 release"});
@@ -130,9 +130,9 @@ TEST_CASE("to_thread runs the awaited steps on the loop's pool while other corou
     // the loop, woken for tick at 1 ms, waits for the GIL until the pool thread lets it go.
     CHECK(segmentsOf(row(*trace, "tick")) ==
           Lines{"0 io", "1000000 waiting", "5000000 io", "7000000 done"});
-    CHECK(segmentsOf(row(*trace, "burst")) == Lines{"0 queue-wait", "5000000 done"});
+    CHECK(segmentsOf(row(*trace, "burst")) == Lines{"0 queue_wait", "5000000 done"});
     CHECK(segmentsOf(row(*trace, "asyncio_0")) ==
-          Lines{"0 running", "5000000 queue-wait", "7000000 done"});
+          Lines{"0 running", "5000000 queue_wait", "7000000 done"});
     CHECK(marksOf(row(*trace, "asyncio_0")) ==
           Lines{"0 acquire-request", "0 acquire", "5000000 release", "5000000 signal",
                 "7000000 acquire-request", "7000000 acquire", "7000000 release"});
