@@ -123,7 +123,7 @@ TEST_CASE("a group may not list more steps than the limit, nested ones included"
           "s.json: field workers.0.steps: at most 256 steps, got 300");
 }
 
-TEST_CASE("--set reaches into steps") {
+TEST_CASE("a --set patch reaches into steps") {
     const auto parsed =
         parseScenarioJson(R"({"workers": [{"steps": [{"python": 1}, {"native": 2}]}]})", "s.json",
                           {"workers.0.steps.1.native=7.5"});
