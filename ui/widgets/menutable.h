@@ -24,8 +24,8 @@ struct MenuRow {
     QString toolTip{};
     std::function<void()> triggered{};
     std::function<void(bool)> toggled{}; // makes the action checkable
-    bool checkable = false;            // checkable without `toggled` (the slot reads the state)
-    bool checked = false;              // its state before the first toggle
+    bool checkable = false;              // checkable without `toggled` (the slot reads the state)
+    bool checked = false;                // its state before the first toggle
     QAction::MenuRole role = QAction::NoRole;
     QAction **store = nullptr; // where the window keeps the action it needs later
     QAction *existing = nullptr;

@@ -7,7 +7,8 @@
 using gilscope::ui::fillMenu;
 using gilscope::ui::MenuRow;
 
-TEST_CASE("A menu table makes its actions, separators and stored pointers in order", "[menutable]") {
+TEST_CASE("A menu table makes its actions, separators and stored pointers in order",
+          "[menutable]") {
     QMenu menu;
     QAction *stored = nullptr;
     QAction borrowed(QStringLiteral("Borrowed"));
