@@ -220,6 +220,29 @@ TEST_CASE(
     CHECK_FALSE(svg.contains("drop request"));
 }
 
+TEST_CASE("a hidden row's states stay out of the legend") {
+    auto trace = std::make_shared<core::Trace>();
+    trace->cores = 1;
+    trace->endNs = 2 * ms;
+    for (const auto &[name, state] :
+         {std::pair{"shown", ThreadState::Running}, std::pair{"hidden", ThreadState::Ready}}) {
+        core::ThreadTrack t;
+        t.info.name = name;
+        t.info.kind = "cpu";
+        t.segmentStart = {0};
+        t.segmentState = {state};
+        trace->threads.push_back(t);
+    }
+    const auto index = core::TraceIndex::build(trace);
+    TimelineExport o = plain(ExportFormat::Svg);
+    CHECK(ui::renderTimelineFile(index, o).contains("ready, no free core"));
+    o.rows = std::vector<int>{0};
+    const QByteArray svg = ui::renderTimelineFile(index, o);
+    CHECK(svg.contains("running"));
+    CHECK_FALSE(svg.contains("ready, no free core"));
+    CHECK_FALSE(svg.contains("hidden"));
+}
+
 TEST_CASE("the R1 battle at whole-run width shows each thread running in its share of pixels") {
     auto run = core::prepareRun(test::preset("r1-legacy-2cpu-4cores"));
     REQUIRE(run.ok());
