@@ -172,8 +172,8 @@ int runAttach(const QStringList &arguments) {
     if (parser.isSet("duration") &&
         (duration = parser.value("duration").toDouble(&ok), !ok || !(duration > 0)))
         return fail("--duration: expected seconds > 0, got " + parser.value("duration"));
-    if (parser.isSet("rate") && (rate = parser.value("rate").toDouble(&ok),
-                                 !ok || !(rate >= 1 && rate <= 20000)))
+    if (parser.isSet("rate") &&
+        (rate = parser.value("rate").toDouble(&ok), !ok || !(rate >= 1 && rate <= 20000)))
         return fail("--rate: expected 1 to 20000 samples per second, got " + parser.value("rate"));
     const QString out =
         parser.isSet("out") ? parser.value("out") : QString("pid-%1.trace.json").arg(pid);
@@ -186,7 +186,8 @@ int runAttach(const QStringList &arguments) {
     core::SamplingSession session(std::move(*sampler), rate);
     std::atomic<bool> stop{false};
     g_attachStop = &stop;
-    struct sigaction action {}, oldInt {}, oldTerm {};
+    struct sigaction action {
+    }, oldInt{}, oldTerm{};
     action.sa_handler = stopAttach;
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGINT, &action, &oldInt);

@@ -169,8 +169,8 @@ bool readPointer(int pid, std::uint64_t address, std::uint64_t &value) {
 Result<GilLocation> findGil(int pid) {
     std::string exe;
     const std::vector<Mapped> files = pythonFiles(pid, exe);
-    static const std::vector<std::string> wanted = {"_PyRuntime",  "gil_cond",        "gil_mutex",
-                                                    "switch_cond", "switch_mutex",    "interpreter_lock"};
+    static const std::vector<std::string> wanted = {
+        "_PyRuntime", "gil_cond", "gil_mutex", "switch_cond", "switch_mutex", "interpreter_lock"};
     GilLocation found;
     static const QRegularExpression version("python(\\d\\.\\d+)(t?)");
     for (const Mapped &m : files) {
@@ -189,8 +189,8 @@ Result<GilLocation> findGil(int pid) {
         const std::uint64_t bias = m.start - (elf.firstLoad & ~std::uint64_t{0xfff});
         const auto &s = elf.symbols;
         if (const auto runtime = s.find("_PyRuntime"); runtime != s.end() && runtime->second.size) {
-            found.addresses.ranges.push_back(
-                {bias + runtime->second.value, bias + runtime->second.value + runtime->second.size});
+            found.addresses.ranges.push_back({bias + runtime->second.value,
+                                              bias + runtime->second.value + runtime->second.size});
             found.how = "_PyRuntime in " + base;
             return found;
         }

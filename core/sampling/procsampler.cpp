@@ -3,8 +3,8 @@
 #include <QDir>
 #include <QFile>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -133,10 +133,10 @@ bool ProcSampler::addProcess(int pid) {
     if (!QDir(QString("/proc/%1/task").arg(pid)).exists())
         return false;
     ProcessRows rows;
-    rows.groupId = static_cast<int>(m_processes.size()) + 1;
-    rows.gilId = rows.groupId - 1;
-    rows.groupName = rows.groupId == 1 ? "pid " + std::to_string(pid)
-                                       : "child pid " + std::to_string(pid);
+    rows.groupId = static_cast<int>(m_processes.size());
+    rows.gilId = rows.groupId;
+    rows.groupName =
+        rows.groupId == 0 ? "pid " + std::to_string(pid) : "child pid " + std::to_string(pid);
     m_rows[pid] = rows;
     rescan(*p);
     m_processes.push_back(std::move(p));

@@ -58,8 +58,7 @@ void SamplingSession::run(const std::atomic<bool> &stop, double maxSeconds) {
     }
     m_stats.seconds = static_cast<double>(monotonicNs() - start) / 1e9;
     m_stats.achievedHz = m_stats.seconds > 0 ? m_stats.rounds / m_stats.seconds : 0;
-    m_stats.busyShare =
-        m_stats.seconds > 0 ? static_cast<double>(busy) / 1e9 / m_stats.seconds : 0;
+    m_stats.busyShare = m_stats.seconds > 0 ? static_cast<double>(busy) / 1e9 / m_stats.seconds : 0;
 }
 
 void SamplingSession::applyNames(const QString &namesFile) {

@@ -18,10 +18,10 @@ class SamplingSession {
 public:
     struct Stats {
         long rounds = 0;
-        long late = 0;            // rounds that started more than one period late
-        double seconds = 0;       // from the first round to the last
-        double achievedHz = 0;    // rounds / seconds
-        double busyShare = 0;     // share of the time spent reading /proc (the sampler's cost)
+        long late = 0;         // rounds that started more than one period late
+        double seconds = 0;    // from the first round to the last
+        double achievedHz = 0; // rounds / seconds
+        double busyShare = 0;  // share of the time spent reading /proc (the sampler's cost)
     };
 
     SamplingSession(std::unique_ptr<ProcSampler> sampler, double rateHz);

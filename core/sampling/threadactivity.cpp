@@ -6,12 +6,13 @@
 namespace gilscope::core {
 
 namespace {
-constexpr std::string_view kActivityNames[] = {"on-cpu", "gil-wait", "lock-wait", "io", "gone", "starting"};
+constexpr std::string_view kActivityNames[] = {"on-cpu", "gil-wait", "lock-wait",
+                                               "io",     "gone",     "starting"};
 
 // linux/futex.h, without the header (the constants are ABI).
 constexpr unsigned kFutexCmdMask = 127; // ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME)
-constexpr unsigned kFutexWait = 0, kFutexLockPi = 6, kFutexWaitBitset = 9,
-                   kFutexWaitRequeuePi = 11, kFutexLockPi2 = 13;
+constexpr unsigned kFutexWait = 0, kFutexLockPi = 6, kFutexWaitBitset = 9, kFutexWaitRequeuePi = 11,
+                   kFutexLockPi2 = 13;
 constexpr long kFutexWaitv = 449; // the same number on every architecture
 
 std::string_view skipSpaces(std::string_view s) {

@@ -33,8 +33,7 @@ void TimelineAssembler::addRound(TimeNs t, const std::vector<ThreadReading> &rou
                 p.groupName = "pid " + std::to_string(r.pid);
             ThreadInfo info;
             const auto named = m_names.find(r.tid);
-            info.name =
-                named != m_names.end() ? named->second : "thread " + std::to_string(r.tid);
+            info.name = named != m_names.end() ? named->second : "thread " + std::to_string(r.tid);
             info.kind = "recorded";
             info.gilId = p.gilId;
             info.groupId = p.groupId;
@@ -112,8 +111,9 @@ void TimelineAssembler::follow(Thread &th, TimeNs t, Activity now, std::int64_t 
 void TimelineAssembler::shortRun(Thread &th, TimeNs t, Activity now, std::int64_t dCpu,
                                  std::int64_t dRq) {
     const TimeNs dt = t - th.lastT;
-    const bool failedWake =
-        th.last == Activity::GilWait && now == Activity::GilWait && dCpu < kFailedWakeNs;
+    // A few microseconds before a GIL wait: a failed wake-up, or a blocking call returning and
+    // asking for the GIL. Python ran no code: it was waiting all along.
+    const bool failedWake = now == Activity::GilWait && dCpu < kFailedWakeNs;
     if (dCpu <= 0 || failedWake) {
         if (now != th.last) {
             const TimeNs mid = th.lastT + dt / 2;
@@ -142,10 +142,9 @@ void TimelineAssembler::endEpisode(Thread &th, TimeNs t, Activity now, std::int6
     const TimeNs span = std::clamp(onCpu + queued, minSpan, maxSpan);
     const TimeNs g1 = a1 - ta, g2 = tb - b1;
     const double excess = static_cast<double>(span - minSpan);
-    const TimeNs w =
-        a1 - (g1 + g2 > 0 ? static_cast<TimeNs>(excess * static_cast<double>(g1) /
-                                                 static_cast<double>(g1 + g2))
-                          : 0);
+    const TimeNs w = a1 - (g1 + g2 > 0 ? static_cast<TimeNs>(excess * static_cast<double>(g1) /
+                                                             static_cast<double>(g1 + g2))
+                                       : 0);
     const TimeNs ready = std::min(queued, span);
     if (th.epBefore != Activity::OnCpu) {
         leave(th, w, th.epBefore);

@@ -21,7 +21,7 @@ struct ThreadReading {
 
 // Who the threads of one process are in the trace.
 struct ProcessRows {
-    int groupId = 1;
+    int groupId = 0; // 0: the process sampled, 1.. the processes it started
     std::string groupName;
     int gilId = 0; // -1: no GIL (free-threaded build)
 };
@@ -35,8 +35,9 @@ struct ProcessRows {
 // bounded by what the samples saw; it is placed between the samples where it began and ended,
 // the slack split in proportion to the two gaps. Its run-queue time is drawn first (ready, no
 // free core), then running. Between two asleep samples a thread that was on a core briefly gets
-// a short running stretch in the middle, except a few microseconds between two GIL waits, which
-// is the waiter failing to take the GIL (as the instrumenting recorder draws it: waiting).
+// a short running stretch in the middle, except a few microseconds before a GIL wait: a waiter
+// failing to take the GIL, or a blocking call returning and asking for it (the instrumenting
+// recorder draws both as waiting).
 class TimelineAssembler {
 public:
     static constexpr TimeNs kFailedWakeNs = 100'000;
@@ -76,8 +77,8 @@ private:
     void shortRun(Thread &th, TimeNs t, Activity now, std::int64_t dCpu, std::int64_t dRq);
     void endEpisode(Thread &th, TimeNs t, Activity now, std::int64_t cpu, std::int64_t rq);
     void put(Thread &th, TimeNs t, ThreadState state);
-    void leave(Thread &th, TimeNs t, Activity from);   // marks the end of I/O
-    void arrive(Thread &th, TimeNs t, Activity to);    // the state, and the start of I/O
+    void leave(Thread &th, TimeNs t, Activity from); // marks the end of I/O
+    void arrive(Thread &th, TimeNs t, Activity to);  // the state, and the start of I/O
 
     TraceBuilder m_builder;
     std::map<int, ProcessRows> m_processes;

@@ -110,8 +110,8 @@ TEST_CASE("gilscope attach on a running countdown writes a trace where both thre
     Script countdown(*py, {workload("countdown.py"), "--threads", "2", "--total", "400000000"});
     std::this_thread::sleep_for(std::chrono::milliseconds(400)); // past start-up
     const QString out = dir.filePath("attached.json");
-    const Run r = runGilscope({"attach", QString::number(countdown.pid()), "--duration", "1",
-                            "--out", out});
+    const Run r =
+        runGilscope({"attach", QString::number(countdown.pid()), "--duration", "1", "--out", out});
     INFO(r.err.toStdString() << "load: " << loadAverage().toStdString());
     REQUIRE(r.exitCode == 0);
     CHECK(r.err.contains("GIL from _PyRuntime"));
@@ -147,8 +147,8 @@ TEST_CASE("a thread blocked on a threading.Lock waits for a lock, never for the 
             Script program(py, {script});
             std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the waiter is blocked
             const QString out = dir.filePath("locked.json");
-            const Run r = runGilscope({"attach", QString::number(program.pid()), "--duration",
-                                    "0.8", "--out", out});
+            const Run r = runGilscope(
+                {"attach", QString::number(program.pid()), "--duration", "0.8", "--out", out});
             INFO(r.err.toStdString());
             REQUIRE(r.exitCode == 0);
             const auto load = gilscope::core::loadTraceFile(out);
@@ -179,9 +179,9 @@ TEST_CASE("gilscope record --sample names the threads as Python does") {
         DYNAMIC_SECTION("Python " << py.version().toStdString()) {
             QTemporaryDir dir;
             const QString out = dir.filePath("sampled.json");
-            const Run r = runGilscope({"record", "--sample", "--python", py.path, "--out", out, "--",
-                                    workload("countdown.py"), "--threads", "2", "--total",
-                                    "3000000"});
+            const Run r =
+                runGilscope({"record", "--sample", "--python", py.path, "--out", out, "--",
+                             workload("countdown.py"), "--threads", "2", "--total", "3000000"});
             INFO(r.err.toStdString());
             REQUIRE(r.exitCode == 0);
             CHECK(r.out.contains("\"workload\": \"countdown\"")); // the script ran as usual
@@ -208,7 +208,7 @@ TEST_CASE("gilscope attach says when there is no such process or it ends") {
             return;
         Script brief(*py, {"-c", "import time; time.sleep(0.5)"});
         const Run r = runGilscope({"attach", QString::number(brief.pid()), "--duration", "20",
-                                "--out", dir.filePath("t.json")});
+                                   "--out", dir.filePath("t.json")});
         CHECK(r.exitCode == 0);
         CHECK(r.err.contains("ended; writing what was sampled"));
         CHECK(gilscope::core::loadTraceFile(dir.filePath("t.json")).ok());

@@ -30,7 +30,8 @@ std::vector<std::pair<ThreadState, TimeNs>> segments(const ThreadTrack &t) {
 
 std::string futexLine(std::uint64_t address, unsigned op = 0x189) {
     char buf[256];
-    std::snprintf(buf, sizeof buf, "%ld 0x%llx 0x%x 0x0 0x7ffd1000 0x0 0xffffffff 0x7ffd0f00 0x7f00aa",
+    std::snprintf(buf, sizeof buf,
+                  "%ld 0x%llx 0x%x 0x0 0x7ffd1000 0x0 0xffffffff 0x7ffd0f00 0x7f00aa",
                   static_cast<long>(SYS_futex), static_cast<unsigned long long>(address), op);
     return buf;
 }
@@ -114,11 +115,11 @@ TEST_CASE("two threads handing the GIL over get runs of their exact on-core leng
     REQUIRE(trace->threads.size() == 2);
     using S = ThreadState;
     CHECK(segments(trace->threads[0]) ==
-          std::vector<std::pair<S, TimeNs>>{{S::Running, 0}, {S::WaitingForGil, ms(3.5)},
-                                             {S::Running, ms(8.5)}});
+          std::vector<std::pair<S, TimeNs>>{
+              {S::Running, 0}, {S::WaitingForGil, ms(3.5)}, {S::Running, ms(8.5)}});
     CHECK(segments(trace->threads[1]) ==
-          std::vector<std::pair<S, TimeNs>>{{S::WaitingForGil, 0}, {S::Running, ms(3.5)},
-                                             {S::WaitingForGil, ms(8.5)}});
+          std::vector<std::pair<S, TimeNs>>{
+              {S::WaitingForGil, 0}, {S::Running, ms(3.5)}, {S::WaitingForGil, ms(8.5)}});
     CHECK(trace->endNs == ms(10));
 }
 
@@ -131,9 +132,8 @@ TEST_CASE("a waiter's brief failed wake-ups stay a GIL wait; a longer run betwee
     const auto trace = a.finish(ms(3));
     using S = ThreadState;
     CHECK(segments(trace->threads[0]) ==
-          std::vector<std::pair<S, TimeNs>>{{S::WaitingForGil, 0},
-                                             {S::Running, ms(1.35)},
-                                             {S::WaitingForGil, ms(1.65)}});
+          std::vector<std::pair<S, TimeNs>>{
+              {S::WaitingForGil, 0}, {S::Running, ms(1.35)}, {S::WaitingForGil, ms(1.65)}});
 }
 
 TEST_CASE("a thread blocked on a lock is drawn waiting for a lock, not for the GIL") {
@@ -158,15 +158,29 @@ TEST_CASE("I/O that completes between samples gets its end and begin marks aroun
     const auto trace = a.finish(ms(1));
     using S = ThreadState;
     const auto &t = trace->threads[0];
-    CHECK(segments(t) == std::vector<std::pair<S, TimeNs>>{{S::Io, 0},
-                                                           {S::Ready, ms(0.35)},
-                                                           {S::Running, ms(0.45)},
-                                                           {S::Io, ms(0.65)}});
+    CHECK(segments(t) ==
+          std::vector<std::pair<S, TimeNs>>{
+              {S::Io, 0}, {S::Ready, ms(0.35)}, {S::Running, ms(0.45)}, {S::Io, ms(0.65)}});
     REQUIRE(t.markCount() == 2);
     CHECK(t.markKind[0] == MarkKind::IoEnd);
     CHECK(t.markTime[0] == ms(0.35));
     CHECK(t.markKind[1] == MarkKind::IoBegin);
     CHECK(t.markTime[1] == ms(0.65));
+}
+
+TEST_CASE("I/O that ends in a GIL wait ends there: the call's return is no Python run") {
+    TimelineAssembler a;
+    a.addRound(ms(0), {reading(1, Activity::Io, 2)});
+    a.addRound(ms(1), {reading(1, Activity::GilWait, 2.01)});
+    a.addRound(ms(7), {reading(1, Activity::OnCpu, 2.01)});
+    const auto trace = a.finish(ms(8));
+    using S = ThreadState;
+    const auto &t = trace->threads[0];
+    CHECK(segments(t) == std::vector<std::pair<S, TimeNs>>{
+                             {S::Io, 0}, {S::WaitingForGil, ms(0.5)}, {S::Running, ms(4)}});
+    REQUIRE(t.markCount() == 1);
+    CHECK(t.markKind[0] == MarkKind::IoEnd);
+    CHECK(t.markTime[0] == ms(0.5));
 }
 
 TEST_CASE("a run-queue wait is drawn as ready before the run it delayed") {
@@ -180,9 +194,9 @@ TEST_CASE("a run-queue wait is drawn as ready before the run it delayed") {
     using S = ThreadState;
     CHECK(segments(trace->threads[0]) ==
           std::vector<std::pair<S, TimeNs>>{{S::WaitingForGil, 0},
-                                             {S::Ready, ms(0.5)},
-                                             {S::Running, ms(1.5)},
-                                             {S::WaitingForGil, ms(2.5)}});
+                                            {S::Ready, ms(0.5)},
+                                            {S::Running, ms(1.5)},
+                                            {S::WaitingForGil, ms(2.5)}});
 }
 
 TEST_CASE("threads that start are starting since the previous round; those that end are done") {
@@ -198,9 +212,8 @@ TEST_CASE("threads that start are starting since the previous round; those that 
     CHECK(trace->threads[1].info.name == "worker");
     CHECK(trace->threads[0].info.name == "thread 1");
     CHECK(segments(trace->threads[1]) ==
-          std::vector<std::pair<S, TimeNs>>{{S::Starting, 0},
-                                             {S::WaitingForGil, ms(0.5)},
-                                             {S::Done, ms(1.5)}});
+          std::vector<std::pair<S, TimeNs>>{
+              {S::Starting, 0}, {S::WaitingForGil, ms(0.5)}, {S::Done, ms(1.5)}});
     CHECK(trace->threads[1].info.gilId == trace->threads[0].info.gilId);
 }
 
