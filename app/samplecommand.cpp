@@ -1,8 +1,5 @@
 #include "samplecommand.h"
 
-#include "files/outputfile.h"
-#include "trace/tracejson.h"
-
 #include <QCommandLineParser>
 #include <QFile>
 #include <QRegularExpression>
@@ -123,14 +120,10 @@ QString BackgroundSampler::write(const QString &out, const QString &namesFile,
 
 QString writeSampledTrace(core::SamplingSession &session, const QString &out,
                           const QString &namesFile, const QString &scenario) {
-    auto trace = session.finish(namesFile);
-    trace->scenarioName = scenario.toStdString();
-    auto file = core::OutputFile::open(out);
-    if (!file.ok())
-        return QString::fromStdString(file.error());
-    core::writeChromeJson(*trace, **file);
-    if (const auto done = (*file)->commit(); !done.ok())
-        return QString::fromStdString(done.error());
+    const auto saved = core::saveSampledTrace(session, out, namesFile, scenario.toStdString());
+    if (!saved.ok())
+        return QString::fromStdString(saved.error());
+    const auto &trace = *saved;
     const auto stats = session.stats();
     std::fprintf(stderr,
                  "gilscope: sampled %zu threads %ld times in %.2f s (%.0f Hz, %.1f %% of a core "

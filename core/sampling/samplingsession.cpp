@@ -1,5 +1,8 @@
 #include "sampling/samplingsession.h"
 
+#include "files/outputfile.h"
+#include "trace/tracejson.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -93,6 +96,20 @@ std::shared_ptr<Trace> SamplingSession::finish(const QString &namesFile) {
 Trace SamplingSession::snapshot() {
     const std::lock_guard<std::mutex> lock(m_mutex);
     return m_assembler.snapshot();
+}
+
+Result<std::shared_ptr<Trace>> saveSampledTrace(SamplingSession &session, const QString &out,
+                                                const QString &namesFile,
+                                                const std::string &scenario) {
+    auto trace = session.finish(namesFile);
+    trace->scenarioName = scenario;
+    auto file = OutputFile::open(out);
+    if (!file.ok())
+        return Error{file.error()};
+    writeChromeJson(*trace, **file);
+    if (const auto done = (*file)->commit(); !done.ok())
+        return Error{done.error()};
+    return trace;
 }
 
 } // namespace gilscope::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "result.h"
 #include "sampling/procsampler.h"
 #include "sampling/timelineassembler.h"
 
@@ -46,5 +47,11 @@ private:
     std::int64_t m_origin = -1;
     std::int64_t m_last = 0;
 };
+
+// Finishes `session` and writes its trace to `out` (Chrome trace JSON, replaced only by a whole
+// new file); the trace, or the error naming the file.
+Result<std::shared_ptr<Trace>> saveSampledTrace(SamplingSession &session, const QString &out,
+                                                const QString &namesFile,
+                                                const std::string &scenario);
 
 } // namespace gilscope::core
