@@ -3,6 +3,7 @@
 #include "files/localpath.h"
 #include "lessons/lessonsmenu.h"
 #include "recordcommand.h"
+#include "samplecommand.h"
 #include "window/mainwindow.h"
 
 #include <QApplication>
@@ -22,6 +23,11 @@ int main(int argc, char **argv) {
         // Runs a Python script under the recorder and writes its trace.
         QCoreApplication app(argc, argv);
         return gilscope::app::checkStandardOutput(gilscope::app::runRecord(arguments));
+    }
+    if (arguments.size() > 1 && arguments.at(1) == "attach") {
+        // Samples a running Python process from /proc and writes its trace.
+        QCoreApplication app(argc, argv);
+        return gilscope::app::checkStandardOutput(gilscope::app::runAttach(arguments));
     }
     if (arguments.size() > 1 && arguments.at(1) == "calibrate") {
         // Measures this machine with real Pythons and saves a machine profile.

@@ -21,8 +21,10 @@ enum class ThreadState : std::uint8_t {
     Starting,      // thread / process / interpreter start-up
     Done,          // finished
     Absent,        // no data (recorded traces: before the thread existed)
+    LockWait,      // asleep on a lock that is not the GIL (threading.Lock, join, Condition):
+                   // the sampling recorder tells it from a GIL wait by the futex's address
 };
-constexpr std::size_t kThreadStateCount = 7;
+constexpr std::size_t kThreadStateCount = 8;
 
 // Instant lock events, stamped on the thread that did them.
 enum class MarkKind : std::uint8_t {

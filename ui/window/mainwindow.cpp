@@ -6,6 +6,7 @@
 #include "files/inputfile.h"
 #include "files/outputfile.h"
 #include "pixels/traceindex.h"
+#include "record/attachdialog.h"
 #include "record/recorddialog.h"
 #include "record/recordedrun.h"
 #include "scenario/scenariojson.h"
@@ -241,6 +242,11 @@ void MainWindow::createMenus() {
                   .toolTip = tr("Run a Python script under the recorder and show its threads"),
                   .triggered = [this] { showRecordDialog(); },
                   .store = &m_record},
+                 {.text = tr("A&ttach to Process…"),
+                  .objectName = QStringLiteral("attachProcess"),
+                  .toolTip = tr("Sample a running Python program from /proc, without slowing "
+                                "it, and watch its threads live"),
+                  .triggered = [this] { showAttachDialog(); }},
                  separator,
                  {.text = tr("&Save Scenario"),
                   .icon = QStringLiteral("document-save"),
@@ -697,6 +703,25 @@ RecordDialog *MainWindow::recordDialog() {
         connect(m_recordDialog, &RecordDialog::traceRecorded, this, &MainWindow::openRecording);
     }
     return m_recordDialog;
+}
+
+AttachDialog *MainWindow::attachDialog() {
+    if (!m_attachDialog) {
+        m_attachDialog = new AttachDialog(this);
+        // The timeline grows while it samples; the finished trace then opens like any file.
+        connect(m_attachDialog, &AttachDialog::liveTrace, this,
+                [this](core::TracePtr trace, const QString &label) { showTrace(trace, label); });
+        connect(m_attachDialog, &AttachDialog::traceRecorded, this, &MainWindow::openRecording);
+    }
+    return m_attachDialog;
+}
+
+void MainWindow::showAttachDialog() {
+    AttachDialog *dialog = attachDialog();
+    dialog->refresh();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::showRecordDialog() {

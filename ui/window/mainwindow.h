@@ -23,6 +23,7 @@ class CompareView;
 class ControlsPanel;
 class MetricsPanel;
 class RecordDialog;
+class AttachDialog;
 class SimulationController;
 class TimelineView;
 
@@ -80,6 +81,8 @@ public:
     QStringList recentFiles() const;
     // File > Record Python Script: made on first use; a recorded trace opens here.
     RecordDialog *recordDialog();
+    // File > Attach to Process (created on first use).
+    AttachDialog *attachDialog();
     // The trace shown (A) beside a simulation of its equivalent scenario (B), in a compare window
     // made on first use. Null while no trace is shown.
     CompareView *compareWithSimulation();
@@ -120,6 +123,7 @@ private:
     void exportImage();
     void exportTrace();
     void showRecordDialog();
+    void showAttachDialog();
     void openRecording(const QString &path, const QString &note);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
@@ -165,6 +169,7 @@ private:
     SavePrompts m_prompts;
     core::PreparedRunPtr m_shown;
     QPointer<RecordDialog> m_recordDialog;
+    QPointer<AttachDialog> m_attachDialog;
     QPointer<CompareView> m_recordingCompare;
 };
 
