@@ -58,9 +58,32 @@ public:
         }
         microsMagnitude(magnitude);
     }
-    // A duration `end - start` for end > start, exact even where the difference overflows int64.
-    void microsBetween(TimeNs start, TimeNs end) {
-        microsMagnitude(static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start));
+    // The "dur" of a slice [start, end), end > start, exact even where the difference overflows
+    // int64, that ends no later than `end` for every reader that adds
+    // ts + dur as doubles (JavaScript's and Python's trace readers do), so that a thread's
+    // adjacent slices never overlap there. Usually that is the exact decimal; where its double
+    // sum lands past end, the largest double below it that does not. Our reader rounds to whole
+    // nanoseconds, so either form reads back as exactly end - start.
+    void sliceDuration(TimeNs start, TimeNs end) {
+        const std::uint64_t ns =
+            static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start);
+        const double ts = microsAsRead(start), stop = microsAsRead(end);
+        const double exact = microsAsRead(ns);
+        double dur = exact;
+        // The sum's excess is a unit or two in the last place of `stop`, which can be thousands of
+        // the duration's own: take it off, then step down until the sum rounds to `stop` or below.
+        for (int step = 0; step < 16 && ts + dur > stop; ++step)
+            dur = std::min(std::nextafter(dur, 0.0), dur - (ts + dur - stop));
+        // Past 2^53 ns the doubles are coarser than a nanosecond: no choice is exact there.
+        if (dur == exact || ts + dur > stop || ns >= kExactDoubleNs ||
+            std::llround(dur * 1000.0) != static_cast<long long>(ns)) {
+            microsMagnitude(ns);
+            return;
+        }
+        char digits[40];
+        const auto last =
+            std::to_chars(digits, digits + sizeof digits, dur, std::chars_format::fixed).ptr;
+        m_buffer.append(digits, last);
     }
 
     // Hands a full buffer to the sink. False once the sink failed: the writer stops there.
@@ -74,6 +97,28 @@ public:
 
 private:
     static constexpr std::size_t kChunkBytes = 1 << 20;
+    static constexpr std::uint64_t kExactDoubleNs = std::uint64_t{1} << 53;
+
+    // The double a reader gets from the decimal microseconds we write for `ns`. Below 2^53 the
+    // division is exact to the same rounding as parsing the decimal (both round ns / 1000 once to
+    // the nearest double); beyond, the text is parsed like a reader does.
+    template <typename Integer> static double microsAsRead(Integer ns) {
+        const bool negative = ns < 0;
+        const auto magnitude =
+            negative ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
+        if (magnitude < kExactDoubleNs) {
+            const double us = static_cast<double>(magnitude) / 1000.0;
+            return negative ? -us : us;
+        }
+        char text[32];
+        auto *p = std::to_chars(text, text + 24, magnitude / 1000).ptr;
+        *p++ = '.';
+        for (const auto digit : {magnitude % 1000 / 100, magnitude % 100 / 10, magnitude % 10})
+            *p++ = static_cast<char>('0' + digit);
+        double us = 0;
+        std::from_chars(text, p, us);
+        return negative ? -us : us;
+    }
 
     void microsMagnitude(std::uint64_t ns) {
         number(ns / 1000);
@@ -239,7 +284,7 @@ void writeChromeJson(const Trace &trace, ByteSink &sink) {
                 << ",\"ts\":";
             out.micros(start);
             out << ",\"dur\":";
-            out.microsBetween(start, end);
+            out.sliceDuration(start, end);
             out << '}';
             if (!out.flushIfFull())
                 return;
@@ -491,11 +536,25 @@ TraceLoad loadTraceFile(const QString &path, DashMeans dash) {
                                        : displayPath(path));
 }
 
+namespace {
+// An RFC 4180 field, always quoted (names are free text): quotes doubled, commas and line breaks
+// kept as they are inside the quotes.
+std::string csvField(const std::string &text) {
+    std::string field = "\"";
+    for (const char c : text) {
+        if (c == '"')
+            field += '"';
+        field += c;
+    }
+    return field + '"';
+}
+} // namespace
+
 void writeCsv(const Trace &trace, ByteSink &sink) {
     ChunkWriter out(sink);
     out << "thread,state,start_ns,end_ns\n";
     for (const auto &t : trace.threads) {
-        const QByteArray name = quoted(t.info.name);
+        const std::string name = csvField(t.info.name);
         for (std::size_t i = 0; i < t.segmentCount(); ++i) {
             out << name << ',' << toString(t.segmentState[i]) << ',';
             out.number(t.segmentStart[i]);

@@ -15,7 +15,9 @@ namespace gilscope::core {
 
 // Chrome trace-event JSON (opens in Perfetto UI and chrome://tracing): an "X" event per state
 // segment, "thread_name"/"process_name" metadata, instant events for lock marks and a counter of
-// threads waiting for each GIL. Times are microseconds with nanosecond decimals. Format details
+// threads waiting for each GIL. Times are microseconds with nanosecond decimals; a slice's dur is
+// chosen so that ts + dur added as doubles never passes the next slice's ts (our reader rounds
+// to whole nanoseconds, so it still reads back exact). Format details
 // in the README ("Trace files"). Streams into `sink` a megabyte at a time, so a trace of any size
 // is written in bounded memory; stops early once the sink has failed.
 void writeChromeJson(const Trace &trace, ByteSink &sink);
@@ -32,7 +34,8 @@ TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source);
 // `dash` says so).
 TraceLoad loadTraceFile(const QString &path, DashMeans dash = DashMeans::File);
 
-// One line per segment: thread,state,start_ns,end_ns. Streams like writeChromeJson.
+// One line per segment: thread,state,start_ns,end_ns, per RFC 4180 (names quoted, their quotes
+// doubled; lines end in \n, which every CSV reader we know accepts). Streams like writeChromeJson.
 void writeCsv(const Trace &trace, ByteSink &sink);
 QByteArray traceToCsv(const Trace &trace);
 
