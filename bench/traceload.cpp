@@ -84,8 +84,7 @@ int main(int argc, char **argv) {
     }
     const core::Trace &trace = (*run)->trace();
     std::printf("%s: %zu events (%zu segments, %zu marks), %zu rows\n", preset.c_str(),
-                trace.eventCount(), trace.segmentCount(), trace.markCount(),
-                trace.threads.size());
+                trace.eventCount(), trace.segmentCount(), trace.markCount(), trace.threads.size());
     QTemporaryDir temp;
     const QDir dir(keep.isEmpty() ? temp.path() : keep);
     measure(trace, dir.filePath("trace.json"), core::TraceFormat::ChromeJson);

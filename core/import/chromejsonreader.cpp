@@ -239,8 +239,8 @@ public:
                     closers.pop_back();
                     continue;
                 }
-                if (!expect(',', closers.back() == '}' ? "unterminated object"
-                                                       : "unterminated array"))
+                if (!expect(',',
+                            closers.back() == '}' ? "unterminated object" : "unterminated array"))
                     return false;
                 if (closers.back() == '}' && !key(text, scratch))
                     return false;
@@ -276,9 +276,9 @@ public:
     // "line 2, column 13: unterminated object (the file looks truncated)"
     std::string error() const {
         int line = 1, column = 1;
-        const std::size_t at = std::min<std::size_t>(
-            static_cast<std::size_t>(m_errorAt - m_begin) + 1,
-            static_cast<std::size_t>(m_end - m_begin));
+        const std::size_t at =
+            std::min<std::size_t>(static_cast<std::size_t>(m_errorAt - m_begin) + 1,
+                                  static_cast<std::size_t>(m_end - m_begin));
         for (std::size_t i = 0; i + 1 < at; ++i) {
             if (m_begin[i] == '\n') {
                 ++line;
@@ -378,8 +378,18 @@ Error outsideLimit(const std::string &where, const std::string &what, double us)
 }
 
 // The event fields read; the rest are skipped.
-enum EventKey { Key_other, Key_ph, Key_name, Key_ts, Key_dur, Key_pid, Key_tid, Key_cat, Key_id,
-                Key_args };
+enum EventKey {
+    Key_other,
+    Key_ph,
+    Key_name,
+    Key_ts,
+    Key_dur,
+    Key_pid,
+    Key_tid,
+    Key_cat,
+    Key_id,
+    Key_args
+};
 
 EventKey fieldOf(std::string_view key) {
     switch (key.size()) {
@@ -651,8 +661,7 @@ private:
             if (!time(e.ts, "ts", start) || !time(e.dur, "dur", duration))
                 return false;
             if (duration < 0)
-                return refuse(
-                    Error{where() + ": dur " + microsText(e.dur.value) + " is negative"});
+                return refuse(Error{where() + ": dur " + microsText(e.dur.value) + " is negative"});
             const TimeNs stop = start + duration; // both below 2^62: no overflow
             if (stop >= kTraceTimeLimitNs)
                 return refuse(
@@ -663,8 +672,8 @@ private:
         case 'B':
         case 'E': {
             if (!e.ts.isNumber)
-                return refuse(Error{where() + ": a \"" + std::string(e.ph) +
-                                    "\" event needs a number ts"});
+                return refuse(
+                    Error{where() + ": a \"" + std::string(e.ph) + "\" event needs a number ts"});
             TimeNs t = 0;
             if (!time(e.ts, "ts", t))
                 return false;

@@ -74,7 +74,8 @@ public:
     }
     bool flush() {
         if (m_ok && !m_out.data().empty())
-            m_ok = m_sink.write(QByteArrayView(m_out.data().data(), qsizetype(m_out.data().size())));
+            m_ok =
+                m_sink.write(QByteArrayView(m_out.data().data(), qsizetype(m_out.data().size())));
         m_out.clear();
         return m_ok;
     }
@@ -240,9 +241,10 @@ void writePerfettoTrace(const Trace &trace, ByteSink &sink) {
             used.insert(markIid(k));
         std::vector<std::pair<std::uint64_t, std::string_view>> names;
         for (const std::uint64_t iid : used)
-            names.push_back({iid, iid <= kThreadStateCount
-                                      ? toString(static_cast<ThreadState>(iid - 1))
-                                      : toString(static_cast<MarkKind>(iid - 1 - kThreadStateCount))});
+            names.push_back(
+                {iid, iid <= kThreadStateCount
+                          ? toString(static_cast<ThreadState>(iid - 1))
+                          : toString(static_cast<MarkKind>(iid - 1 - kThreadStateCount))});
         const auto sequence = static_cast<std::uint32_t>(row + 1);
         if (!out.packet(sequenceStart(sequence, row + 1, names)))
             return;
@@ -272,7 +274,8 @@ void writePerfettoTrace(const Trace &trace, ByteSink &sink) {
     // The waiters counter of each process with a GIL, on a sequence of its own.
     auto sequence = static_cast<std::uint32_t>(trace.threads.size() + 1);
     for (const auto &[pid, rows] : gilRows) {
-        if (!out.packet(sequenceStart(sequence, kCounterTrack + static_cast<std::uint64_t>(pid), {})))
+        if (!out.packet(
+                sequenceStart(sequence, kCounterTrack + static_cast<std::uint64_t>(pid), {})))
             return;
         SequenceWriter events(out, sequence++, origin);
         if (!forEachWaiterSample(trace, rows, [&](TimeNs t, int waiting) {
@@ -361,7 +364,8 @@ private:
         if (found != m_tracks.end() && found->second.thread)
             return {found->second.pid, found->second.tid};
         // A track that is not a thread's (async, custom): a row of its own after the threads.
-        auto [row, added] = m_otherRows.try_emplace(uuid, -static_cast<long long>(m_otherRows.size()) - 1);
+        auto [row, added] =
+            m_otherRows.try_emplace(uuid, -static_cast<long long>(m_otherRows.size()) - 1);
         const long long pid = found != m_tracks.end() ? found->second.pid : 0;
         const TraceAssembler::Key key{pid, row->second};
         if (added) {
@@ -589,7 +593,8 @@ private:
     }
 
     void readRun(const std::string &description) {
-        const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(description)).object();
+        const QJsonObject o =
+            QJsonDocument::fromJson(QByteArray::fromStdString(description)).object();
         if (o.value("generator").toString() != "gilscope")
             return;
         RunInfo run;
