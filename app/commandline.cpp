@@ -86,8 +86,10 @@ void addOptions(QCommandLineParser &parser) {
                       "TRACE"});
     parser.addOption(
         {"metrics", "Write the run's metrics as JSON to OUT (- for standard output).", "OUT"});
-    parser.addOption({"trace", "Write the trace as Chrome trace-event JSON (opens in Perfetto UI).",
-                      "OUT.json"});
+    parser.addOption({"trace",
+                      "Write the trace as Chrome trace-event JSON, or as Perfetto's protobuf "
+                      "for OUT.pftrace (both open in Perfetto UI).",
+                      "OUT.json|OUT.pftrace"});
     parser.addOption({"csv",
                       "Write the trace's segments as CSV: thread,state,start_ns,end_ns "
                       "(with --sweep: one row per point).",
@@ -284,7 +286,10 @@ int writeOutputs(const QCommandLineParser &parser, const core::PreparedRun &run)
     if (parser.isSet("trace") &&
         !streamOutput(
             parser.value("trace"),
-            [&](core::ByteSink &sink) { core::writeChromeJson(trace, sink); }, &error))
+            [&](core::ByteSink &sink) {
+                core::writeTrace(trace, core::traceFormatForPath(parser.value("trace")), sink);
+            },
+            &error))
         return badInput(error);
     if (parser.isSet("csv") &&
         !streamOutput(
@@ -553,6 +558,10 @@ int runHeadless(const QStringList &arguments) {
             core::loadTraceFile(parser.value("load-trace"), core::DashMeans::StandardInput);
         if (!load.ok())
             return badInput(load.error());
+        // What the file held that cannot be shown, in one line (other tools' counters, flows).
+        if (!(*load)->importNote.empty())
+            std::fprintf(stderr, "%s: %s\n", qPrintable(parser.value("load-trace")),
+                         (*load)->importNote.c_str());
         if (parser.isSet("as-scenario"))
             return writeEquivalentScenario(**load, parser);
         if (parser.isSet("machine"))

@@ -90,6 +90,9 @@ struct Trace {
     double switchIntervalMs = 0;
     int checkInterval = 0;
     std::vector<ThreadTrack> threads;
+    // For a file read in: what it held that cannot be shown, in one line ("skipped 12 counter
+    // samples, 3 flow events"); empty when nothing was skipped.
+    std::string importNote;
 
     std::size_t segmentCount() const;
     std::size_t markCount() const;
