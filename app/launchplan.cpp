@@ -42,7 +42,8 @@ LaunchPlan planHelp(const QString &program, const QStringList &topics) {
     else if (topic == "calibrate")
         plan.mode = LaunchPlan::Mode::Calibrate;
     else
-        return badUsage("help: no command \"" + topic + "\"; the commands are record and calibrate");
+        return badUsage("help: no command \"" + topic +
+                        "\"; the commands are record and calibrate");
     return plan;
 }
 
@@ -100,8 +101,9 @@ LaunchPlan planLaunch(const QStringList &arguments) {
                         "an output option such as --metrics -");
     const bool changes = parser.isSet("set") || parser.isSet("machine");
     if (changes && !parser.isSet("scenario") && !parser.isSet("preset"))
-        return badUsage(QStringLiteral("--%1 changes a scenario: add --scenario FILE or --preset NAME")
-                            .arg(parser.isSet("set") ? "set" : "machine"));
+        return badUsage(
+            QStringLiteral("--%1 changes a scenario: add --scenario FILE or --preset NAME")
+                .arg(parser.isSet("set") ? "set" : "machine"));
     if (parser.isSet("machine"))
         plan.overrides.push_back("machine=" + parser.value("machine").toStdString());
     for (const QString &s : parser.values("set"))

@@ -10,6 +10,8 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QIcon>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -44,6 +46,11 @@ int runWindow(const LaunchPlan &plan, int &argc, char **argv) {
     QApplication::setApplicationName("GIL Scope");
     QApplication::setOrganizationName("GIL Scope");
     QApplication::setApplicationVersion(GILSCOPE_VERSION);
+    // Wayland matches the window to the installed .desktop file (and so its icon) by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral(GILSCOPE_APP_ID));
+    // The theme's icon when installed (PNGs at every size), else the SVG built in.
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("gilscope"),
+                                                 QIcon(QStringLiteral(":/icons/gilscope.svg"))));
     gilscope::ui::MainWindow window;
     gilscope::ui::installLessons(window);
     QString error;

@@ -22,9 +22,14 @@ void addOptions(QCommandLineParser &parser) {
     parser.addPositionalArgument("FILE", "A scenario or trace JSON file to open in the window.",
                                  "[FILE]");
     parser.addOption({"list-presets", "Print the built-in presets, one name per line."});
-    parser.addOption({"scenario", "The scenario in FILE (- for standard input): simulated for the outputs, or opened in the window.",
+    parser.addOption({"scenario",
+                      "The scenario in FILE (- for standard input): simulated for the outputs, or "
+                      "opened in the window.",
                       "FILE"});
-    parser.addOption({"preset", "The built-in preset NAME (see --list-presets): simulated for the outputs, or opened in the window.", "NAME"});
+    parser.addOption({"preset",
+                      "The built-in preset NAME (see --list-presets): simulated for the outputs, "
+                      "or opened in the window.",
+                      "NAME"});
     parser.addOption({"set",
                       "Change one scenario value by dotted path, e.g. cores=1, "
                       "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",

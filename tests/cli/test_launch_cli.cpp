@@ -44,7 +44,8 @@ TEST_CASE("a preset without an output option opens the window on that preset") {
 }
 
 TEST_CASE("a scenario file with changes opens the window on the changed scenario") {
-    const LaunchPlan p = plan({"--scenario", "talk.json", "--machine", "laptop", "--set", "cores=1"});
+    const LaunchPlan p =
+        plan({"--scenario", "talk.json", "--machine", "laptop", "--set", "cores=1"});
     CHECK(p.mode == LaunchPlan::Mode::Window);
     CHECK(p.scenarioFile == "talk.json");
     CHECK(p.file.isEmpty());
@@ -64,7 +65,8 @@ TEST_CASE("any output option runs without a window; only drawing ones need widge
     const LaunchPlan metrics = plan({"--preset", "r6-convoy-1cpu", "--metrics", "-"});
     CHECK(metrics.mode == LaunchPlan::Mode::Headless);
     CHECK_FALSE(metrics.draws);
-    CHECK(metrics.arguments == QStringList{"gilscope", "--preset", "r6-convoy-1cpu", "--metrics", "-"});
+    CHECK(metrics.arguments ==
+          QStringList{"gilscope", "--preset", "r6-convoy-1cpu", "--metrics", "-"});
     CHECK(plan({"--preset", "x", "--export", "x.png"}).draws);
     CHECK(plan({"--compare", "a", "b", "--export", "x.png"}).draws);
     for (const QStringList &args :
@@ -122,8 +124,8 @@ TEST_CASE("help lists every command, and help COMMAND equals COMMAND --help") {
     const Output help = run({"--help"});
     REQUIRE(help.exitCode == 0);
     CHECK(help.out.startsWith("Usage: gilscope [options] [FILE]\n"));
-    for (const char *command : {"gilscope record [OPTIONS] SCRIPT.py", "gilscope calibrate",
-                                "gilscope help [COMMAND]"})
+    for (const char *command :
+         {"gilscope record [OPTIONS] SCRIPT.py", "gilscope calibrate", "gilscope help [COMMAND]"})
         CHECK(help.out.contains(QString::fromLatin1(command)));
     CHECK(run({"help"}).out == help.out);
     for (const char *command : {"record", "calibrate"}) {
