@@ -6,6 +6,7 @@
 #include "lessons/lessonsmenu.h"
 #include "recordcommand.h"
 #include "scenario/scenariojson.h"
+#include "settingsname.h"
 #include "window/mainwindow.h"
 
 #include <QApplication>
@@ -43,9 +44,10 @@ int runWindow(const LaunchPlan &plan, int &argc, char **argv) {
         scenario = *loaded;
     }
     QApplication app(argc, argv);
-    QApplication::setApplicationName("GIL Scope");
-    QApplication::setOrganizationName("GIL Scope");
+    gilscope::app::setSettingsName();
     QApplication::setApplicationVersion(GILSCOPE_VERSION);
+    if (const QString moved = gilscope::app::migrateOldSettings(); !moved.isEmpty())
+        std::fprintf(stderr, "gilscope: %s\n", moved.toLocal8Bit().constData());
     // Wayland matches the window to the installed .desktop file (and so its icon) by this name.
     QGuiApplication::setDesktopFileName(QStringLiteral(GILSCOPE_APP_ID));
     // The theme's icon when installed (PNGs at every size), else the SVG built in.
@@ -97,7 +99,7 @@ int main(int argc, char **argv) {
     case LaunchPlan::Mode::Calibrate: {
         // Measures this machine with real Pythons and saves a machine profile.
         QCoreApplication app(argc, argv);
-        QCoreApplication::setApplicationName("gilscope");
+        gilscope::app::setSettingsName();
         return gilscope::app::checkStandardOutput(gilscope::app::runCalibrate(plan.arguments));
     }
     case LaunchPlan::Mode::Headless: {
@@ -112,7 +114,7 @@ int main(int argc, char **argv) {
         } else {
             app = std::make_unique<QCoreApplication>(argc, argv);
         }
-        QCoreApplication::setApplicationName("gilscope");
+        gilscope::app::setSettingsName();
         QCoreApplication::setApplicationVersion(GILSCOPE_VERSION);
         return gilscope::app::checkStandardOutput(gilscope::app::runHeadless(plan.arguments));
     }

@@ -50,9 +50,9 @@ QStringList xmlValues(const QString &path, const QString &element, const QString
 
 QStringList desktopMimeTypes() {
     const QString desktop = QString::fromUtf8(clitest::readAll(kDesktopDir + "/gilscope.desktop"));
-    const auto match = QRegularExpression(QStringLiteral("^MimeType=(.*)$"),
-                                          QRegularExpression::MultilineOption)
-                           .match(desktop);
+    const auto match =
+        QRegularExpression(QStringLiteral("^MimeType=(.*)$"), QRegularExpression::MultilineOption)
+            .match(desktop);
     REQUIRE(match.hasMatch());
     return match.captured(1).split(';', Qt::SkipEmptyParts);
 }
@@ -93,7 +93,8 @@ TEST_CASE("bash completion offers every option of gilscope, record and calibrate
 
 TEST_CASE("the desktop file opens GIL Scope's own file types and leaves JSON alone") {
     const QStringList claimed = desktopMimeTypes();
-    CHECK(claimed == QStringList{"application/x-gilscope-scenario", "application/x-gilscope-trace"});
+    CHECK(claimed ==
+          QStringList{"application/x-gilscope-scenario", "application/x-gilscope-trace"});
     CHECK_FALSE(claimed.contains("application/json"));
     const QString mime = kDesktopDir + "/gilscope.xml";
     CHECK(xmlValues(mime, "mime-type", "type") == claimed);
