@@ -39,9 +39,9 @@ const QByteArray kOldSettings = "[files]\nrecent=/home/ada/talk.json\n";
 TEST_CASE("the old settings file is copied to gilscope/gilscope.conf once") {
     ConfigHome home;
     home.write("GIL Scope/GIL Scope.conf", kOldSettings);
-    CHECK(gilscope::app::migrateOldSettings() ==
-          "settings moved from " + home.path("GIL Scope/GIL Scope.conf") + " to " +
-              home.path("gilscope/gilscope.conf"));
+    CHECK(gilscope::app::migrateOldSettings() == "settings moved from " +
+                                                     home.path("GIL Scope/GIL Scope.conf") +
+                                                     " to " + home.path("gilscope/gilscope.conf"));
     CHECK(clitest::readAll(home.path("gilscope/gilscope.conf")) == kOldSettings);
     // The old file stays for an older version; changes made since are not overwritten.
     CHECK(clitest::readAll(home.path("GIL Scope/GIL Scope.conf")) == kOldSettings);
@@ -61,7 +61,7 @@ TEST_CASE("a failed copy is reported, naming both files") {
     ConfigHome home;
     home.write("GIL Scope/GIL Scope.conf", kOldSettings);
     home.write("gilscope", "a file where the folder should be");
-    CHECK(gilscope::app::migrateOldSettings() ==
-          "cannot copy the settings " + home.path("GIL Scope/GIL Scope.conf") + " to " +
-              home.path("gilscope/gilscope.conf"));
+    CHECK(gilscope::app::migrateOldSettings() == "cannot copy the settings " +
+                                                     home.path("GIL Scope/GIL Scope.conf") +
+                                                     " to " + home.path("gilscope/gilscope.conf"));
 }
