@@ -191,10 +191,12 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setVisible(false);
+    m_error->setAccessibleName(tr("Simulation error"));
     column->addWidget(m_error);
     column->addStretch(1);
 
     auto *scroll = new QScrollArea;
+    scroll->setAccessibleName(tr("Scenario controls"));
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

@@ -5,6 +5,8 @@
 #include "support.h"
 #include "windowsupport.h"
 
+#include "lessons/gallerycard.h"
+#include "lessons/gallerypage.h"
 #include "pixels/timewindow.h"
 #include "timeline/zoomhistory.h"
 #include "window/metricspanel.h"
@@ -16,7 +18,9 @@
 #include <QAccessible>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QTableView>
 
 using namespace gilscope;
@@ -37,13 +41,17 @@ bool interactive(QWidget *w) {
            w->focusPolicy() != Qt::NoFocus;
 }
 
-// Parts a composite widget names itself from: a spin box's or an editable combo box's line edit,
-// a combo box's popup list, a scroll area's scroll bars (Qt names them by orientation).
+// Parts a composite widget speaks for: a spin box's or an editable combo box's line edit, a
+// combo box's popup list, a table's headers and corner button (the table interface reads them),
+// scroll bars (Qt names them by orientation), and Qt's private menu-bar overflow button (shown
+// only when the menus do not fit; its "qt_" name marks it as Qt's own).
 bool partOfAnother(QWidget *w) {
     QWidget *parent = w->parentWidget();
     return qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent) ||
            (parent && qobject_cast<QComboBox *>(parent->parentWidget())) ||
-           qobject_cast<QScrollBar *>(w) || w->inherits("QComboBoxPrivateContainer");
+           qobject_cast<QAbstractItemView *>(parent) || qobject_cast<QScrollBar *>(w) ||
+           w->inherits("QComboBoxPrivateContainer") ||
+           w->objectName() == QLatin1String("qt_menubar_ext_button");
 }
 
 QString describe(QWidget *w) {
@@ -105,6 +113,7 @@ TEST_CASE("the chart describes the run's figures and the visible range as they c
     WindowUnderTest win;
     ui::TimelineView *chart = win.w->timeline();
     CHECK(accessibleText(chart, QAccessible::Name) == "Timeline chart");
+    CHECK(QAccessible::queryAccessibleInterface(chart)->role() == QAccessible::Chart);
     const QString whole = accessibleText(chart, QAccessible::Description);
     INFO(whole.toStdString());
     CHECK(whole.startsWith(chart->title().simplified().replace(" · ", ", ") + "."));
@@ -116,4 +125,19 @@ TEST_CASE("the chart describes the run's figures and the visible range as they c
     INFO(zoomed.toStdString());
     CHECK(zoomed != whole);
     CHECK(zoomed.contains("Showing 0 s to "));
+}
+
+TEST_CASE("the gallery's buttons say which preset they open or compare") {
+    ui::GalleryPage page;
+    QSet<QString> names;
+    for (int i = 0; i < page.cardCount(); ++i) {
+        ui::GalleryCard *card = page.card(i);
+        const QString open = accessibleText(card->openButton(), QAccessible::Name);
+        CHECK(open == "Open “" + card->title() + "”");
+        names.insert(open);
+        if (!card->compareButton()->isHidden())
+            CHECK(accessibleText(card->compareButton(), QAccessible::Name)
+                      .startsWith("Compare “" + card->title() + "” with “"));
+    }
+    CHECK(names.size() == page.cardCount()); // no two alike
 }
