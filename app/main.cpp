@@ -7,6 +7,7 @@
 #include "recordcommand.h"
 #include "scenario/scenariojson.h"
 #include "settingsname.h"
+#include "translations.h"
 #include "window/mainwindow.h"
 
 #include <QApplication>
@@ -44,6 +45,10 @@ int runWindow(const LaunchPlan &plan, int &argc, char **argv) {
         scenario = *loaded;
     }
     QApplication app(argc, argv);
+    const QStringList translations = gilscope::app::installTranslations();
+    if (qEnvironmentVariableIntValue("GILSCOPE_DEBUG"))
+        std::fprintf(stderr, "gilscope: translations: %s\n",
+                     qPrintable(translations.join(QStringLiteral(", "))));
     gilscope::app::setSettingsName();
     QApplication::setApplicationVersion(GILSCOPE_VERSION);
     if (const QString moved = gilscope::app::migrateOldSettings(); !moved.isEmpty())
