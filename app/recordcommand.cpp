@@ -416,7 +416,7 @@ int runRecord(const QStringList &arguments) {
         forParser << "gilscope";
     if (!parser.parse(forParser))
         return fail(parser.errorText() + " (see gilscope record --help)");
-    if (parser.isSet("help")) {
+    if (parser.isSet("help") || parser.isSet("help-all")) {
         QString help = parser.helpText();
         help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope record");
         std::fputs(help.toLocal8Bit().constData(), stdout);

@@ -496,6 +496,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
                              : QString::fromStdString(trace->interpreter + ", " + trace->executor);
     m_view->setTitle(tr("%1   ·   %2, %n core(s)   ·   %3", nullptr, trace->cores)
                          .arg(name, kind, QFileInfo(source).fileName()));
+    m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setEnabled(false);
     m_traceBanner->setText(
@@ -819,8 +820,10 @@ bool MainWindow::saveAs() {
         return false;
     const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
     const QString suggested =
-        m_file.isEmpty() ? QDir(dir).filePath(fileSlug(scenarioTitle()) + QStringLiteral(".json"))
-                         : m_file;
+        // .gilscope.json: the file manager then knows it as a GIL Scope scenario (its MIME type).
+        m_file.isEmpty()
+            ? QDir(dir).filePath(fileSlug(scenarioTitle()) + QStringLiteral(".gilscope.json"))
+            : m_file;
     const QString answer = m_prompts.path(suggested);
     if (answer.isEmpty())
         return false;
@@ -852,6 +855,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     m_view->setAnnotations(m_controller->scenario().annotations);
     m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
     m_view->setTitle(core::scenarioHeadline(result->scenario));
+    m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setError(QString());
     const auto &trace = result->trace();
