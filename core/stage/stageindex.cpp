@@ -72,7 +72,8 @@ std::ptrdiff_t StageIndex::MarkTimes::lastAtOrBefore(TimeNs t) const {
 
 int StageIndex::Steps::at(TimeNs t, int before) const {
     auto it = std::upper_bound(starts.begin(), starts.end(), t);
-    return it == starts.begin() ? before : values[static_cast<std::size_t>(it - starts.begin() - 1)];
+    return it == starts.begin() ? before
+                                : values[static_cast<std::size_t>(it - starts.begin() - 1)];
 }
 
 void StageIndex::Steps::append(TimeNs t, int v) {
@@ -253,9 +254,9 @@ std::vector<int> StageIndex::waitersOf(const GilIndex &gil, TimeNs t, int holder
             continue;
         const ThreadTrack &track = trace.threads[static_cast<std::size_t>(row)];
         const std::size_t seg = track.segmentAt(t);
-        const ThreadState state =
-            track.segmentCount() == 0 || t < track.segmentStart[0] ? ThreadState::Absent
-                                                                   : track.segmentState[seg];
+        const ThreadState state = track.segmentCount() == 0 || t < track.segmentStart[0]
+                                      ? ThreadState::Absent
+                                      : track.segmentState[seg];
         if (state == ThreadState::Done || state == ThreadState::Absent)
             continue;
         const RowIndex &ix = m_rows[static_cast<std::size_t>(row)];
