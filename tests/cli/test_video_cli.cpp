@@ -59,16 +59,19 @@ QStringList probe(const QString &file) {
 // One checksum per decoded frame.
 QStringList frameHashes(const QString &file) {
     QStringList hashes;
-    for (const QString &line : run(tool("ffmpeg"), {"-v", "error", "-i", file, "-f", "framemd5",
-                                                    "-"})
-                                   .split('\n', Qt::SkipEmptyParts))
+    for (const QString &line :
+         run(tool("ffmpeg"), {"-v", "error", "-i", file, "-f", "framemd5", "-"})
+             .split('\n', Qt::SkipEmptyParts))
         if (!line.startsWith('#'))
             hashes << line.section(',', -1).trimmed();
     return hashes;
 }
 
-const QStringList kBattle = {"--preset", "r1-legacy-2cpu-4cores", "--range", "20ms:21ms",
-                             "--duration", "1", "--fps", "10", "--size", "320x180"};
+const QStringList kBattle = {"--preset",   "r1-legacy-2cpu-4cores",
+                             "--range",    "20ms:21ms",
+                             "--duration", "1",
+                             "--fps",      "10",
+                             "--size",     "320x180"};
 
 } // namespace
 
@@ -77,8 +80,8 @@ TEST_CASE("a video export plays the range: ffprobe reads the codec, size and fra
     struct Case {
         const char *name, *codec;
     };
-    for (const Case c : {Case{"battle.mp4", "h264"}, Case{"battle.webm", "vp9"},
-                         Case{"battle.gif", "gif"}}) {
+    for (const Case c :
+         {Case{"battle.mp4", "h264"}, Case{"battle.webm", "vp9"}, Case{"battle.gif", "gif"}}) {
         const QString out = dir.filePath(c.name);
         const Run r = gilscope(kBattle + QStringList{"--export", out});
         INFO(c.name << ": " << r.err.toStdString());
@@ -151,7 +154,6 @@ TEST_CASE("bad video options are refused before simulating, naming the option") 
               "--scale applies to PNG images; a video is --size pixels");
     expectBad({"--export", dir.filePath("v.png"), "--duration", "3"},
               "--duration shapes a video: use --export OUT.mp4|OUT.webm|OUT.gif");
-    expectBad({"--metrics", "-", "--fps", "3"},
-              "--fps shapes an image or a video: add --export "
-              "OUT.png|OUT.svg|OUT.pdf|OUT.mp4|OUT.webm|OUT.gif");
+    expectBad({"--metrics", "-", "--fps", "3"}, "--fps shapes an image or a video: add --export "
+                                                "OUT.png|OUT.svg|OUT.pdf|OUT.mp4|OUT.webm|OUT.gif");
 }

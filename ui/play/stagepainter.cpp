@@ -3,6 +3,7 @@
 #include "timeline/timeformat.h"
 
 #include <QFontMetricsF>
+#include <QObject>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -139,9 +140,9 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
         sections.push_back({QObject::tr("no GIL"), nullptr, gilless});
 
     // The font shrinks until every section fits the height.
-    const double f = std::min(m_fontPx, rect.height() / (kHeader + kSection * std::max<std::size_t>(
-                                                                               1, sections.size()) +
-                                                         kCores));
+    const double f = std::min(
+        m_fontPx,
+        rect.height() / (kHeader + kSection * std::max<std::size_t>(1, sections.size()) + kCores));
     const double margin = f * 0.6;
     const QRectF area = rect.adjusted(margin, 0, -margin, 0);
     const QFont normal = fontOf(f), bold = fontOf(f, true), small = fontOf(f * 0.78);
@@ -150,8 +151,8 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
     // The time, as the playhead reads it.
     drawText(p, QRectF(area.left(), rect.top(), area.width(), f * kHeader),
              Qt::AlignLeft | Qt::AlignVCenter,
-             QObject::tr("t = %1").arg(formatTimestamp(static_cast<double>(stage.time), 1.0)),
-             bold, m_theme.text);
+             QObject::tr("t = %1").arg(formatTimestamp(static_cast<double>(stage.time), 1.0)), bold,
+             m_theme.text);
 
     // The latest flash of each row.
     std::map<int, const core::StageFlash *> flashOf;
@@ -173,11 +174,11 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
         drawText(p, QRectF(band.left(), boxTop, labelWidth, f * 1.3),
                  Qt::AlignLeft | Qt::AlignVCenter, s.label, bold, m_theme.text);
         if (s.gil) {
-            const QString status = s.gil->holder < 0 ? QObject::tr("GIL free")
-                                   : s.gil->waiters.empty()
-                                       ? QObject::tr("nobody waits")
-                                       : QObject::tr("%n waiting", nullptr,
-                                                     static_cast<int>(s.gil->waiters.size()));
+            const QString status =
+                s.gil->holder < 0 ? QObject::tr("GIL free")
+                : s.gil->waiters.empty()
+                    ? QObject::tr("nobody waits")
+                    : QObject::tr("%n waiting", nullptr, static_cast<int>(s.gil->waiters.size()));
             drawText(p, QRectF(band.left(), boxTop + f * 1.3, labelWidth, f * 1.2),
                      Qt::AlignLeft | Qt::AlignVCenter, status, small, m_theme.axis);
             if (s.gil->holder < 0)
@@ -194,8 +195,8 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
         int shown = std::max(1, std::min(n, static_cast<int>((boxesWidth + gap) / (minBox + gap))));
         if (shown < n)
             shown = std::max(1, shown - 1); // room for the "+N more"
-        const double boxWidth =
-            std::min(f * 10.5, (boxesWidth - gap * (shown - 1 + (shown < n))) / (shown + (shown < n)));
+        const double boxWidth = std::min(f * 10.5, (boxesWidth - gap * (shown - 1 + (shown < n))) /
+                                                       (shown + (shown < n)));
         for (int i = 0; i < shown && i < n; ++i) {
             const int row = s.rows[static_cast<std::size_t>(i)];
             const ThreadState state = stage.states[static_cast<std::size_t>(row)];
@@ -210,10 +211,14 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
             const QColor ink = gone ? m_theme.axis : textOn(fill);
             const QString name =
                 QString::fromStdString(trace.threads[static_cast<std::size_t>(row)].info.name);
-            drawText(p, QRectF(box.left() + f * 0.3, box.top() + f * 0.2, box.width() - f * 0.6, f * 1.3),
-                     Qt::AlignHCenter | Qt::AlignVCenter, name, bold, ink);
-            drawText(p, QRectF(box.left() + f * 0.3, box.top() + f * 1.4, box.width() - f * 0.6, f * 1.1),
-                     Qt::AlignHCenter | Qt::AlignVCenter, stateLabel(state), small, ink);
+            drawText(
+                p,
+                QRectF(box.left() + f * 0.3, box.top() + f * 0.2, box.width() - f * 0.6, f * 1.3),
+                Qt::AlignHCenter | Qt::AlignVCenter, name, bold, ink);
+            drawText(
+                p,
+                QRectF(box.left() + f * 0.3, box.top() + f * 1.4, box.width() - f * 0.6, f * 1.1),
+                Qt::AlignHCenter | Qt::AlignVCenter, stateLabel(state), small, ink);
 
             // The GIL token sits on its holder; a badge numbers each waiter in wake-up order.
             if (s.gil && s.gil->holder == row) {
@@ -238,13 +243,16 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
                 p->setBrush(Qt::NoBrush);
                 p->drawRoundedRect(box.adjusted(-f * 0.2, -f * 0.2, f * 0.2, f * 0.2), f * 0.45,
                                    f * 0.45);
-                drawText(p, QRectF(box.left() - gap / 2, box.bottom() + f * 0.2, box.width() + gap, f * 1.2),
+                drawText(p,
+                         QRectF(box.left() - gap / 2, box.bottom() + f * 0.2, box.width() + gap,
+                                f * 1.2),
                          Qt::AlignHCenter | Qt::AlignVCenter, flashLabel(fl.kind, fl.count),
                          smallBold, c);
             }
         }
         if (shown < n)
-            drawText(p, QRectF(boxesLeft + shown * (boxWidth + gap), boxTop, boxWidth, f * kBoxHeight),
+            drawText(p,
+                     QRectF(boxesLeft + shown * (boxWidth + gap), boxTop, boxWidth, f * kBoxHeight),
                      Qt::AlignCenter, QObject::tr("+%1 more").arg(n - shown), normal, m_theme.axis);
         y += f * kSection;
     }
@@ -267,8 +275,7 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
             p->setBrush(Qt::NoBrush);
             p->drawRoundedRect(slot, f * 0.3, f * 0.3);
             if (numbered)
-                drawText(p, slot, Qt::AlignCenter, QObject::tr("idle"), small,
-                         m_theme.axis);
+                drawText(p, slot, Qt::AlignCenter, QObject::tr("idle"), small, m_theme.axis);
             continue;
         }
         const QColor fill = m_theme.stateColor(ThreadState::Running);

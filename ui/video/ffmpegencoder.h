@@ -27,8 +27,7 @@ public:
     // VP9 in real-time mode, GIF through one palette for the whole clip.
     static QStringList arguments(VideoFormat format, QSize size, double fps, const QString &out);
 
-    bool start(VideoFormat format, QSize size, double fps, const QString &outPath,
-               QString *error);
+    bool start(VideoFormat format, QSize size, double fps, const QString &outPath, QString *error);
     bool write(const QImage &frame, QString *error);
     // Ends the stream and waits for ffmpeg; false (with its last words) when it failed.
     bool finish(QString *error);

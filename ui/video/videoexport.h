@@ -17,8 +17,8 @@ enum class VideoPlayhead { Reveal, Sweep };
 
 // The video format a file name asks for, by its extension (any case).
 std::optional<VideoFormat> videoFormatFor(const QString &path);
-QString videoSuffix(VideoFormat format); // "mp4", "webm", "gif"
-std::optional<VideoLayout> videoLayoutFor(const QString &name); // "timeline", "stage", "both"
+QString videoSuffix(VideoFormat format);                            // "mp4", "webm", "gif"
+std::optional<VideoLayout> videoLayoutFor(const QString &name);     // "timeline", "stage", "both"
 std::optional<VideoPlayhead> videoPlayheadFor(const QString &name); // "reveal", "sweep"
 
 // One animated export: a time range played over `durationS` seconds of video.

@@ -22,10 +22,10 @@ bool exportVideo(const core::TraceIndexPtr &index, const VideoExport &options, c
     };
     const auto format = videoFormatFor(path);
     if (!format || *format != options.format)
-        return fail(format ? QObject::tr("%1: the extension does not match the format (.%2)")
-                                 .arg(path, videoSuffix(options.format))
-                           : QObject::tr("%1: unknown video format: use .mp4, .webm or .gif")
-                                 .arg(path));
+        return fail(
+            format ? QObject::tr("%1: the extension does not match the format (.%2)")
+                         .arg(path, videoSuffix(options.format))
+                   : QObject::tr("%1: unknown video format: use .mp4, .webm or .gif").arg(path));
     if (const QString problem = options.check(); !problem.isEmpty())
         return fail(QStringLiteral("%1: %2").arg(path, problem));
     if (!index)
@@ -42,9 +42,9 @@ bool exportVideo(const core::TraceIndexPtr &index, const VideoExport &options, c
     if (FfmpegEncoder::executable().isEmpty())
         return fail(FfmpegEncoder::missingMessage());
 
-    QTemporaryFile partial(target.absoluteDir().filePath(QStringLiteral(".%1-XXXXXX.%2")
-                                                              .arg(target.completeBaseName(),
-                                                                   videoSuffix(options.format))));
+    QTemporaryFile partial(target.absoluteDir().filePath(
+        QStringLiteral(".%1-XXXXXX.%2")
+            .arg(target.completeBaseName(), videoSuffix(options.format))));
     if (!partial.open())
         return fail(QObject::tr("%1: cannot write: %2").arg(path, partial.errorString()));
     partial.close();

@@ -26,8 +26,7 @@ void VideoFrames::prepare() {
     const core::Trace &trace = m_index->trace();
     m_stage = std::make_unique<core::StageIndex>(m_index->tracePtr());
     const double end = static_cast<double>(std::max<core::TimeNs>(1, trace.endNs));
-    m_range = m_options.chart.window.isValid() ? m_options.chart.window
-                                               : core::TimeWindow{0, end};
+    m_range = m_options.chart.window.isValid() ? m_options.chart.window : core::TimeWindow{0, end};
     m_count = m_options.frameCount();
     // A flash lasts about a quarter of a second of video, however fast the story plays.
     const double perFrame = m_range.span() / std::max(1, m_count - 1);
@@ -38,12 +37,12 @@ void VideoFrames::prepare() {
     const int chartHeight = m_options.layout == VideoLayout::Both
                                 ? static_cast<int>(std::lround(size.height() * kChartShare))
                                 : size.height();
-    m_chartRect = m_options.layout == VideoLayout::Stage ? QRect()
-                                                         : QRect(0, 0, size.width(), chartHeight);
-    m_stageRect = m_options.layout == VideoLayout::Timeline
-                      ? QRect()
-                      : QRect(0, m_chartRect.height(), size.width(),
-                              size.height() - m_chartRect.height());
+    m_chartRect =
+        m_options.layout == VideoLayout::Stage ? QRect() : QRect(0, 0, size.width(), chartHeight);
+    m_stageRect =
+        m_options.layout == VideoLayout::Timeline
+            ? QRect()
+            : QRect(0, m_chartRect.height(), size.width(), size.height() - m_chartRect.height());
     const TimelineTheme &theme = m_options.chart.theme;
     const double k = theme.layoutHeight > 0 ? size.height() / theme.layoutHeight : 1.0;
     const double fontPx = (theme.fontPx > 0 ? theme.fontPx : 14.0) * k;
@@ -73,9 +72,8 @@ void VideoFrames::prepare() {
 }
 
 core::TimeNs VideoFrames::timeOf(int frame) const {
-    const double f = m_count > 1 ? static_cast<double>(std::clamp(frame, 0, m_count - 1)) /
-                                       (m_count - 1)
-                                 : 1.0;
+    const double f =
+        m_count > 1 ? static_cast<double>(std::clamp(frame, 0, m_count - 1)) / (m_count - 1) : 1.0;
     return static_cast<core::TimeNs>(std::llround(m_range.begin + f * m_range.span()));
 }
 
@@ -106,11 +104,13 @@ const QImage &VideoFrames::renderAt(core::TimeNs t) {
                                              std::max(1.0, m_shown.span()) * m_plot.width();
         const double clamped = std::clamp(x, m_plot.left(), m_plot.right());
         if (reveal) {
-            const QRect shown = QRectF(m_plot.left(), m_plot.top(), clamped - m_plot.left(),
-                                       m_plot.height())
-                                    .toAlignedRect()
-                                    .intersected(m_full.rect());
-            p.drawImage(shown.topLeft() + m_chartRect.topLeft(), m_full, shown);
+            const QRect shown =
+                QRectF(m_plot.left(), m_plot.top(), clamped - m_plot.left(), m_plot.height())
+                    .toAlignedRect()
+                    .intersected(m_full.rect());
+            // An empty source rectangle would mean the whole image to QPainter.
+            if (shown.width() > 0 && shown.height() > 0)
+                p.drawImage(shown.topLeft() + m_chartRect.topLeft(), m_full, shown);
         }
         p.setCompositionMode(QPainter::CompositionMode_SourceOver);
         p.setRenderHint(QPainter::Antialiasing, true);
