@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <tuple>
 
 namespace gilscope::ui {
@@ -121,7 +122,15 @@ void legendForRange(TimelineView &view, const TimelineExport &o) {
     const QCPRange range = view.xAxis->range();
     std::array<bool, core::kThreadStateCount> states{};
     core::MarkKindSet marks = 0;
-    for (std::size_t row = 0; row < index->rowCount(); ++row) {
+    // Rows the export hides say nothing: their states and marks stay out of the key.
+    std::vector<int> rows;
+    if (view.rowOrder()) {
+        rows = *view.rowOrder();
+    } else {
+        rows.resize(index->rowCount());
+        std::iota(rows.begin(), rows.end(), 0);
+    }
+    for (const int row : rows) {
         const auto totals = core::totalsWithin(index->row(row), range.lower, range.upper);
         for (std::size_t s = 0; s < states.size(); ++s)
             states[s] = states[s] || totals[s] > 0;

@@ -98,29 +98,72 @@ RecordDialog::RecordDialog(QWidget *parent, const QStringList &pythonCandidates)
 
 RecordDialog::~RecordDialog() = default;
 
+namespace {
+
+// A field with its button beside it, as one widget so it is one row of the form's table.
+QWidget *besideEachOther(QWidget *field, QPushButton *button) {
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    layout->addWidget(button);
+    return row;
+}
+
+QLabel *wrappingLabel(const QString &objectName) {
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    return label;
+}
+
+} // namespace
+
 void RecordDialog::buildUi() {
     auto *intro = new QLabel(
         tr("Runs a script under GIL Scope's recorder and shows, thread by thread, when it ran "
            "Python code, waited for the GIL and blocked in I/O. Recording slows tight loops "
            "down several times; the GIL's hand-overs keep their timing."));
     intro->setWordWrap(true);
+    buildForm();
+    buildProgress();
+    m_message = wrappingLabel(QStringLiteral("message"));
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
 
+    auto *column = new QVBoxLayout(this);
+    column->addWidget(intro);
+    column->addSpacing(6);
+    column->addWidget(m_form);
+    column->addWidget(m_progress, 1);
+    column->addWidget(m_message);
+    column->addLayout(buildButtons());
+    setMinimumWidth(760);
+    // Return records, from whichever field; the helper buttons never take it over. (Only now:
+    // a default button registers with the dialog it is in.)
+    for (QPushButton *button : findChildren<QPushButton *>())
+        button->setAutoDefault(false);
+    m_record->setDefault(true);
+
+    connect(m_browseScript, &QPushButton::clicked, this, &RecordDialog::browseScript);
+    connect(m_chooseTrace, &QPushButton::clicked, this, &RecordDialog::chooseTrace);
+    connect(m_script, &QLineEdit::textChanged, this, &RecordDialog::scriptChanged);
+    connect(m_trace, &QLineEdit::textEdited, this, [this] { m_traceChosen = true; });
+    connect(m_trace, &QLineEdit::textChanged, this, &RecordDialog::updateTraceHint);
+    connect(m_python, &PythonPicker::currentChanged, this, &RecordDialog::pythonChanged);
+}
+
+void RecordDialog::buildForm() {
     m_script = new QLineEdit;
     m_script->setObjectName(QStringLiteral("script"));
     m_script->setPlaceholderText(tr("The script to run as __main__"));
     m_script->setClearButtonEnabled(true);
     m_browseScript = new QPushButton(tr("Browse…"));
     m_browseScript->setObjectName(QStringLiteral("browseScript"));
-    auto *scriptRow = new QHBoxLayout;
-    scriptRow->addWidget(m_script, 1);
-    scriptRow->addWidget(m_browseScript);
-
     m_arguments = new QLineEdit;
     m_arguments->setObjectName(QStringLiteral("arguments"));
     m_arguments->setPlaceholderText(tr("The script's arguments, quoted as in a shell"));
-
     m_python = new PythonPicker;
-
     m_interval = new QDoubleSpinBox;
     m_interval->setObjectName(QStringLiteral("switchInterval"));
     m_interval->setRange(0, 1000);
@@ -129,36 +172,40 @@ void RecordDialog::buildUi() {
     m_interval->setSuffix(tr(" ms"));
     m_interval->setSpecialValueText(tr("Python's default (5 ms)"));
     m_interval->setMinimumWidth(200);
-
     m_trace = new QLineEdit;
     m_trace->setObjectName(QStringLiteral("tracePath"));
     m_trace->setPlaceholderText(tr("SCRIPT.trace.json beside the script"));
     m_chooseTrace = new QPushButton(tr("Choose…"));
     m_chooseTrace->setObjectName(QStringLiteral("chooseTrace"));
-    auto *traceRow = new QHBoxLayout;
-    traceRow->addWidget(m_trace, 1);
-    traceRow->addWidget(m_chooseTrace);
-    m_traceHint = new QLabel;
-    m_traceHint->setObjectName(QStringLiteral("traceHint"));
-    m_traceHint->setWordWrap(true);
+    m_traceHint = wrappingLabel(QStringLiteral("traceHint"));
 
+    // The form as a table: label (its mnemonic focuses `buddy`), then the row's widget.
+    struct Row {
+        QString label;
+        QWidget *buddy;
+        QWidget *field;
+    };
+    const Row rows[] = {
+        {tr("Scrip&t:"), m_script, besideEachOther(m_script, m_browseScript)},
+        {tr("Or try:"), nullptr, buildWorkloadButtons()},
+        {tr("&Arguments:"), m_arguments, m_arguments},
+        {tr("P&ython:"), m_python->list(), m_python},
+        {tr("S&witch interval:"), m_interval, m_interval},
+        {tr("Trace f&ile:"), m_trace, besideEachOther(m_trace, m_chooseTrace)},
+        {QString(), nullptr, m_traceHint},
+    };
     m_form = new QWidget;
     auto *form = new QFormLayout(m_form);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    auto buddyLabel = [](const QString &text, QWidget *buddy) {
-        auto *label = new QLabel(text);
-        label->setBuddy(buddy);
-        return label;
-    };
-    form->addRow(buddyLabel(tr("Scrip&t:"), m_script), scriptRow);
-    form->addRow(tr("Or try:"), buildWorkloadButtons());
-    form->addRow(tr("&Arguments:"), m_arguments);
-    form->addRow(buddyLabel(tr("P&ython:"), m_python->list()), m_python);
-    form->addRow(tr("S&witch interval:"), m_interval);
-    form->addRow(buddyLabel(tr("Trace f&ile:"), m_trace), traceRow);
-    form->addRow(QString(), m_traceHint);
+    for (const Row &row : rows) {
+        auto *label = new QLabel(row.label);
+        label->setBuddy(row.buddy);
+        form->addRow(label, row.field);
+    }
+}
 
+void RecordDialog::buildProgress() {
     m_progress = new QWidget;
     m_progress->setObjectName(QStringLiteral("progress"));
     auto *progress = new QVBoxLayout(m_progress);
@@ -183,13 +230,9 @@ void RecordDialog::buildUi() {
     progress->addWidget(m_busy);
     progress->addWidget(m_log, 1);
     m_progress->hide();
+}
 
-    m_message = new QLabel;
-    m_message->setObjectName(QStringLiteral("message"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
-
+QLayout *RecordDialog::buildButtons() {
     auto *buttons = new QDialogButtonBox;
     m_record = buttons->addButton(tr("&Record"), QDialogButtonBox::AcceptRole);
     m_record->setObjectName(QStringLiteral("record"));
@@ -208,30 +251,10 @@ void RecordDialog::buildUi() {
         QDialog::done(Accepted);
     });
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
-
-    auto *column = new QVBoxLayout(this);
-    column->addWidget(intro);
-    column->addSpacing(6);
-    column->addWidget(m_form);
-    column->addWidget(m_progress, 1);
-    column->addWidget(m_message);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_openAnyway);
     bottom->addWidget(buttons, 1);
-    column->addLayout(bottom);
-    setMinimumWidth(760);
-    // Return records, from whichever field; the helper buttons never take it over. (Only now:
-    // a default button registers with the dialog it is in.)
-    for (QPushButton *button : findChildren<QPushButton *>())
-        button->setAutoDefault(false);
-    m_record->setDefault(true);
-
-    connect(m_browseScript, &QPushButton::clicked, this, &RecordDialog::browseScript);
-    connect(m_chooseTrace, &QPushButton::clicked, this, &RecordDialog::chooseTrace);
-    connect(m_script, &QLineEdit::textChanged, this, &RecordDialog::scriptChanged);
-    connect(m_trace, &QLineEdit::textEdited, this, [this] { m_traceChosen = true; });
-    connect(m_trace, &QLineEdit::textChanged, this, &RecordDialog::updateTraceHint);
-    connect(m_python, &PythonPicker::currentChanged, this, &RecordDialog::pythonChanged);
+    return bottom;
 }
 
 QWidget *RecordDialog::buildWorkloadButtons() {

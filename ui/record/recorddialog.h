@@ -9,6 +9,7 @@
 
 class QDoubleSpinBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
@@ -74,6 +75,9 @@ protected:
 
 private:
     void buildUi();
+    void buildForm();
+    void buildProgress();
+    QLayout *buildButtons();
     QWidget *buildWorkloadButtons();
     void readSettings();
     void writeSettings() const;

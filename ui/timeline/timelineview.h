@@ -32,7 +32,7 @@ class TimelineView : public QCustomPlot {
 public:
     enum class ThemeMode { FollowPalette, Light, Dark };
     // Tallest a row gets, in pixels, however few rows there are.
-    static constexpr double kMaxRowPx = 56;
+    static constexpr double kMaxRowPx = 88;
 
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;

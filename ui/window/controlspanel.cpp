@@ -4,7 +4,7 @@
 #include "scenario/scenarioedits.h"
 #include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"
-#include "window/labeledslider.h"
+#include "widgets/labeledslider.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -14,6 +14,7 @@
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
 #include "trace/tracejson.h"
+#include "widgets/menutable.h"
 #include "window/controlspanel.h"
 #include "window/metricspanel.h"
 #include "window/simulationcontroller.h"
@@ -217,56 +218,125 @@ QWidget *MainWindow::wrapControls() {
 }
 
 void MainWindow::createMenus() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
-                                    this, &MainWindow::open);
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a scenario or a trace (JSON)"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
-    updateRecentMenu();
-    m_record = file->addAction(QIcon::fromTheme(QStringLiteral("media-record")),
-                               tr("Re&cord Python Script…"), this, &MainWindow::showRecordDialog);
-    m_record->setObjectName(QStringLiteral("recordScript"));
-    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_record->setToolTip(tr("Run a Python script under the recorder and show its threads"));
-    file->addSeparator();
-    m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")),
-                             tr("&Save Scenario"), this, &MainWindow::save);
-    m_save->setShortcut(QKeySequence::Save);
-    m_saveAs = file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
-                               tr("Save Scenario &As…"), this, &MainWindow::saveAs);
-    m_saveAs->setShortcut(QKeySequence::SaveAs);
-    file->addSeparator();
-    m_exportImage = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
-                                    tr("&Export Image…"), this, &MainWindow::exportImage);
-    m_exportImage->setObjectName(QStringLiteral("exportImage"));
-    m_exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportTrace = file->addAction(tr("Export &Trace…"), this, &MainWindow::exportTrace);
-    m_exportTrace->setObjectName(QStringLiteral("exportTrace"));
-    m_exportTrace->setToolTip(tr("The trace on screen as Chrome trace JSON (Perfetto) or CSV"));
-    file->addSeparator();
-    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")),
-                                    tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    const MenuRow separator;
+    fillMenu(menuBar()->addMenu(tr("&File")),
+             {
+                 {.text = tr("&Open…"),
+                  .icon = QStringLiteral("document-open"),
+                  .keys = {QKeySequence::Open},
+                  .toolTip = tr("Open a scenario or a trace (JSON)"),
+                  .triggered = [this] { open(); }},
+                 {.build =
+                      [this](QMenu *file) {
+                          m_recentMenu = file->addMenu(tr("Open &Recent"));
+                          m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+                          connect(m_recentMenu, &QMenu::aboutToShow, this,
+                                  &MainWindow::updateRecentMenu);
+                          updateRecentMenu();
+                      }},
+                 {.text = tr("Re&cord Python Script…"),
+                  .icon = QStringLiteral("media-record"),
+                  .keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+                  .objectName = QStringLiteral("recordScript"),
+                  .toolTip = tr("Run a Python script under the recorder and show its threads"),
+                  .triggered = [this] { showRecordDialog(); },
+                  .store = &m_record},
+                 separator,
+                 {.text = tr("&Save Scenario"),
+                  .icon = QStringLiteral("document-save"),
+                  .keys = {QKeySequence::Save},
+                  .triggered = [this] { save(); },
+                  .store = &m_save},
+                 {.text = tr("Save Scenario &As…"),
+                  .icon = QStringLiteral("document-save-as"),
+                  .keys = {QKeySequence::SaveAs},
+                  .triggered = [this] { saveAs(); },
+                  .store = &m_saveAs},
+                 separator,
+                 {.text = tr("&Export Image…"),
+                  .icon = QStringLiteral("document-export"),
+                  .keys = {QKeySequence(Qt::CTRL | Qt::Key_E)},
+                  .objectName = QStringLiteral("exportImage"),
+                  .triggered = [this] { exportImage(); },
+                  .store = &m_exportImage},
+                 {.text = tr("Export &Trace…"),
+                  .objectName = QStringLiteral("exportTrace"),
+                  .toolTip = tr("The trace on screen as Chrome trace JSON (Perfetto) or CSV"),
+                  .triggered = [this] { exportTrace(); },
+                  .store = &m_exportTrace},
+                 separator,
+                 {.text = tr("&Quit"),
+                  .icon = QStringLiteral("application-exit"),
+                  .keys = {QKeySequence::Quit},
+                  .triggered = [this] { close(); },
+                  .role = QAction::QuitRole},
+             });
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
     ZoomHistory *zoom = m_view->zoom();
-    view->addAction(zoom->zoomInAction());
-    view->addAction(zoom->zoomOutAction());
-    view->addAction(zoom->fitAction());
-    view->addAction(zoom->backAction());
-    view->addSeparator();
-    m_holderLanes = view->addAction(tr("Show &GIL Holder Lane"));
-    m_holderLanes->setCheckable(true);
-    m_holderLanes->setChecked(m_view->showHolderLanes());
-    connect(m_holderLanes, &QAction::toggled, m_view, &TimelineView::setShowHolderLanes);
-    m_busyLane = view->addAction(tr("Show &Cores Lane"));
-    m_busyLane->setCheckable(true);
-    m_busyLane->setChecked(m_view->showBusyLane());
-    connect(m_busyLane, &QAction::toggled, m_view, &TimelineView::setShowBusyLane);
+    fillMenu(menuBar()->addMenu(tr("&View")),
+             {
+                 {.existing = zoom->zoomInAction()},
+                 {.existing = zoom->zoomOutAction()},
+                 {.existing = zoom->fitAction()},
+                 {.existing = zoom->backAction()},
+                 separator,
+                 {.text = tr("Show &GIL Holder Lane"),
+                  .toggled = [this](bool on) { m_view->setShowHolderLanes(on); },
+                  .checked = m_view->showHolderLanes(),
+                  .store = &m_holderLanes},
+                 {.text = tr("Show &Cores Lane"),
+                  .toggled = [this](bool on) { m_view->setShowBusyLane(on); },
+                  .checked = m_view->showBusyLane(),
+                  .store = &m_busyLane},
+                 {.build = [this](QMenu *view) { addColoursMenu(view); }},
+                 separator,
+                 {.existing = m_controlsDock->toggleViewAction()},
+                 {.existing = m_metricsDock->toggleViewAction()},
+                 separator,
+                 {.text = tr("&Full Screen"),
+                  .icon = QStringLiteral("view-fullscreen"),
+                  .keys = {QKeySequence(Qt::Key_F11), QKeySequence::FullScreen},
+                  .triggered = [this] { toggleFullScreen(); },
+                  .checkable = true,
+                  .store = &m_fullScreen},
+             });
+
+    fillMenu(menuBar()->addMenu(tr("&Simulation")),
+             {
+                 {.text = tr("&Run Again"),
+                  .icon = QStringLiteral("view-refresh"),
+                  .keys = {QKeySequence::Refresh},
+                  .triggered =
+                      [this] {
+                          m_leaveTrace = true;
+                          m_controller->rerun();
+                      }},
+                 {.text = tr("&Compare with Simulation"),
+                  .keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+                  .objectName = QStringLiteral("compareWithSimulationAction"),
+                  .toolTip = tr("The trace shown above a simulation of its equivalent scenario "
+                                "(same threads, interpreter, cores and switch interval)"),
+                  .triggered = [this] { compareWithSimulation(); },
+                  .store = &m_compareWithSimulation},
+             });
+
+    fillMenu(menuBar()->addMenu(tr("&Help")), {
+                                                  {.text = tr("&Reading the Timeline"),
+                                                   .icon = QStringLiteral("help-contents"),
+                                                   .keys = {QKeySequence::HelpContents},
+                                                   .objectName = QStringLiteral("helpAction"),
+                                                   .triggered = [this] { showHelp(); },
+                                                   .store = &m_help},
+                                                  {.text = tr("&About GIL Scope"),
+                                                   .objectName = QStringLiteral("aboutAction"),
+                                                   .triggered = [this] { showAbout(); },
+                                                   .role = QAction::AboutRole,
+                                                   .store = &m_about},
+                                              });
+}
+
+// Follow the desktop, light or dark: one checked choice, so an action group rather than a row.
+void MainWindow::addColoursMenu(QMenu *view) {
     QMenu *colours = view->addMenu(tr("Co&lours"));
     m_themeGroup = new QActionGroup(this);
     const std::pair<QString, TimelineView::ThemeMode> modes[] = {
@@ -283,39 +353,6 @@ void MainWindow::createMenus() {
     connect(m_themeGroup, &QActionGroup::triggered, this, [this](QAction *a) {
         m_view->setThemeMode(static_cast<TimelineView::ThemeMode>(a->data().toInt()));
     });
-    view->addSeparator();
-    view->addAction(m_controlsDock->toggleViewAction());
-    view->addAction(m_metricsDock->toggleViewAction());
-    view->addSeparator();
-    m_fullScreen =
-        view->addAction(QIcon::fromTheme(QStringLiteral("view-fullscreen")), tr("&Full Screen"));
-    m_fullScreen->setCheckable(true);
-    m_fullScreen->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
-    connect(m_fullScreen, &QAction::triggered, this, &MainWindow::toggleFullScreen);
-
-    QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
-    QAction *rerun = simulation->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")),
-                                           tr("&Run Again"), this, [this] {
-                                               m_leaveTrace = true;
-                                               m_controller->rerun();
-                                           });
-    rerun->setShortcut(QKeySequence::Refresh);
-    m_compareWithSimulation = simulation->addAction(tr("&Compare with Simulation"), this,
-                                                    &MainWindow::compareWithSimulation);
-    m_compareWithSimulation->setObjectName(QStringLiteral("compareWithSimulationAction"));
-    m_compareWithSimulation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    m_compareWithSimulation->setToolTip(
-        tr("The trace shown above a simulation of its equivalent scenario (same threads, "
-           "interpreter, cores and switch interval)"));
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    m_help = help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")),
-                             tr("&Reading the Timeline"), this, &MainWindow::showHelp);
-    m_help->setObjectName(QStringLiteral("helpAction"));
-    m_help->setShortcut(QKeySequence::HelpContents);
-    m_about = help->addAction(tr("&About GIL Scope"), this, &MainWindow::showAbout);
-    m_about->setObjectName(QStringLiteral("aboutAction"));
-    m_about->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::showHelp() {

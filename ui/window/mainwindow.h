@@ -103,6 +103,7 @@ protected:
 
 private:
     void createMenus();
+    void addColoursMenu(QMenu *view);
     void createDocks();
     void createStatusBar();
     void showResult(const core::PreparedRunPtr &result);

@@ -1,4 +1,4 @@
-#include "window/labeledslider.h"
+#include "widgets/labeledslider.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
