@@ -40,8 +40,8 @@ core::TimeNs PlayController::flashWindow() const {
 
 int PlayController::sliderForSpeed(double nsPerSecond) {
     const double v = std::clamp(nsPerSecond, kMinSpeed, kMaxSpeed);
-    return static_cast<int>(std::lround(std::log10(v / kMinSpeed) /
-                                        std::log10(kMaxSpeed / kMinSpeed) * kSliderSteps));
+    return static_cast<int>(
+        std::lround(std::log10(v / kMinSpeed) / std::log10(kMaxSpeed / kMinSpeed) * kSliderSteps));
 }
 
 double PlayController::speedForSlider(int position) {
@@ -113,7 +113,8 @@ void PlayController::advance(double wallMs) {
     const double whole = std::floor(ns);
     m_carry = ns - whole;
     const core::TimeNs end = m_index->trace().endNs;
-    const core::TimeNs next = std::min<core::TimeNs>(end, m_time + static_cast<core::TimeNs>(whole));
+    const core::TimeNs next =
+        std::min<core::TimeNs>(end, m_time + static_cast<core::TimeNs>(whole));
     const double carry = m_carry;
     setTime(next);
     m_carry = carry; // setTime forgets it: a jump, but advancing keeps the fraction

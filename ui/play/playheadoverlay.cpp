@@ -58,8 +58,8 @@ void PlayheadOverlay::paintEvent(QPaintEvent *) {
     // A small handle on top, so the line reads as a playhead, not a grid line.
     p.setPen(Qt::NoPen);
     p.setBrush(ink);
-    const QPointF tri[3] = {{x - 6, chart.top() - 8.0}, {x + 6, chart.top() - 8.0},
-                            {x, chart.top() + 2.0}};
+    const QPointF tri[3] = {
+        {x - 6, chart.top() - 8.0}, {x + 6, chart.top() - 8.0}, {x, chart.top() + 2.0}};
     p.drawPolygon(tri, 3);
 }
 

@@ -33,8 +33,8 @@ PlayMode::PlayMode(QMainWindow *window, TimelineView *view)
     m_toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_toggle->setToolTip(tr("A playhead over the timeline, play controls and the scheduler stage"));
     // The window carries the shortcuts too: a hidden bar's actions would not hear them.
-    window->addActions({m_toggle, m_bar->stepBackAction(), m_bar->playAction(),
-                        m_bar->stepForwardAction()});
+    window->addActions(
+        {m_toggle, m_bar->stepBackAction(), m_bar->playAction(), m_bar->stepForwardAction()});
     connect(m_toggle, &QAction::toggled, this, &PlayMode::setOn);
     // Space plays at once, turning play mode on.
     connect(m_bar->playAction(), &QAction::triggered, this, [this] { setOn(true); });

@@ -108,7 +108,7 @@ TEST_CASE("the arrows step to the next and previous event in play mode, and pan 
     f.mode->setOn(false);
     f.view->zoom()->zoomTo({0, 1e6});
     f.key(Qt::Key_Right);
-    CHECK(f.play().time() == *next); // the playhead stays
+    CHECK(f.play().time() == *next);           // the playhead stays
     CHECK(f.view->zoom()->window().begin > 0); // the chart panned
 }
 
@@ -163,8 +163,7 @@ TEST_CASE("the stage panel shows the stage at the playhead") {
     f.mode->setOn(true);
     f.play().setTime(3'000'000);
     const core::Stage &shown = f.mode->stage()->stage();
-    const core::Stage expected =
-        f.play().stageIndex()->at(3'000'000, f.play().flashWindow());
+    const core::Stage expected = f.play().stageIndex()->at(3'000'000, f.play().flashWindow());
     CHECK(shown.time == 3'000'000);
     CHECK(shown.states == expected.states);
     REQUIRE(shown.gils.size() == 1);

@@ -2,8 +2,8 @@
 // each playhead mode and layout. (Encoding is tested end to end in tests/cli.)
 #include <catch2/catch.hpp>
 
-#include "run/preparedrun.h"
 #include "play/stagepainter.h"
+#include "run/preparedrun.h"
 #include "video/ffmpegencoder.h"
 #include "video/videoframes.h"
 
@@ -79,8 +79,8 @@ TEST_CASE("the stage layout fills the frame with the stage; its time follows the
 }
 
 TEST_CASE("ffmpeg's arguments ask for the right codec and raw RGB32 frames") {
-    const QStringList mp4 = ui::FfmpegEncoder::arguments(ui::VideoFormat::Mp4, QSize(320, 180), 30,
-                                                         "out.mp4");
+    const QStringList mp4 =
+        ui::FfmpegEncoder::arguments(ui::VideoFormat::Mp4, QSize(320, 180), 30, "out.mp4");
     CHECK(mp4.join(' ').contains("-f rawvideo -pix_fmt bgr0 -s 320x180 -r 30 -i -"));
     CHECK(mp4.join(' ').contains("-c:v libx264"));
     CHECK(mp4.last() == "out.mp4");
