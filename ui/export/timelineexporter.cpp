@@ -303,7 +303,8 @@ QString metricsCaption(const core::Metrics &m) {
     return parts.join(QStringLiteral("   ·   "));
 }
 
-void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const TimelineExport &o) {
+void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const TimelineExport &o,
+                   const TimelinePaintExtras &extras) {
     const TimelineTheme &t = o.theme;
     Page page = pageFor(o);
     painter->save();
@@ -367,6 +368,23 @@ void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const 
     settle(view, page.size);
     view.yAxis->setRange(0, std::max(content, view.axisRect()->height() / maxRow));
 
+    if (!extras.data) {
+        // Transparent rather than invalid colours: every lane keeps its layout and row bands.
+        TimelineTheme empty = t;
+        empty.state.fill(Qt::transparent);
+        empty.holder.fill(Qt::transparent);
+        empty.busy = Qt::transparent;
+        view.timeline()->setTheme(empty);
+        view.timeline()->setMarkKinds(0);
+    }
+    if (extras.plotArea) {
+        const QRectF area = view.axisRect()->rect();
+        *extras.plotArea =
+            QRectF(area.left() * page.scale, std::round(top) + area.top() * page.scale,
+                   area.width() * page.scale, area.height() * page.scale);
+    }
+    if (extras.shown)
+        *extras.shown = core::TimeWindow{view.xAxis->range().lower, view.xAxis->range().upper};
     painter->translate(0, std::round(top));
     painter->scale(page.scale, page.scale);
     view.toPainter(painter, page.size.width(), page.size.height());

@@ -22,6 +22,7 @@ namespace gilscope::ui {
 class CompareView;
 class ControlsPanel;
 class MetricsPanel;
+class PlayMode;
 class RecordDialog;
 class AttachDialog;
 class SimulationController;
@@ -88,6 +89,8 @@ public:
     CompareView *compareWithSimulation();
 
     TimelineView *timeline() const { return m_view; }
+    // The playhead, play bar and stage panel (View > Play Mode).
+    PlayMode *playMode() const { return m_play; }
     ControlsPanel *controls() const { return m_controls; }
     MetricsPanel *metrics() const { return m_metrics; }
     SimulationController *controller() const { return m_controller; }
@@ -137,6 +140,7 @@ private:
 
     SimulationController *m_controller;
     TimelineView *m_view;
+    PlayMode *m_play = nullptr;
     ControlsPanel *m_controls;
     MetricsPanel *m_metrics;
     QDockWidget *m_controlsDock = nullptr;
