@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
+#include <QToolButton>
 
 namespace gilscope::ui {
 
@@ -38,8 +39,13 @@ PlayBar::PlayBar(PlayController *controller, QWidget *parent)
     m_speed->setPageStep(PlayController::kSliderSteps / 6); // a decade
     m_speed->setFixedWidth(160);
     m_speed->setToolTip(tr("Simulated time per second of playing, 1 µs/s to 1 s/s"));
+    m_speed->setAccessibleName(tr("Playing speed"));
+    m_speed->setAccessibleDescription(m_speed->toolTip());
     m_speed->setFocusPolicy(Qt::NoFocus); // arrows step the story, not the slider
     addWidget(m_speed);
+    // Qt's own overflow button (shown when the bar is too narrow) is read out like the others.
+    if (auto *more = findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More play controls"));
     m_speedLabel = new QLabel(this);
     m_speedLabel->setObjectName(QStringLiteral("speedLabel"));
     m_speedLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000 µs/s ")));
