@@ -45,7 +45,8 @@ TEST_CASE("German loads GIL Scope's translation and Qt's, and the controls speak
 TEST_CASE("English loads no translation of ours and keeps the strings as written") {
     App app;
     // Qt ships a qt_en.qm (plural forms only); GIL Scope is written in English.
-    for (const QString &file : installTranslations(QLocale(QLocale::English, QLocale::UnitedKingdom)))
+    for (const QString &file :
+         installTranslations(QLocale(QLocale::English, QLocale::UnitedKingdom)))
         CHECK_FALSE(file.contains("gilscope"));
     CHECK(QCoreApplication::translate("gilscope::ui::ControlsPanel", "Machine and GIL") ==
           "Machine and GIL");

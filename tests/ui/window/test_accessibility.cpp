@@ -141,3 +141,34 @@ TEST_CASE("the gallery's buttons say which preset they open or compare") {
     }
     CHECK(names.size() == page.cardCount()); // no two alike
 }
+
+TEST_CASE("Tab reaches every slider, combo box, the table and the chart") {
+    WindowUnderTest win;
+    win.w->activateWindow();
+    QWidget *start = win.w->controls()->findChild<QComboBox *>("preset");
+    REQUIRE(start);
+    start->setFocus(Qt::TabFocusReason);
+    // Walk the focus chain as Tab does, once round.
+    QSet<QWidget *> reached;
+    QWidget *w = start;
+    for (int i = 0; i < 500 && !reached.contains(w); ++i) {
+        reached.insert(w);
+        w = w->nextInFocusChain();
+        while (w != start &&
+               !(w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)))
+            w = w->nextInFocusChain();
+    }
+    QStringList missed;
+    for (auto *slider : win.w->controls()->findChildren<ui::LabeledSlider *>())
+        if (slider->isEnabled() && !reached.contains(slider->slider()))
+            missed << slider->objectName();
+    for (auto *box : win.w->controls()->findChildren<QComboBox *>())
+        if (!reached.contains(box))
+            missed << box->objectName();
+    if (!reached.contains(win.w->metrics()->findChild<QTableView *>("threadTable")))
+        missed << "threadTable";
+    if (!reached.contains(win.w->timeline()))
+        missed << "timeline";
+    INFO(missed.join(", ").toStdString());
+    CHECK(missed.isEmpty());
+}
