@@ -21,6 +21,7 @@
 #include "trace/metricsjson.h"
 #include "trace/timetext.h"
 #include "trace/tracejson.h"
+#include "video/videoexporter.h"
 
 #include <qcustomplot.h>
 
@@ -73,6 +74,7 @@ bool writeOutput(const QString &path, const QByteArray &data, std::string *error
 struct ExportRequest {
     QString path;
     ui::TimelineExport options;
+    std::optional<ui::VideoExport> video; // an animated export: options is its chart
     std::optional<core::TimeWindow> range;
     bool caption = false;
     std::vector<core::Annotation> annotations; // --annotate, checked against the run's rows
@@ -88,16 +90,81 @@ std::optional<core::TimeWindow> parseRange(const QString &text, std::string *err
     return *range;
 }
 
+// The video options (--duration, --fps, --layout, --playhead): only with a video --export.
+bool parseVideo(const QCommandLineParser &parser, std::optional<ui::VideoFormat> format,
+                ExportRequest &r, std::string *error) {
+    if (!format) {
+        for (const char *option : {"duration", "fps", "layout", "playhead"})
+            if (parser.isSet(option)) {
+                *error = std::string("--") + option +
+                         " shapes a video: use --export OUT.mp4|OUT.webm|OUT.gif";
+                return false;
+            }
+        return true;
+    }
+    if (parser.isSet("scale")) {
+        *error = "--scale applies to PNG images; a video is --size pixels";
+        return false;
+    }
+    ui::VideoExport video;
+    video.format = *format;
+    auto number = [&](const char *option, double &out) {
+        bool ok = false;
+        const double v = parser.value(option).trimmed().toDouble(&ok);
+        if (!ok) {
+            *error = std::string("--") + option + ": expected a number, got \"" +
+                     parser.value(option).toStdString() + "\"";
+            return false;
+        }
+        out = v;
+        return true;
+    };
+    if (parser.isSet("duration") && !number("duration", video.durationS))
+        return false;
+    if (parser.isSet("fps") && !number("fps", video.fps))
+        return false;
+    if (parser.isSet("fps") && video.fps == 0) {
+        *error = "--fps: must be between 1 and 60, got 0";
+        return false;
+    }
+    if (parser.isSet("layout")) {
+        const auto layout = ui::videoLayoutFor(parser.value("layout"));
+        if (!layout) {
+            *error = "--layout: expected timeline, stage or both, got \"" +
+                     parser.value("layout").toStdString() + "\"";
+            return false;
+        }
+        video.layout = *layout;
+    }
+    if (parser.isSet("playhead")) {
+        const auto playhead = ui::videoPlayheadFor(parser.value("playhead"));
+        if (!playhead) {
+            *error = "--playhead: expected reveal or sweep, got \"" +
+                     parser.value("playhead").toStdString() + "\"";
+            return false;
+        }
+        video.playhead = *playhead;
+    }
+    r.video = video;
+    return true;
+}
+
 // Reads every export option; nothing is simulated before they are all known to be good.
 std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::string *error) {
     ExportRequest r;
     r.path = parser.value("export");
     const auto format = ui::exportFormatFor(r.path);
-    if (!format) {
-        *error = r.path.toStdString() + ": unknown image format: use .png, .svg or .pdf";
+    const auto videoFormat = ui::videoFormatFor(r.path);
+    if (!format && !videoFormat) {
+        *error = r.path.toStdString() +
+                 ": unknown format: use .png, .svg or .pdf for an image, .mp4, .webm or .gif for "
+                 "a video";
         return std::nullopt;
     }
-    r.options.format = *format;
+    if (format)
+        r.options.format = *format;
+    if (!parseVideo(parser, videoFormat, r, error))
+        return std::nullopt;
     if (parser.isSet("size")) {
         const QString text = parser.value("size").trimmed();
         const QStringList wh =
@@ -154,7 +221,17 @@ std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::
         }
         r.annotations.push_back(*note);
     }
-    const QString problem = r.options.check();
+    if (r.video) {
+        r.video->chart = r.options;
+        if (const QString problem = r.video->check(); !problem.isEmpty()) {
+            const char *option = problem.startsWith("duration") ? "--duration: "
+                                 : problem.startsWith("fps")    ? "--fps: "
+                                                                : "--size: ";
+            *error = option + problem.toStdString();
+            return std::nullopt;
+        }
+    }
+    const QString problem = r.video ? QString() : r.options.check();
     if (!problem.isEmpty()) {
         *error = (problem.contains("scale") ? "--scale: " : "--size: ") + problem.toStdString();
         return std::nullopt;
@@ -188,6 +265,17 @@ int writeExport(ExportRequest request, const core::PreparedRun &run) {
         request.options.annotations.push_back(a);
     }
     QString error;
+    if (request.video) {
+        request.video->chart = request.options;
+        ui::VideoStats stats;
+        if (!ui::exportVideo(run.index, *request.video, request.path, &error, {}, &stats))
+            return badInput(error.toStdString());
+        const QSize size = request.video->chart.size;
+        std::printf("%s: %d frames of %dx%d at %g frames/s, made in %.1f s (%.1f frames/s)\n",
+                    request.path.toLocal8Bit().constData(), stats.frames, size.width(),
+                    size.height(), request.video->effectiveFps(), stats.seconds, stats.fps());
+        return 0;
+    }
     if (!ui::exportTimeline(run.index, request.options, request.path, &error))
         return badInput(error.toStdString());
     return 0;
@@ -203,7 +291,10 @@ int writeOutputs(const QCommandLineParser &parser, const core::PreparedRun &run)
     if (parser.isSet("trace") &&
         !streamOutput(
             parser.value("trace"),
-            [&](core::ByteSink &sink) { core::writeChromeJson(trace, sink); }, &error))
+            [&](core::ByteSink &sink) {
+                core::writeTrace(trace, core::traceFormatForPath(parser.value("trace")), sink);
+            },
+            &error))
         return badInput(error);
     if (parser.isSet("csv") &&
         !streamOutput(
@@ -355,6 +446,8 @@ int runCompare(const QCommandLineParser &parser) {
     auto request = parseExport(parser, &error);
     if (!request)
         return badInput(error);
+    if (request->video)
+        return badInput("--compare draws an image: use --export OUT.png|OUT.svg|OUT.pdf");
 
     core::PreparedRunPtr results[2];
     for (int i = 0; i < 2; ++i) {
@@ -430,12 +523,13 @@ int runHeadless(const QStringList &arguments) {
         if (!exportRequest)
             return badInput(error);
     } else {
-        for (const char *option : {"size", "scale", "theme", "range", "title", "caption",
-                                   "annotate", "no-legend", "no-holder-lane", "no-cores-lane"})
+        for (const char *option :
+             {"size", "scale", "theme", "range", "title", "caption", "annotate", "no-legend",
+              "no-holder-lane", "no-cores-lane", "duration", "fps", "layout", "playhead"})
             if (parser.isSet(option))
                 return badInput(std::string("--") + option +
-                                " shapes an image: add --export "
-                                "OUT.png|OUT.svg|OUT.pdf");
+                                " shapes an image or a video: add --export "
+                                "OUT.png|OUT.svg|OUT.pdf|OUT.mp4|OUT.webm|OUT.gif");
     }
     // What to prepare: drawing needs the pixel index, the other outputs only the trace.
     const auto parts = exportRequest ? core::RunParts::Everything : core::RunParts::TraceAndMetrics;
@@ -459,6 +553,10 @@ int runHeadless(const QStringList &arguments) {
             core::loadTraceFile(parser.value("load-trace"), core::DashMeans::StandardInput);
         if (!load.ok())
             return badInput(load.error());
+        // What the file held that cannot be shown, in one line (other tools' counters, flows).
+        if (!(*load)->importNote.empty())
+            std::fprintf(stderr, "%s: %s\n", qPrintable(parser.value("load-trace")),
+                         (*load)->importNote.c_str());
         if (parser.isSet("as-scenario"))
             return writeEquivalentScenario(**load, parser);
         if (parser.isSet("machine"))

@@ -33,17 +33,19 @@ LaunchPlan planHelp(const QString &program, const QStringList &topics) {
     if (topics.isEmpty())
         return headless({program, "--help"}, false);
     if (topics.size() > 1)
-        return badUsage("help takes one command: gilscope help record|calibrate");
+        return badUsage("help takes one command: gilscope help record|attach|calibrate");
     const QString &topic = topics.first();
     LaunchPlan plan;
     plan.arguments = {program, topic, "--help"};
     if (topic == "record")
         plan.mode = LaunchPlan::Mode::Record;
+    else if (topic == "attach")
+        plan.mode = LaunchPlan::Mode::Attach;
     else if (topic == "calibrate")
         plan.mode = LaunchPlan::Mode::Calibrate;
     else
         return badUsage("help: no command \"" + topic +
-                        "\"; the commands are record and calibrate");
+                        "\"; the commands are record, attach and calibrate");
     return plan;
 }
 
@@ -52,9 +54,11 @@ LaunchPlan planHelp(const QString &program, const QStringList &topics) {
 LaunchPlan planLaunch(const QStringList &arguments) {
     const QString program = arguments.value(0, QStringLiteral("gilscope"));
     const QString first = arguments.value(1);
-    if (first == "record" || first == "calibrate") {
+    if (first == "record" || first == "attach" || first == "calibrate") {
         LaunchPlan plan;
-        plan.mode = first == "record" ? LaunchPlan::Mode::Record : LaunchPlan::Mode::Calibrate;
+        plan.mode = first == "record"   ? LaunchPlan::Mode::Record
+                    : first == "attach" ? LaunchPlan::Mode::Attach
+                                        : LaunchPlan::Mode::Calibrate;
         plan.arguments = arguments;
         return plan;
     }

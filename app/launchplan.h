@@ -16,6 +16,7 @@ struct LaunchPlan {
         Window,    // the main window, on what the fields below name (all empty: the start page)
         Headless,  // runHeadless(arguments): outputs, listings, --help, --version
         Record,    // runRecord(arguments)
+        Attach,    // runAttach(arguments)
         Calibrate, // runCalibrate(arguments)
         BadUsage,  // print error, exit 2
     };

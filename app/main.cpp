@@ -5,6 +5,7 @@
 #include "launchplan.h"
 #include "lessons/lessonsmenu.h"
 #include "recordcommand.h"
+#include "samplecommand.h"
 #include "scenario/scenariojson.h"
 #include "settingsname.h"
 #include "translations.h"
@@ -100,6 +101,11 @@ int main(int argc, char **argv) {
         // Runs a Python script under the recorder and writes its trace.
         QCoreApplication app(argc, argv);
         return gilscope::app::checkStandardOutput(gilscope::app::runRecord(plan.arguments));
+    }
+    case LaunchPlan::Mode::Attach: {
+        // Samples a running Python process from /proc and writes its trace.
+        QCoreApplication app(argc, argv);
+        return gilscope::app::checkStandardOutput(gilscope::app::runAttach(plan.arguments));
     }
     case LaunchPlan::Mode::Calibrate: {
         // Measures this machine with real Pythons and saves a machine profile.

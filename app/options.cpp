@@ -13,6 +13,8 @@ void addOptions(QCommandLineParser &parser) {
         "Commands:\n"
         "  gilscope record [OPTIONS] SCRIPT.py [ARGS...]\n"
         "      Run a Python script under the recorder and write a trace of its threads.\n"
+        "  gilscope attach PID [OPTIONS]\n"
+        "      Sample a running Python process from /proc and write a trace of its threads.\n"
         "  gilscope calibrate [OPTIONS]\n"
         "      Measure this machine with real Pythons and save a machine profile.\n"
         "  gilscope help [COMMAND]\n"
@@ -49,8 +51,10 @@ void addOptions(QCommandLineParser &parser) {
                       "TRACE"});
     parser.addOption(
         {"metrics", "Write the run's metrics as JSON to OUT (- for standard output).", "OUT"});
-    parser.addOption({"trace", "Write the trace as Chrome trace-event JSON (opens in Perfetto UI).",
-                      "OUT.json"});
+    parser.addOption({"trace",
+                      "Write the trace as Chrome trace-event JSON, or as Perfetto's protobuf "
+                      "for OUT.pftrace (both open in Perfetto UI).",
+                      "OUT.json|OUT.pftrace"});
     parser.addOption({"csv",
                       "Write the trace's segments as CSV: thread,state,start_ns,end_ns "
                       "(with --sweep: one row per point).",
@@ -62,8 +66,21 @@ void addOptions(QCommandLineParser &parser) {
                       "or any numeric dotted path; write the curve to --csv.",
                       "KEY=FROM:TO"});
     parser.addOption({"export",
-                      "Draw the timeline into an image: PNG, SVG or PDF by the extension.",
-                      "OUT.png|OUT.svg|OUT.pdf"});
+                      "Draw the timeline into an image (PNG, SVG or PDF) or play it as a video "
+                      "(MP4, WebM or GIF; encoded by ffmpeg), by the extension.",
+                      "OUT.png|OUT.svg|OUT.pdf|OUT.mp4|OUT.webm|OUT.gif"});
+    parser.addOption({"duration",
+                      "Video: seconds the --range takes to play (0.2 to 600). Default 10.",
+                      "SECONDS"});
+    parser.addOption({"fps", "Video: frames per second, 1 to 60. Default 30.", "N"});
+    parser.addOption({"layout",
+                      "Video: the timeline, the scheduler stage (threads, GIL token, cores, "
+                      "waiters) or both, the stage under the timeline. Default both.",
+                      "timeline|stage|both"});
+    parser.addOption({"playhead",
+                      "Video: the timeline draws itself up to the playhead (reveal) or is "
+                      "whole with the playhead sweeping over it (sweep). Default reveal.",
+                      "reveal|sweep"});
     parser.addOption(
         {"size", "Export size in pixels (a PDF page at 96 per inch). Default 1920x1080.", "WxH"});
     parser.addOption({"scale",

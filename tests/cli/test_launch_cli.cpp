@@ -104,7 +104,7 @@ TEST_CASE("help for a command is that command's own help") {
     CHECK(plan({"help", "calibrate"}).mode == LaunchPlan::Mode::Calibrate);
     CHECK(plan({"help"}).arguments == QStringList{"gilscope", "--help"});
     CHECK(plan({"help", "play"}).error ==
-          "help: no command \"play\"; the commands are record and calibrate");
+          "help: no command \"play\"; the commands are record, attach and calibrate");
     CHECK(plan({"record", "--help"}).mode == LaunchPlan::Mode::Record);
 }
 
@@ -137,5 +137,6 @@ TEST_CASE("help lists every command, and help COMMAND equals COMMAND --help") {
     }
     const Output bad = run({"help", "play"});
     CHECK(bad.exitCode == 2);
-    CHECK(bad.err == "gilscope: help: no command \"play\"; the commands are record and calibrate");
+    CHECK(bad.err ==
+          "gilscope: help: no command \"play\"; the commands are record, attach and calibrate");
 }

@@ -150,7 +150,7 @@ void legendForRange(TimelineView &view, const TimelineExport &o) {
         legend->addItem(new TimelineLegendItem(legend, swatch, colour, text));
     };
     for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
-                          ThreadState::Io, ThreadState::Starting})
+                          ThreadState::Io, ThreadState::LockWait, ThreadState::Starting})
         if (states[static_cast<std::size_t>(s)])
             add(Swatch::Box, t.stateColor(s), stateLabel(s));
     const std::pair<MarkKind, std::pair<QColor, QString>> markEntries[] = {
@@ -303,7 +303,8 @@ QString metricsCaption(const core::Metrics &m) {
     return parts.join(QStringLiteral("   ·   "));
 }
 
-void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const TimelineExport &o) {
+void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const TimelineExport &o,
+                   const TimelinePaintExtras &extras) {
     const TimelineTheme &t = o.theme;
     Page page = pageFor(o);
     painter->save();
@@ -367,6 +368,23 @@ void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const 
     settle(view, page.size);
     view.yAxis->setRange(0, std::max(content, view.axisRect()->height() / maxRow));
 
+    if (!extras.data) {
+        // Transparent rather than invalid colours: every lane keeps its layout and row bands.
+        TimelineTheme empty = t;
+        empty.state.fill(Qt::transparent);
+        empty.holder.fill(Qt::transparent);
+        empty.busy = Qt::transparent;
+        view.timeline()->setTheme(empty);
+        view.timeline()->setMarkKinds(0);
+    }
+    if (extras.plotArea) {
+        const QRectF area = view.axisRect()->rect();
+        *extras.plotArea =
+            QRectF(area.left() * page.scale, std::round(top) + area.top() * page.scale,
+                   area.width() * page.scale, area.height() * page.scale);
+    }
+    if (extras.shown)
+        *extras.shown = core::TimeWindow{view.xAxis->range().lower, view.xAxis->range().upper};
     painter->translate(0, std::round(top));
     painter->scale(page.scale, page.scale);
     view.toPainter(painter, page.size.width(), page.size.height());

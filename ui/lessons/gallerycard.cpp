@@ -1,5 +1,7 @@
 #include "lessons/gallerycard.h"
 
+#include "play/playstories.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -23,7 +25,8 @@ GalleryCard::GalleryCard(const LessonPreset &preset, const LessonPreset *counter
     , m_lookFor(new QLabel)
     , m_reference(new QLabel)
     , m_open(new QPushButton(tr("Open")))
-    , m_compare(new QPushButton(tr("Compare"))) {
+    , m_compare(new QPushButton(tr("Compare")))
+    , m_play(new QPushButton(tr("Play"))) {
     setObjectName(QStringLiteral("galleryCard"));
     setProperty("presetId", preset.id);
     setFrameShape(QFrame::StyledPanel);
@@ -107,12 +110,19 @@ GalleryCard::GalleryCard(const LessonPreset &preset, const LessonPreset *counter
         m_compare->setAccessibleName(
             tr("Compare “%1” with “%2”").arg(preset.title, counterpart->title));
     m_picture->setAccessibleName(tr("Timeline of “%1”").arg(preset.title));
+    const auto story = playStoryFor(preset.id);
+    m_play->setObjectName(QStringLiteral("play"));
+    m_play->setVisible(story.has_value());
+    if (story)
+        m_play->setToolTip(story->label);
     actions->addWidget(m_compare);
+    actions->addWidget(m_play);
     actions->addStretch(1);
     actions->addWidget(m_open);
     column->addLayout(actions);
 
     connect(m_open, &QPushButton::clicked, this, [this] { emit openRequested(m_preset.id); });
+    connect(m_play, &QPushButton::clicked, this, [this] { emit playRequested(m_preset.id); });
     connect(m_compare, &QPushButton::clicked, this,
             [this] { emit compareRequested(m_preset.id, m_counterpart); });
     applyStyle();

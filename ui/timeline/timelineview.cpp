@@ -20,6 +20,7 @@
 #include <QRubberBand>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -275,6 +276,16 @@ void TimelineView::applyTheme() {
     emit themeChanged(m_theme);
 }
 
+namespace {
+bool hasState(const core::Trace &trace, ThreadState state) {
+    for (const auto &track : trace.threads)
+        if (std::find(track.segmentState.begin(), track.segmentState.end(), state) !=
+            track.segmentState.end())
+            return true;
+    return false;
+}
+} // namespace
+
 void TimelineView::rebuildLegend() {
     legend->clearItems();
     legend->setTextColor(m_theme.text);
@@ -285,6 +296,10 @@ void TimelineView::rebuildLegend() {
     for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
                           ThreadState::Io, ThreadState::Starting})
         add(Swatch::Box, m_theme.stateColor(s), stateLabel(s));
+    // Only sampled recordings tell lock waits from GIL waits: keyed when a row has one.
+    if (const auto &ix = m_plottable->index(); ix && hasState(ix->trace(), ThreadState::LockWait))
+        add(Swatch::Box, m_theme.stateColor(ThreadState::LockWait),
+            stateLabel(ThreadState::LockWait));
     add(Swatch::Line, m_theme.failedFirst, tr("failed wake-up (first)"));
     add(Swatch::Line, m_theme.failedRepeated, tr("failed wake-up (again)"));
     add(Swatch::Line, m_theme.dropRequest, tr("drop request"));

@@ -6,6 +6,8 @@
 #include "files/inputfile.h"
 #include "files/outputfile.h"
 #include "pixels/traceindex.h"
+#include "play/playmode.h"
+#include "record/attachdialog.h"
 #include "record/recorddialog.h"
 #include "record/recordedrun.h"
 #include "scenario/scenariojson.h"
@@ -103,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
     createDocks();
+    m_play = new PlayMode(this, m_view);
     createMenus();
     createStatusBar();
 
@@ -137,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_metrics->setTheme(m_view->theme());
 
     readSettings();
+    m_play->setOn(false); // play mode starts off, whatever the saved layout showed
 
     // The scenario of the last session, as it was left (saved or not), else the default preset.
     QSettings settings;
@@ -241,6 +245,11 @@ void MainWindow::createMenus() {
                   .toolTip = tr("Run a Python script under the recorder and show its threads"),
                   .triggered = [this] { showRecordDialog(); },
                   .store = &m_record},
+                 {.text = tr("A&ttach to Process…"),
+                  .objectName = QStringLiteral("attachProcess"),
+                  .toolTip = tr("Sample a running Python program from /proc, without slowing "
+                                "it, and watch its threads live"),
+                  .triggered = [this] { showAttachDialog(); }},
                  separator,
                  {.text = tr("&Save Scenario"),
                   .icon = QStringLiteral("document-save"),
@@ -292,6 +301,7 @@ void MainWindow::createMenus() {
                  separator,
                  {.existing = m_controlsDock->toggleViewAction()},
                  {.existing = m_metricsDock->toggleViewAction()},
+                 {.existing = m_play->toggleAction()},
                  separator,
                  {.text = tr("&Full Screen"),
                   .icon = QStringLiteral("view-fullscreen"),
@@ -481,6 +491,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
     m_traceFile = source;
     m_shown = result;
     m_view->setIndex(result->index);
+    m_play->setIndex(result->index);
     m_view->setAnnotations({}); // the scenario's notes do not belong to a trace from a file
     m_view->xAxis->setLabel(timeAxisLabel(*trace));
     m_view->zoom()->zoomToFit(); // a new file starts whole, whatever the last run's zoom
@@ -700,6 +711,25 @@ RecordDialog *MainWindow::recordDialog() {
     return m_recordDialog;
 }
 
+AttachDialog *MainWindow::attachDialog() {
+    if (!m_attachDialog) {
+        m_attachDialog = new AttachDialog(this);
+        // The timeline grows while it samples; the finished trace then opens like any file.
+        connect(m_attachDialog, &AttachDialog::liveTrace, this,
+                [this](core::TracePtr trace, const QString &label) { showTrace(trace, label); });
+        connect(m_attachDialog, &AttachDialog::traceRecorded, this, &MainWindow::openRecording);
+    }
+    return m_attachDialog;
+}
+
+void MainWindow::showAttachDialog() {
+    AttachDialog *dialog = attachDialog();
+    dialog->refresh();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
 void MainWindow::showRecordDialog() {
     RecordDialog *dialog = recordDialog();
     dialog->open();
@@ -822,6 +852,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     }
     m_shown = result;
     m_view->setIndex(result->index);
+    m_play->setIndex(result->index);
     if (m_fitPending) {
         // A new scenario starts whole, whatever the last one's zoom; an edit keeps the zoom.
         m_view->zoom()->zoomToFit();

@@ -22,7 +22,9 @@ namespace gilscope::ui {
 class CompareView;
 class ControlsPanel;
 class MetricsPanel;
+class PlayMode;
 class RecordDialog;
+class AttachDialog;
 class SimulationController;
 class TimelineView;
 
@@ -80,11 +82,15 @@ public:
     QStringList recentFiles() const;
     // File > Record Python Script: made on first use; a recorded trace opens here.
     RecordDialog *recordDialog();
+    // File > Attach to Process (created on first use).
+    AttachDialog *attachDialog();
     // The trace shown (A) beside a simulation of its equivalent scenario (B), in a compare window
     // made on first use. Null while no trace is shown.
     CompareView *compareWithSimulation();
 
     TimelineView *timeline() const { return m_view; }
+    // The playhead, play bar and stage panel (View > Play Mode).
+    PlayMode *playMode() const { return m_play; }
     ControlsPanel *controls() const { return m_controls; }
     MetricsPanel *metrics() const { return m_metrics; }
     SimulationController *controller() const { return m_controller; }
@@ -120,6 +126,7 @@ private:
     void exportImage();
     void exportTrace();
     void showRecordDialog();
+    void showAttachDialog();
     void openRecording(const QString &path, const QString &note);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
@@ -133,6 +140,7 @@ private:
 
     SimulationController *m_controller;
     TimelineView *m_view;
+    PlayMode *m_play = nullptr;
     ControlsPanel *m_controls;
     MetricsPanel *m_metrics;
     QDockWidget *m_controlsDock = nullptr;
@@ -165,6 +173,7 @@ private:
     SavePrompts m_prompts;
     core::PreparedRunPtr m_shown;
     QPointer<RecordDialog> m_recordDialog;
+    QPointer<AttachDialog> m_attachDialog;
     QPointer<CompareView> m_recordingCompare;
 };
 
