@@ -76,12 +76,13 @@ bool validate(const QString &tool, const QStringList &args, QString *out) {
 
 } // namespace
 
-TEST_CASE("bash completion offers every option of gilscope, record and calibrate") {
+TEST_CASE("bash completion offers every option of gilscope and of each command") {
     const QString completion =
         QString::fromUtf8(clitest::readAll(kDesktopDir + "/gilscope.bash-completion"));
     REQUIRE_FALSE(completion.isEmpty());
-    for (const QStringList &command : {QStringList{"--help"}, QStringList{"record", "--help"},
-                                       QStringList{"calibrate", "--help"}}) {
+    for (const QStringList &command :
+         {QStringList{"--help"}, QStringList{"record", "--help"}, QStringList{"attach", "--help"},
+          QStringList{"calibrate", "--help"}}) {
         const QSet<QString> options = longOptions(output(command));
         CHECK(options.size() >= 5);
         for (const QString &option : options) {
