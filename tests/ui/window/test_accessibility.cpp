@@ -43,15 +43,16 @@ bool interactive(QWidget *w) {
 
 // Parts a composite widget speaks for: a spin box's or an editable combo box's line edit, a
 // combo box's popup list, a table's headers and corner button (the table interface reads them),
-// scroll bars (Qt names them by orientation), and Qt's private menu-bar overflow button (shown
-// only when the menus do not fit; its "qt_" name marks it as Qt's own).
+// scroll bars (Qt names them by orientation), and Qt's private menu-bar and tool-bar overflow
+// buttons (shown only when the items do not fit; the "qt_" names mark them as Qt's own).
 bool partOfAnother(QWidget *w) {
     QWidget *parent = w->parentWidget();
     return qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent) ||
            (parent && qobject_cast<QComboBox *>(parent->parentWidget())) ||
            qobject_cast<QAbstractItemView *>(parent) || qobject_cast<QScrollBar *>(w) ||
            w->inherits("QComboBoxPrivateContainer") ||
-           w->objectName() == QLatin1String("qt_menubar_ext_button");
+           w->objectName() == QLatin1String("qt_menubar_ext_button") ||
+           w->objectName() == QLatin1String("qt_toolbar_ext_button");
 }
 
 QString describe(QWidget *w) {
