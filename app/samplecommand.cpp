@@ -150,7 +150,7 @@ int runAttach(const QStringList &arguments) {
         forParser << "gilscope";
     if (!parser.parse(forParser))
         return fail(parser.errorText() + " (see gilscope attach --help)");
-    if (parser.isSet("help")) {
+    if (parser.isSet("help") || parser.isSet("help-all")) {
         QString help = parser.helpText();
         help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope attach");
         std::fputs(help.toLocal8Bit().constData(), stdout);

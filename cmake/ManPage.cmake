@@ -1,5 +1,5 @@
 # Writes gilscope.1.gz from the binary's own help: "gilscope --help" through help2man, with the
-# record and calibrate commands' --help as sections of their own. Run by the build:
+# record, attach and calibrate commands' --help as sections of their own. Run by the build:
 #   cmake -DGILSCOPE=path/to/gilscope -DOUT=gilscope.1.gz -DWORK=dir -P ManPage.cmake
 foreach(var GILSCOPE OUT WORK)
   if(NOT DEFINED ${var})
@@ -21,6 +21,7 @@ function(help_section command out)
 endfunction()
 
 help_section(record record_help)
+help_section(attach attach_help)
 help_section(calibrate calibrate_help)
 set(include "${WORK}/gilscope.h2m")
 file(WRITE "${include}" "[NAME]
@@ -28,6 +29,8 @@ gilscope \\- see how Python threads are scheduled under the Global Interpreter L
 
 [GILSCOPE RECORD]
 ${record_help}
+[GILSCOPE ATTACH]
+${attach_help}
 [GILSCOPE CALIBRATE]
 ${calibrate_help}
 [ENVIRONMENT]

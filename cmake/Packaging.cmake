@@ -88,5 +88,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "python3")
 # Qt's own translations of its dialogs' buttons.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+# Video exports (--export OUT.mp4|webm|gif) are encoded by ffmpeg.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "ffmpeg")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${GILSCOPE_HOMEPAGE}")
 include(CPack)

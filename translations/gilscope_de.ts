@@ -155,7 +155,7 @@
     </message>
     <message>
         <location line="+28"/>
-        <location filename="../ui/timeline/timelineview.cpp" line="+45"/>
+        <location filename="../ui/timeline/timelineview.cpp" line="+46"/>
         <source>CPU-bound</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,6 +192,7 @@
     </message>
     <message>
         <location line="+8"/>
+        <location filename="../ui/play/stagepainter.cpp" line="+263"/>
         <location filename="../core/scenario/scenariotitle.cpp" line="+76"/>
         <location line="+50"/>
         <source>cores</source>
@@ -219,12 +220,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/slide/timelinetheme.cpp" line="+177"/>
+        <location filename="../ui/play/stagepainter.cpp" line="-186"/>
+        <location filename="../ui/slide/timelinetheme.cpp" line="+183"/>
         <source>drop request</source>
         <translation type="unfinished">Abgabe-Anforderung</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../ui/play/stagepainter.cpp" line="+3"/>
         <location filename="../ui/slide/timelinetheme.cpp" line="+2"/>
         <source>forced hand-off</source>
         <translation type="unfinished">erzwungene Übergabe</translation>
@@ -256,6 +259,7 @@
     </message>
     <message>
         <location line="+4"/>
+        <location filename="../ui/video/videoexport.cpp" line="+91"/>
         <source>the time range must end after it starts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,7 +294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <location filename="../ui/record/recordedrun.cpp" line="+18"/>
         <source>time</source>
         <translation type="unfinished"></translation>
@@ -302,7 +306,7 @@
         <translation type="unfinished">simulierte Zeit</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+77"/>
         <source>an image of %1 x %2 pixels is too large</source>
         <translation type="unfinished"></translation>
     </message>
@@ -323,6 +327,7 @@
     </message>
     <message>
         <location line="+52"/>
+        <location filename="../ui/video/videoexporter.cpp" line="+26"/>
         <source>%1: the extension does not match the format (.%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,6 +338,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../ui/video/videoexporter.cpp" line="+9"/>
         <source>%1: cannot write: the folder does not exist</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,7 +550,7 @@
         <translation type="unfinished">Simulierte Entsprechung</translation>
     </message>
     <message>
-        <location filename="../ui/slide/timelinetheme.cpp" line="-32"/>
+        <location filename="../ui/slide/timelinetheme.cpp" line="-34"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,6 +585,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>waiting for a lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>GIL requested</source>
         <translation type="unfinished"></translation>
@@ -594,12 +605,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/play/stagepainter.cpp" line="-6"/>
+        <location filename="../ui/slide/timelinetheme.cpp" line="+2"/>
         <source>failed wake-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>I/O done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>the GIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no GIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>t = %1</source>
+        <translation type="unfinished">t = %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>GIL free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>nobody waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+44"/>
+        <source>GIL</source>
+        <translation type="unfinished">GIL</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>+%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/slide/timelinetheme.cpp" line="+2"/>
         <source>repeated failed wake-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -795,6 +861,91 @@
         <source>%1   ·   %2, %3, %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/play/playstories.cpp" line="+17"/>
+        <source>Play the battle at 20 ms: every check wakes the other thread, which finds the GIL taken again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Play one request: the I/O thread&apos;s data is there, and it waits a whole switch interval for the GIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/video/ffmpegencoder.cpp" line="+21"/>
+        <source>ffmpeg is not installed (not found on PATH): videos (.mp4, .webm, .gif) are encoded by ffmpeg; install it, e.g. sudo apt-get install ffmpeg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>cannot start ffmpeg (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ffmpeg stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>ffmpeg failed (exit %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/video/videoexport.cpp" line="-27"/>
+        <source>width must be between %1 and %2 pixels for a video, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>height must be between %1 and %2 pixels for a video, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>width and height must be even for .%1, got %2x%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>duration must be between %1 and %2 seconds, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>fps must be between %1 and %2, got %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/video/videoexporter.cpp" line="-7"/>
+        <source>%1: unknown video format: use .mp4, .webm or .gif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: nothing to draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: cannot write a video over something that is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: cannot replace the file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordDialog</name>
@@ -914,6 +1065,94 @@
     <message>
         <location line="+25"/>
         <source>This workload does no I/O</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gilscope::ui::AttachDialog</name>
+    <message>
+        <location filename="../ui/record/attachdialog.cpp" line="+26"/>
+        <source>Attach to Process — GIL Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Samples a running Python program from /proc without changing or slowing it: each thread&apos;s running, waiting for the GIL, waiting for a lock and blocking I/O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stop after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop is pressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Follow: the timeline grows as it samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No Python process is running that this user can see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Sampling process %1 at %2 Hz…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>pid %1 (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Sampled process %1 %2 times in %3 s%4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; it ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1573,13 +1812,18 @@
 <context>
     <name>gilscope::ui::GalleryCard</name>
     <message>
-        <location filename="../ui/lessons/gallerycard.cpp" line="+24"/>
+        <location filename="../ui/lessons/gallerycard.cpp" line="+27"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1623,7 +1867,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Open “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compare “%1” with “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>cannot simulate: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,7 +1926,7 @@
 <context>
     <name>gilscope::ui::Lessons</name>
     <message>
-        <location filename="../ui/lessons/lessons.cpp" line="+56"/>
+        <location filename="../ui/lessons/lessons.cpp" line="+58"/>
         <source>&amp;Lessons</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,7 +1996,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+168"/>
         <source>The window&apos;s scenario on the %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,7 +2004,7 @@
 <context>
     <name>gilscope::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/mainwindow.cpp" line="+123"/>
+        <location filename="../ui/window/mainwindow.cpp" line="+126"/>
         <source>Save Scenario</source>
         <translation>Szenario speichern</translation>
     </message>
@@ -1765,7 +2024,7 @@
         <translation>Dieses Szenario ist nicht mehr die Vorlage, von der es ausging. Speichern als:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Controls</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1820,6 +2079,16 @@
         <translation>Ein Python-Skript unter dem Rekorder ausführen und seine Threads zeigen</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>A&amp;ttach to Process…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sample a running Python program from /proc, without slowing it, and watch its threads live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Save Scenario</source>
         <translation>Szenario &amp;speichern</translation>
@@ -1865,7 +2134,7 @@
         <translation>&amp;Kerne-Spur zeigen</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Full Screen</source>
         <translation>&amp;Vollbild</translation>
     </message>
@@ -1970,7 +2239,7 @@
         <translation>Echtzeit für Simulation und Aufbereitung des Traces</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>recorded</source>
         <translation>aufgezeichnet</translation>
     </message>
@@ -1994,12 +2263,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+334"/>
+        <location line="+354"/>
         <source>%1 events</source>
         <translation>%1 Ereignisse</translation>
     </message>
     <message>
-        <location line="-333"/>
+        <location line="-353"/>
         <source>%1 long</source>
         <translation>%1 lang</translation>
     </message>
@@ -2040,17 +2309,17 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-90"/>
         <source>&amp;Clear Menu</source>
         <translation>Menü &amp;leeren</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+54"/>
         <source>Cannot open the recording</source>
         <translation>Die Aufzeichnung kann nicht geöffnet werden</translation>
     </message>
@@ -2086,7 +2355,7 @@
         <translation>Szenario kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>simulated %1</source>
         <translation>simuliert %1</translation>
     </message>
@@ -2277,6 +2546,100 @@
     <message>
         <location line="+6"/>
         <source>%1 blocking calls in all; %2 over the whole run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gilscope::ui::PlayBar</name>
+    <message>
+        <location filename="../ui/play/playbar.cpp" line="+15"/>
+        <location line="+7"/>
+        <location line="+70"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>Previous Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to the previous state change or lock event (←)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Play or pause the story from the playhead (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On to the next state change or lock event (→)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> Speed </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Simulated time per second of playing, 1 µs/s to 1 s/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Playing speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scroll the chart with the playhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+7"/>
+        <source>t = %1</source>
+        <translation type="unfinished">t = %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gilscope::ui::PlayMode</name>
+    <message>
+        <location filename="../ui/play/playmode.cpp" line="+23"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Play Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A playhead over the timeline, play controls and the scheduler stage</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2611,6 +2974,14 @@
     </message>
 </context>
 <context>
+    <name>gilscope::ui::StageWidget</name>
+    <message>
+        <location filename="../ui/play/stagewidget.cpp" line="+54"/>
+        <source>No run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gilscope::ui::SweepPanel</name>
     <message>
         <location filename="../ui/compare/sweeppanel.cpp" line="+10"/>
@@ -2750,12 +3121,12 @@
 <context>
     <name>gilscope::ui::TimelineView</name>
     <message>
-        <location filename="../ui/timeline/timelineview.cpp" line="+33"/>
+        <location filename="../ui/timeline/timelineview.cpp" line="+36"/>
         <source>Timeline chart</source>
         <translation>Zeitleisten-Diagramm</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <source>simulated time</source>
         <translation>simulierte Zeit</translation>
     </message>
@@ -2770,7 +3141,7 @@
         <translation>GIL: %1, %2, …</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+118"/>
         <source>failed wake-up (first)</source>
         <translation>vergebliches Aufwachen (erstes)</translation>
     </message>

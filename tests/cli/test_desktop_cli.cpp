@@ -76,7 +76,7 @@ bool validate(const QString &tool, const QStringList &args, QString *out) {
 
 } // namespace
 
-TEST_CASE("bash completion offers every option of gilscope, record, attach and calibrate") {
+TEST_CASE("bash completion offers every option of gilscope and of each command") {
     const QString completion =
         QString::fromUtf8(clitest::readAll(kDesktopDir + "/gilscope.bash-completion"));
     REQUIRE_FALSE(completion.isEmpty());

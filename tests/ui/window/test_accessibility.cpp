@@ -43,15 +43,16 @@ bool interactive(QWidget *w) {
 
 // Parts a composite widget speaks for: a spin box's or an editable combo box's line edit, a
 // combo box's popup list, a table's headers and corner button (the table interface reads them),
-// scroll bars (Qt names them by orientation), and Qt's private menu-bar overflow button (shown
-// only when the menus do not fit; its "qt_" name marks it as Qt's own).
+// scroll bars (Qt names them by orientation), and Qt's private menu-bar and tool-bar overflow
+// buttons (shown only when the items do not fit; the "qt_" names mark them as Qt's own).
 bool partOfAnother(QWidget *w) {
     QWidget *parent = w->parentWidget();
     return qobject_cast<QAbstractSpinBox *>(parent) || qobject_cast<QComboBox *>(parent) ||
            (parent && qobject_cast<QComboBox *>(parent->parentWidget())) ||
            qobject_cast<QAbstractItemView *>(parent) || qobject_cast<QScrollBar *>(w) ||
            w->inherits("QComboBoxPrivateContainer") ||
-           w->objectName() == QLatin1String("qt_menubar_ext_button");
+           w->objectName() == QLatin1String("qt_menubar_ext_button") ||
+           w->objectName() == QLatin1String("qt_toolbar_ext_button");
 }
 
 QString describe(QWidget *w) {
@@ -140,4 +141,35 @@ TEST_CASE("the gallery's buttons say which preset they open or compare") {
                       .startsWith("Compare “" + card->title() + "” with “"));
     }
     CHECK(names.size() == page.cardCount()); // no two alike
+}
+
+TEST_CASE("Tab reaches every slider, combo box, the table and the chart") {
+    WindowUnderTest win;
+    win.w->activateWindow();
+    QWidget *start = win.w->controls()->findChild<QComboBox *>("preset");
+    REQUIRE(start);
+    start->setFocus(Qt::TabFocusReason);
+    // Walk the focus chain as Tab does, once round.
+    QSet<QWidget *> reached;
+    QWidget *w = start;
+    for (int i = 0; i < 500 && !reached.contains(w); ++i) {
+        reached.insert(w);
+        w = w->nextInFocusChain();
+        while (w != start &&
+               !(w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)))
+            w = w->nextInFocusChain();
+    }
+    QStringList missed;
+    for (auto *slider : win.w->controls()->findChildren<ui::LabeledSlider *>())
+        if (slider->isEnabled() && !reached.contains(slider->slider()))
+            missed << slider->objectName();
+    for (auto *box : win.w->controls()->findChildren<QComboBox *>())
+        if (!reached.contains(box))
+            missed << box->objectName();
+    if (!reached.contains(win.w->metrics()->findChild<QTableView *>("threadTable")))
+        missed << "threadTable";
+    if (!reached.contains(win.w->timeline()))
+        missed << "timeline";
+    INFO(missed.join(", ").toStdString());
+    CHECK(missed.isEmpty());
 }
