@@ -68,10 +68,10 @@ VideoExportDialog::VideoExportDialog(ExportDialog::Source source, QWidget *paren
     m_theme->addItem(tr("Light slide"), QStringLiteral("light"));
     m_theme->addItem(tr("Dark slide"), QStringLiteral("dark"));
     m_title->setText(m_source.title);
+    m_title->setCursorPosition(0);
     m_useTitle->setChecked(false);
-    const core::TimeWindow visible = m_source.visible.isValid()
-                                         ? m_source.visible
-                                         : core::TimeWindow{0, 1e6};
+    const core::TimeWindow visible =
+        m_source.visible.isValid() ? m_source.visible : core::TimeWindow{0, 1e6};
     m_rangeStart->setText(timeText(visible.begin));
     m_rangeEnd->setText(timeText(visible.end));
     m_duration->setRange(VideoExport::kMinDuration, VideoExport::kMaxDuration);
@@ -160,16 +160,16 @@ VideoExport VideoExportDialog::options() const {
     c.holderLanes = m_source.holderLanes;
     c.busyLane = m_source.busyLane;
     c.annotations = m_source.annotations;
-    const auto range = core::parseTimeRange(m_rangeStart->text().toStdString(),
-                                            m_rangeEnd->text().toStdString());
+    const auto range =
+        core::parseTimeRange(m_rangeStart->text().toStdString(), m_rangeEnd->text().toStdString());
     if (range.ok())
         c.window = *range;
     return o;
 }
 
 QString VideoExportDialog::problem() const {
-    const auto range = core::parseTimeRange(m_rangeStart->text().toStdString(),
-                                            m_rangeEnd->text().toStdString());
+    const auto range =
+        core::parseTimeRange(m_rangeStart->text().toStdString(), m_rangeEnd->text().toStdString());
     if (!range.ok())
         return tr("Range: %1").arg(QString::fromStdString(range.error()));
     if (m_source.index && range->begin >= static_cast<double>(m_source.index->trace().endNs))
@@ -188,8 +188,8 @@ void VideoExportDialog::rebuildFrames() {
     m_save->setEnabled(why.isEmpty() && ffmpeg && m_source.index);
     const VideoExport o = options();
     m_status->setText(!why.isEmpty() ? why
-                      : !ffmpeg     ? FfmpegEncoder::missingMessage()
-                                    : tr("%1 frames of %2 × %3")
+                      : !ffmpeg      ? FfmpegEncoder::missingMessage()
+                                     : tr("%1 frames of %2 × %3")
                                       .arg(o.frameCount())
                                       .arg(o.chart.size.width())
                                       .arg(o.chart.size.height()));
@@ -207,8 +207,8 @@ void VideoExportDialog::showPreviewFrame() {
     const int frame = static_cast<int>(static_cast<long long>(m_previewAt->value()) *
                                        (m_frames->count() - 1) / kPreviewSteps);
     m_previewImage = m_frames->render(frame).copy();
-    m_preview->setPixmap(QPixmap::fromImage(m_previewImage.scaled(
-        m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    m_preview->setPixmap(QPixmap::fromImage(
+        m_previewImage.scaled(m_preview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
 }
 
 bool VideoExportDialog::exportTo(const QString &path, QString *error) {
@@ -233,8 +233,8 @@ void VideoExportDialog::saveClicked() {
     const QString suffix = videoSuffix(o.format);
     const QString suggested = QDir::home().filePath(
         (m_source.baseName.isEmpty() ? QStringLiteral("gil") : m_source.baseName) + '.' + suffix);
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Video"), suggested,
-                                                tr("%1 video (*.%2)").arg(suffix.toUpper(), suffix));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Video"), suggested, tr("%1 video (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
         return;
     if (!path.endsWith('.' + suffix, Qt::CaseInsensitive))

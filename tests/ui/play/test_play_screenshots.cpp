@@ -9,6 +9,7 @@
 #include "play/playstories.h"
 #include "play/stagewidget.h"
 #include "timeline/zoomhistory.h"
+#include "video/videoexportdialog.h"
 
 #include "windowsupport.h"
 
@@ -60,9 +61,20 @@ TEST_CASE("screenshots: the stage at a failed wake-up and at a convoy wait",
     const auto range = ui::playStoryRange(*ui::playStoryFor("r6-convoy-1cpu"), convoy);
     REQUIRE(range);
     // Half a millisecond after the echo thread's data arrived: it waits for the GIL.
-    const core::TimeNs back = firstMark(convoy, "echo", core::MarkKind::IoEnd,
-                                        static_cast<core::TimeNs>(range->begin));
+    const core::TimeNs back =
+        firstMark(convoy, "echo", core::MarkKind::IoEnd, static_cast<core::TimeNs>(range->begin));
     shoot(t, *range, back + 500'000, 2e6, QStringLiteral("play-convoy-wait"));
     const core::TimeNs drop = firstMark(convoy, "echo", core::MarkKind::DropRequest, back);
     shoot(t, *range, drop + 20'000, 2e6, QStringLiteral("play-convoy-drop-request"));
+}
+
+TEST_CASE("screenshots: the video export dialog", "[.][play-screenshots]") {
+    test::WindowUnderTest t;
+    t.andWait([&] { t.w->setScenario(test::preset("r1-legacy-2cpu-4cores")); });
+    t.w->timeline()->zoom()->zoomTo({20e6, 21e6});
+    ui::VideoExportDialog dialog(t.w->exportSource(), t.w.get());
+    dialog.resize(1300, 560);
+    dialog.show();
+    REQUIRE(test::waitThenSettle([&] { return !dialog.previewImage().isNull(); }, 200));
+    REQUIRE(dialog.grab().save(test::screenshotPath("video-export-dialog.png")));
 }
