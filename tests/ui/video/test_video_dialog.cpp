@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "run/preparedrun.h"
+#include "video/ffmpegencoder.h"
 #include "video/videoexportdialog.h"
 
 #include "support.h"
@@ -56,4 +57,23 @@ TEST_CASE("the video dialog starts from the visible range, previews any moment a
     REQUIRE(test::waitUntil([&] { return !dialog.saveButton()->isEnabled(); }));
     CHECK(dialog.statusLabel()->text().startsWith("Range: "));
     CHECK(dialog.problem() == dialog.statusLabel()->text());
+}
+
+TEST_CASE("without ffmpeg the video dialog says so and cannot save") {
+    auto run = core::prepareRun(test::preset("r6-convoy-1cpu"));
+    REQUIRE(run.ok());
+    ui::ExportDialog::Source source;
+    source.index = (*run)->index;
+    source.visible = {0, 10e6};
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", "");
+    ui::VideoExportDialog dialog(source);
+    dialog.show();
+    const bool shown = test::waitUntil([&] { return !dialog.previewImage().isNull(); });
+    const QString status = dialog.statusLabel()->text();
+    const bool canSave = dialog.saveButton()->isEnabled();
+    qputenv("PATH", path);
+    CHECK(shown); // the preview needs no ffmpeg
+    CHECK(status == ui::FfmpegEncoder::missingMessage());
+    CHECK_FALSE(canSave);
 }
