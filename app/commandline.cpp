@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "options.h"
+
 #include "analysis/advisor.h"
 #include "analysis/sweep.h"
 #include "catalog/machineprofile.h"
@@ -29,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <fcntl.h>
@@ -46,103 +49,6 @@
 namespace gilscope::app {
 
 namespace {
-
-const QStringList kHeadlessFlags = {"--list-presets", "--list-machines",
-                                    "--as-scenario",  "--metrics",
-                                    "--trace",        "--csv",
-                                    "--advise",       "--sweep",
-                                    "--export",       "--compare",
-                                    "--help",         "-h",
-                                    "--version",      "-v"};
-// Flags that draw: they need a QApplication (on the offscreen platform when headless).
-const QStringList kDrawingFlags = {"--export", "--compare"};
-
-void addOptions(QCommandLineParser &parser) {
-    parser.setApplicationDescription(
-        "GIL Scope: see how Python threads are scheduled under the Global Interpreter Lock.\n"
-        "Without output options it opens the window (with FILE, that scenario or trace).");
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument("FILE", "A scenario or trace JSON file to open in the window.",
-                                 "[FILE]");
-    parser.addOption({"list-presets", "Print the built-in presets, one name per line."});
-    parser.addOption({"scenario", "Simulate the scenario in FILE (- for standard input).", "FILE"});
-    parser.addOption({"preset", "Simulate the built-in preset NAME.", "NAME"});
-    parser.addOption({"set",
-                      "Change one scenario value by dotted path, e.g. cores=1, "
-                      "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",
-                      "KEY=VALUE"});
-    parser.addOption({"machine",
-                      "Use the costs measured by gilscope calibrate: a profile NAME or FILE "
-                      "(the scenario's own params still win).",
-                      "NAME"});
-    parser.addOption({"list-machines", "Print the saved machine profiles and their costs."});
-    parser.addOption({"as-scenario",
-                      "With --load-trace: write the scenario that simulates the recording "
-                      "(same interpreter, cores, switch interval and thread mix) to FILE.",
-                      "FILE"});
-    parser.addOption({"load-trace",
-                      "Instead of simulating, read a trace JSON (from GIL Scope or "
-                      "a recorder; - for standard input) and compute its metrics.",
-                      "TRACE"});
-    parser.addOption(
-        {"metrics", "Write the run's metrics as JSON to OUT (- for standard output).", "OUT"});
-    parser.addOption({"trace", "Write the trace as Chrome trace-event JSON (opens in Perfetto UI).",
-                      "OUT.json"});
-    parser.addOption({"csv",
-                      "Write the trace's segments as CSV: thread,state,start_ns,end_ns "
-                      "(with --sweep: one row per point).",
-                      "OUT.csv"});
-    parser.addOption({"advise", "Simulate the workload under every executor and interpreter and "
-                                "write the best fit and every run's metrics to --metrics."});
-    parser.addOption({"sweep",
-                      "Vary one value: threads=1:16, switch_interval_ms=0.1:50[:POINTS] "
-                      "or any numeric dotted path; write the curve to --csv.",
-                      "KEY=FROM:TO"});
-    parser.addOption({"export",
-                      "Draw the timeline into an image (PNG, SVG or PDF) or play it as a video "
-                      "(MP4, WebM or GIF; encoded by ffmpeg), by the extension.",
-                      "OUT.png|OUT.svg|OUT.pdf|OUT.mp4|OUT.webm|OUT.gif"});
-    parser.addOption({"duration",
-                      "Video: seconds the --range takes to play (0.2 to 600). Default 10.",
-                      "SECONDS"});
-    parser.addOption({"fps", "Video: frames per second, 1 to 60. Default 30.", "N"});
-    parser.addOption({"layout",
-                      "Video: the timeline, the scheduler stage (threads, GIL token, cores, "
-                      "waiters) or both, the stage under the timeline. Default both.",
-                      "timeline|stage|both"});
-    parser.addOption({"playhead",
-                      "Video: the timeline draws itself up to the playhead (reveal) or is "
-                      "whole with the playhead sweeping over it (sweep). Default reveal.",
-                      "reveal|sweep"});
-    parser.addOption(
-        {"size", "Export size in pixels (a PDF page at 96 per inch). Default 1920x1080.", "WxH"});
-    parser.addOption({"scale",
-                      "PNG pixels per export pixel, 1 to 4 (2: a 1920x1080 export is "
-                      "3840x2160 pixels). Default 1.",
-                      "S"});
-    parser.addOption(
-        {"theme", "Export colours: light or dark (slide themes). Default light.", "light|dark"});
-    parser.addOption({"range",
-                      "Export only this time range, e.g. 0:50ms or 1.2s:1.25s "
-                      "(units ns, us, ms, s). Default: the whole run.",
-                      "START:END"});
-    parser.addOption({"title", "A title above the exported chart.", "TEXT"});
-    parser.addOption({"caption", "Add the run's headline figures under the exported chart."});
-    parser.addOption({"annotate",
-                      "A callout with an arrow to a time on a thread row, e.g. "
-                      "\"cpu-1@20.5ms:failed wake-up\" (TIME in ns, us, ms or s). Repeatable; "
-                      "drawn with the scenario's own annotations.",
-                      "ROW@TIME:TEXT"});
-    parser.addOption({"no-legend", "Leave the legend out of the export."});
-    parser.addOption({"no-holder-lane", "Leave the \"GIL holder\" lane out of the export."});
-    parser.addOption({"no-cores-lane", "Leave the \"cores busy\" lane out of the export."});
-    parser.addOption({"compare",
-                      "Compare two scenarios (files or preset names), A above B on one "
-                      "time axis, with their figures: --compare A.json B.json "
-                      "--export OUT.png.",
-                      "A"});
-}
 
 int badInput(const std::string &message) {
     std::fprintf(stderr, "gilscope: %s\n", message.c_str());
@@ -385,7 +291,10 @@ int writeOutputs(const QCommandLineParser &parser, const core::PreparedRun &run)
     if (parser.isSet("trace") &&
         !streamOutput(
             parser.value("trace"),
-            [&](core::ByteSink &sink) { core::writeChromeJson(trace, sink); }, &error))
+            [&](core::ByteSink &sink) {
+                core::writeTrace(trace, core::traceFormatForPath(parser.value("trace")), sink);
+            },
+            &error))
         return badInput(error);
     if (parser.isSet("csv") &&
         !streamOutput(
@@ -448,14 +357,6 @@ int checkStandardOutput(int status) {
     return status == 0 ? 2 : status;
 }
 
-bool wantsHeadless(const QStringList &arguments) {
-    for (const QString &arg : arguments.mid(1))
-        for (const QString &flag : kHeadlessFlags)
-            if (arg == flag || arg.startsWith(flag + "="))
-                return true;
-    return false;
-}
-
 void quietQtMessages() {
     if (qEnvironmentVariableIntValue("GILSCOPE_DEBUG"))
         return;
@@ -463,14 +364,6 @@ void quietQtMessages() {
         if (type == QtCriticalMsg || type == QtFatalMsg)
             std::fprintf(stderr, "gilscope: %s\n", qPrintable(message));
     });
-}
-
-bool headlessDraws(const QStringList &arguments) {
-    for (const QString &arg : arguments.mid(1))
-        for (const QString &flag : kDrawingFlags)
-            if (arg == flag || arg.startsWith(flag + "="))
-                return true;
-    return false;
 }
 
 namespace {
@@ -599,8 +492,11 @@ int runHeadless(const QStringList &arguments) {
     addOptions(parser);
     if (!parser.parse(arguments))
         return badInput(parser.errorText().toStdString() + " (see gilscope --help)");
-    if (parser.isSet("help")) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+    if (parser.isSet("help") || parser.isSet("help-all")) {
+        // Named as users type it, whatever path started us (the man page is made from this).
+        QString help = parser.helpText();
+        help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope");
+        std::fputs(help.toLocal8Bit().constData(), stdout);
         return 0;
     }
     if (parser.isSet("version")) {
@@ -657,6 +553,10 @@ int runHeadless(const QStringList &arguments) {
             core::loadTraceFile(parser.value("load-trace"), core::DashMeans::StandardInput);
         if (!load.ok())
             return badInput(load.error());
+        // What the file held that cannot be shown, in one line (other tools' counters, flows).
+        if (!(*load)->importNote.empty())
+            std::fprintf(stderr, "%s: %s\n", qPrintable(parser.value("load-trace")),
+                         (*load)->importNote.c_str());
         if (parser.isSet("as-scenario"))
             return writeEquivalentScenario(**load, parser);
         if (parser.isSet("machine"))

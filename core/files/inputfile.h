@@ -3,7 +3,10 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
+
+#include <memory>
 
 namespace gilscope::core {
 
@@ -30,6 +33,29 @@ enum class DashMeans { File, StandardInput };
 // read from a regular file of at most 1 GiB".
 Result<QByteArray> readInputFile(const QString &path, InputLimit limit,
                                  DashMeans dash = DashMeans::File);
+
+// An input held whole for a reader that goes through it once: a regular file is mapped from the
+// page cache (no copy, and its pages count once), standard input is read into memory.
+class InputBytes {
+public:
+    InputBytes() = default;
+    explicit InputBytes(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+        , m_view(m_bytes) {}
+    InputBytes(std::shared_ptr<const void> mapping, QByteArrayView view)
+        : m_mapping(std::move(mapping))
+        , m_view(view) {}
+    QByteArrayView view() const { return m_view; }
+
+private:
+    QByteArray m_bytes;
+    std::shared_ptr<const void> m_mapping;
+    QByteArrayView m_view;
+};
+
+// readInputFile's checks and messages, with the file mapped rather than copied.
+Result<InputBytes> mapInputFile(const QString &path, InputLimit limit,
+                                DashMeans dash = DashMeans::File);
 
 // "16 MiB", "1.5 GiB", "300 bytes": sizes in messages.
 std::string formatBytes(qint64 bytes);

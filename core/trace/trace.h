@@ -21,8 +21,10 @@ enum class ThreadState : std::uint8_t {
     Starting,      // thread / process / interpreter start-up
     Done,          // finished
     Absent,        // no data (recorded traces: before the thread existed)
+    LockWait,      // asleep on a lock that is not the GIL (threading.Lock, join, Condition):
+                   // the sampling recorder tells it from a GIL wait by the futex's address
 };
-constexpr std::size_t kThreadStateCount = 7;
+constexpr std::size_t kThreadStateCount = 8;
 
 // Instant lock events, stamped on the thread that did them.
 enum class MarkKind : std::uint8_t {
@@ -88,6 +90,9 @@ struct Trace {
     double switchIntervalMs = 0;
     int checkInterval = 0;
     std::vector<ThreadTrack> threads;
+    // For a file read in: what it held that cannot be shown, in one line ("skipped 12 counter
+    // samples, 3 flow events"); empty when nothing was skipped.
+    std::string importNote;
 
     std::size_t segmentCount() const;
     std::size_t markCount() const;

@@ -1,4 +1,4 @@
-#!/usr/bin/env python
+#!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 """GIL Scope recorder: run a Python script and record, thread by thread, when it runs Python
 code, when it waits for the GIL and when it blocks in I/O. The result is Chrome trace-event JSON

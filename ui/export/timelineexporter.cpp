@@ -150,7 +150,7 @@ void legendForRange(TimelineView &view, const TimelineExport &o) {
         legend->addItem(new TimelineLegendItem(legend, swatch, colour, text));
     };
     for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
-                          ThreadState::Io, ThreadState::Starting})
+                          ThreadState::Io, ThreadState::LockWait, ThreadState::Starting})
         if (states[static_cast<std::size_t>(s)])
             add(Swatch::Box, t.stateColor(s), stateLabel(s));
     const std::pair<MarkKind, std::pair<QColor, QString>> markEntries[] = {

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 namespace gilscope::ui {
@@ -103,6 +104,12 @@ GalleryCard::GalleryCard(const LessonPreset &preset, const LessonPreset *counter
     m_open->setObjectName(QStringLiteral("open"));
     m_open->setDefault(true);
     m_open->setToolTip(tr("Load this preset into the timeline"));
+    // Every card has an Open button: a screen reader's list of buttons says which is which.
+    m_open->setAccessibleName(tr("Open “%1”").arg(preset.title));
+    if (counterpart)
+        m_compare->setAccessibleName(
+            tr("Compare “%1” with “%2”").arg(preset.title, counterpart->title));
+    m_picture->setAccessibleName(tr("Timeline of “%1”").arg(preset.title));
     const auto story = playStoryFor(preset.id);
     m_play->setObjectName(QStringLiteral("play"));
     m_play->setVisible(story.has_value());
@@ -135,6 +142,7 @@ void GalleryCard::setThumbnail(const QImage &image, const QString &figures) {
     m_thumbnail = image;
     m_picture->setText(QString());
     m_picture->setPixmap(QPixmap::fromImage(image));
+    m_picture->setAccessibleDescription(QTextDocumentFragment::fromHtml(figures).toPlainText());
     m_figures->setText(figures);
 }
 

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
+#include <QToolButton>
 
 namespace gilscope::ui {
 
@@ -38,8 +39,15 @@ PlayBar::PlayBar(PlayController *controller, QWidget *parent)
     m_speed->setPageStep(PlayController::kSliderSteps / 6); // a decade
     m_speed->setFixedWidth(160);
     m_speed->setToolTip(tr("Simulated time per second of playing, 1 µs/s to 1 s/s"));
+    m_speed->setAccessibleName(tr("Playing speed"));
+    m_speed->setAccessibleDescription(m_speed->toolTip());
     m_speed->setFocusPolicy(Qt::NoFocus); // arrows step the story, not the slider
+    m_speed->setAccessibleName(tr("Playing speed"));
+    m_speed->setAccessibleDescription(m_speed->toolTip());
     addWidget(m_speed);
+    // Qt's own overflow button (shown when the bar is too narrow) is read out like the others.
+    if (auto *more = findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button")))
+        more->setAccessibleName(tr("More play controls"));
     m_speedLabel = new QLabel(this);
     m_speedLabel->setObjectName(QStringLiteral("speedLabel"));
     m_speedLabel->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("000 µs/s ")));
@@ -62,6 +70,8 @@ PlayBar::PlayBar(PlayController *controller, QWidget *parent)
             [controller](int v) { controller->setSpeed(PlayController::speedForSlider(v)); });
     connect(controller, &PlayController::speedChanged, this, [this](double speed) {
         m_speedLabel->setText(speedText(speed));
+        // The slider's position is a log scale; a screen reader gets the speed as shown.
+        m_speed->setAccessibleDescription(speedText(speed));
         const QSignalBlocker block(m_speed);
         m_speed->setValue(PlayController::sliderForSpeed(speed));
     });

@@ -32,6 +32,7 @@ TimelineTheme TimelineTheme::screenLight() {
     setState(t, ThreadState::Ready, QColor(0x90, 0x77, 0xc9));
     setState(t, ThreadState::Io, QColor(0x5f, 0x65, 0x6e));
     setState(t, ThreadState::Starting, QColor(0x4e, 0x8f, 0xdc));
+    setState(t, ThreadState::LockWait, QColor(0xb0, 0x5a, 0x36));
     t.failedFirst = QColor(0xf2, 0xb7, 0x05);
     t.failedRepeated = QColor(0xd9, 0x30, 0x25);
     t.dropRequest = QColor(0xd0, 0x1c, 0x8b);
@@ -61,6 +62,7 @@ TimelineTheme TimelineTheme::screenDark() {
     setState(t, ThreadState::Ready, QColor(0x8e, 0x6c, 0xc0));
     setState(t, ThreadState::Io, QColor(0x9a, 0xa1, 0xab));
     setState(t, ThreadState::Starting, QColor(0x4a, 0x8f, 0xe0));
+    setState(t, ThreadState::LockWait, QColor(0xd9, 0x84, 0x5e));
     t.failedFirst = QColor(0xff, 0xd5, 0x4f);
     t.failedRepeated = QColor(0xff, 0x5a, 0x4f);
     t.dropRequest = QColor(0xf0, 0x6f, 0xb5);
@@ -104,6 +106,7 @@ TimelineTheme TimelineTheme::slideLight() {
     setState(t, ThreadState::Ready, QColor(0x8a, 0x70, 0xc8));
     setState(t, ThreadState::Io, QColor(0x5a, 0x60, 0x69));
     setState(t, ThreadState::Starting, QColor(0x35, 0x7c, 0xd6));
+    setState(t, ThreadState::LockWait, QColor(0xa8, 0x4e, 0x2a));
     t.failedFirst = QColor(0xf0, 0xa2, 0x00);
     t.failedRepeated = QColor(0xd7, 0x26, 0x1e);
     t.dropRequest = QColor(0xc8, 0x14, 0x82);
@@ -128,6 +131,7 @@ TimelineTheme TimelineTheme::slideDark() {
     setState(t, ThreadState::Ready, QColor(0x9a, 0x7a, 0xd0));
     setState(t, ThreadState::Io, QColor(0x9a, 0xa1, 0xab));
     setState(t, ThreadState::Starting, QColor(0x4f, 0x97, 0xea));
+    setState(t, ThreadState::LockWait, QColor(0xe0, 0x8a, 0x62));
     t.failedFirst = QColor(0xff, 0xd2, 0x3f);
     t.failedRepeated = QColor(0xff, 0x55, 0x4a);
     t.dropRequest = QColor(0xf3, 0x70, 0xb8);
@@ -157,6 +161,8 @@ QString stateLabel(ThreadState state) {
         return QObject::tr("done");
     case ThreadState::Absent:
         return QObject::tr("no data");
+    case ThreadState::LockWait:
+        return QObject::tr("waiting for a lock");
     }
     return {};
 }

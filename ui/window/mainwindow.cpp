@@ -7,6 +7,7 @@
 #include "files/outputfile.h"
 #include "pixels/traceindex.h"
 #include "play/playmode.h"
+#include "record/attachdialog.h"
 #include "record/recorddialog.h"
 #include "record/recordedrun.h"
 #include "scenario/scenariojson.h"
@@ -245,6 +246,11 @@ void MainWindow::createMenus() {
                   .toolTip = tr("Run a Python script under the recorder and show its threads"),
                   .triggered = [this] { showRecordDialog(); },
                   .store = &m_record},
+                 {.text = tr("A&ttach to Process…"),
+                  .objectName = QStringLiteral("attachProcess"),
+                  .toolTip = tr("Sample a running Python program from /proc, without slowing "
+                                "it, and watch its threads live"),
+                  .triggered = [this] { showAttachDialog(); }},
                  separator,
                  {.text = tr("&Save Scenario"),
                   .icon = QStringLiteral("document-save"),
@@ -507,6 +513,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
                              : QString::fromStdString(trace->interpreter + ", " + trace->executor);
     m_view->setTitle(tr("%1   ·   %2, %n core(s)   ·   %3", nullptr, trace->cores)
                          .arg(name, kind, QFileInfo(source).fileName()));
+    m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setEnabled(false);
     m_traceBanner->setText(
@@ -716,6 +723,25 @@ RecordDialog *MainWindow::recordDialog() {
     return m_recordDialog;
 }
 
+AttachDialog *MainWindow::attachDialog() {
+    if (!m_attachDialog) {
+        m_attachDialog = new AttachDialog(this);
+        // The timeline grows while it samples; the finished trace then opens like any file.
+        connect(m_attachDialog, &AttachDialog::liveTrace, this,
+                [this](core::TracePtr trace, const QString &label) { showTrace(trace, label); });
+        connect(m_attachDialog, &AttachDialog::traceRecorded, this, &MainWindow::openRecording);
+    }
+    return m_attachDialog;
+}
+
+void MainWindow::showAttachDialog() {
+    AttachDialog *dialog = attachDialog();
+    dialog->refresh();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
 void MainWindow::showRecordDialog() {
     RecordDialog *dialog = recordDialog();
     dialog->open();
@@ -811,8 +837,10 @@ bool MainWindow::saveAs() {
         return false;
     const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
     const QString suggested =
-        m_file.isEmpty() ? QDir(dir).filePath(fileSlug(scenarioTitle()) + QStringLiteral(".json"))
-                         : m_file;
+        // .gilscope.json: the file manager then knows it as a GIL Scope scenario (its MIME type).
+        m_file.isEmpty()
+            ? QDir(dir).filePath(fileSlug(scenarioTitle()) + QStringLiteral(".gilscope.json"))
+            : m_file;
     const QString answer = m_prompts.path(suggested);
     if (answer.isEmpty())
         return false;
@@ -845,6 +873,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     m_view->setAnnotations(m_controller->scenario().annotations);
     m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
     m_view->setTitle(core::scenarioHeadline(result->scenario));
+    m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setError(QString());
     const auto &trace = result->trace();

@@ -24,6 +24,7 @@ class ControlsPanel;
 class MetricsPanel;
 class PlayMode;
 class RecordDialog;
+class AttachDialog;
 class SimulationController;
 class TimelineView;
 
@@ -81,6 +82,8 @@ public:
     QStringList recentFiles() const;
     // File > Record Python Script: made on first use; a recorded trace opens here.
     RecordDialog *recordDialog();
+    // File > Attach to Process (created on first use).
+    AttachDialog *attachDialog();
     // The trace shown (A) beside a simulation of its equivalent scenario (B), in a compare window
     // made on first use. Null while no trace is shown.
     CompareView *compareWithSimulation();
@@ -123,6 +126,7 @@ private:
     void exportImage();
     void exportTrace();
     void showRecordDialog();
+    void showAttachDialog();
     void openRecording(const QString &path, const QString &note);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
@@ -169,6 +173,7 @@ private:
     SavePrompts m_prompts;
     core::PreparedRunPtr m_shown;
     QPointer<RecordDialog> m_recordDialog;
+    QPointer<AttachDialog> m_attachDialog;
     QPointer<CompareView> m_recordingCompare;
 };
 
