@@ -12,6 +12,7 @@
 #include <QMainWindow>
 
 #include <algorithm>
+#include <cmath>
 
 namespace gilscope::ui {
 
@@ -86,17 +87,21 @@ void PlayMode::playRange(core::TimeWindow range, double seconds) {
         m_controller->setSpeed(range.span() / std::max(0.1, seconds));
     }
     m_controller->pause();
-    m_controller->setTime(static_cast<core::TimeNs>(range.begin));
+    m_controller->setTime(static_cast<core::TimeNs>(std::ceil(range.begin)));
     m_controller->play();
     m_stopAt = static_cast<core::TimeNs>(range.end);
 }
 
 void PlayMode::follow(core::TimeNs t) {
-    if (!m_view || !m_bar->follows() || !m_controller->isPlaying())
+    if (!m_view || !m_bar->follows() || !isOn())
         return;
     const core::TimeWindow w = m_view->zoom()->window();
     const double x = static_cast<double>(t);
-    if (x >= w.begin && x <= w.begin + 0.9 * w.span())
+    // Playing pages on before the playhead reaches the edge; a step only brings it back into
+    // view when it left.
+    const double right = m_controller->isPlaying() ? w.begin + 0.9 * w.span() : w.end;
+    // (Times are whole nanoseconds, the window's edges need not be.)
+    if (x >= std::floor(w.begin) && x <= std::ceil(right))
         return;
     // Page on: the playhead comes back in a tenth from the left edge.
     m_view->zoom()->moveTo(w.shifted(x - 0.1 * w.span() - w.begin));

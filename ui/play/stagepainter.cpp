@@ -220,6 +220,21 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
                 QRectF(box.left() + f * 0.3, box.top() + f * 1.4, box.width() - f * 0.6, f * 1.1),
                 Qt::AlignHCenter | Qt::AlignVCenter, stateLabel(state), small, ink);
 
+            // Flashes first, so the token and badges stay on top of their rings.
+            if (auto it = flashOf.find(row); it != flashOf.end()) {
+                const core::StageFlash &fl = *it->second;
+                QColor c = flashColour(fl.kind, fl.count);
+                c.setAlphaF(static_cast<float>(fade(fl.at)));
+                p->setPen(QPen(c, f * 0.3));
+                p->setBrush(Qt::NoBrush);
+                p->drawRoundedRect(box.adjusted(-f * 0.2, -f * 0.2, f * 0.2, f * 0.2), f * 0.45,
+                                   f * 0.45);
+                drawText(p,
+                         QRectF(box.left() - gap / 2, box.bottom() + f * 0.2, box.width() + gap,
+                                f * 1.2),
+                         Qt::AlignHCenter | Qt::AlignVCenter, flashLabel(fl.kind, fl.count),
+                         smallBold, c);
+            }
             // The GIL token sits on its holder; a badge numbers each waiter in wake-up order.
             if (s.gil && s.gil->holder == row) {
                 p->setPen(QPen(tokenColour(), f * 0.22));
@@ -234,20 +249,6 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
                     drawPill(p, QPointF(box.left() + f * 0.55, box.top() - f * 0.1), f * 1.0,
                              QString::number(it - w.begin() + 1), smallBold,
                              m_theme.stateColor(ThreadState::WaitingForGil), m_theme.text);
-            }
-            if (auto it = flashOf.find(row); it != flashOf.end()) {
-                const core::StageFlash &fl = *it->second;
-                QColor c = flashColour(fl.kind, fl.count);
-                c.setAlphaF(static_cast<float>(fade(fl.at)));
-                p->setPen(QPen(c, f * 0.3));
-                p->setBrush(Qt::NoBrush);
-                p->drawRoundedRect(box.adjusted(-f * 0.2, -f * 0.2, f * 0.2, f * 0.2), f * 0.45,
-                                   f * 0.45);
-                drawText(p,
-                         QRectF(box.left() - gap / 2, box.bottom() + f * 0.2, box.width() + gap,
-                                f * 1.2),
-                         Qt::AlignHCenter | Qt::AlignVCenter, flashLabel(fl.kind, fl.count),
-                         smallBold, c);
             }
         }
         if (shown < n)
@@ -266,7 +267,7 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
     const double gap = f * 0.4;
     const double slotWidth =
         cores > 0 ? std::min(f * 8.0, (area.right() - slotsLeft - gap * (cores - 1)) / cores) : 0;
-    const bool numbered = slotWidth > f * 3.5;
+    const bool roomy = slotWidth > f * 3.5;
     for (int c = 0; c < cores; ++c) {
         const QRectF slot(slotsLeft + c * (slotWidth + gap), slotTop, slotWidth, f * 2.4);
         const int row = stage.cores[static_cast<std::size_t>(c)];
@@ -274,7 +275,7 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
         if (row < 0) {
             p->setBrush(Qt::NoBrush);
             p->drawRoundedRect(slot, f * 0.3, f * 0.3);
-            if (numbered)
+            if (roomy)
                 drawText(p, slot, Qt::AlignCenter, QObject::tr("idle"), small, m_theme.axis);
             continue;
         }
@@ -283,7 +284,7 @@ void StagePainter::paint(QPainter *p, const QRectF &rect, const core::Stage &sta
         p->drawRoundedRect(slot, f * 0.3, f * 0.3);
         drawText(p, slot.adjusted(f * 0.2, 0, -f * 0.2, 0), Qt::AlignCenter,
                  QString::fromStdString(trace.threads[static_cast<std::size_t>(row)].info.name),
-                 numbered ? normal : small, textOn(fill));
+                 roomy ? normal : small, textOn(fill));
     }
     p->restore();
 }

@@ -22,23 +22,35 @@ QString FfmpegEncoder::missingMessage() {
                        "are encoded by ffmpeg; install it, e.g. sudo apt-get install ffmpeg");
 }
 
-QStringList FfmpegEncoder::arguments(VideoFormat format, QSize size, double fps,
-                                     const QString &out) {
-    QStringList args = {QStringLiteral("-hide_banner"),
-                        QStringLiteral("-loglevel"),
-                        QStringLiteral("error"),
-                        QStringLiteral("-nostdin"),
-                        QStringLiteral("-y"),
-                        QStringLiteral("-f"),
-                        QStringLiteral("rawvideo"),
-                        QStringLiteral("-pix_fmt"),
-                        QStringLiteral("bgr0"), // QImage::Format_RGB32 in memory, little-endian
-                        QStringLiteral("-s"),
-                        QStringLiteral("%1x%2").arg(size.width()).arg(size.height()),
-                        QStringLiteral("-r"),
-                        QString::number(fps),
-                        QStringLiteral("-i"),
-                        QStringLiteral("-")};
+namespace {
+QStringList rawInput(QSize size, double fps) {
+    return {QStringLiteral("-hide_banner"),
+            QStringLiteral("-loglevel"),
+            QStringLiteral("error"),
+            QStringLiteral("-nostdin"),
+            QStringLiteral("-y"),
+            QStringLiteral("-f"),
+            QStringLiteral("rawvideo"),
+            QStringLiteral("-pix_fmt"),
+            QStringLiteral("bgr0"), // QImage::Format_RGB32 in memory, little-endian
+            QStringLiteral("-s"),
+            QStringLiteral("%1x%2").arg(size.width()).arg(size.height()),
+            QStringLiteral("-r"),
+            QString::number(fps),
+            QStringLiteral("-i"),
+            QStringLiteral("-")};
+}
+} // namespace
+
+QStringList FfmpegEncoder::paletteArguments(QSize size, const QString &out) {
+    return rawInput(size, 1) << QStringLiteral("-vf")
+                             << QStringLiteral("palettegen=stats_mode=full")
+                             << QStringLiteral("-update") << QStringLiteral("1") << out;
+}
+
+QStringList FfmpegEncoder::arguments(VideoFormat format, QSize size, double fps, const QString &out,
+                                     const QString &palette) {
+    QStringList args = rawInput(size, fps);
     switch (format) {
     case VideoFormat::Mp4:
         // Flat colour and sharp edges: x264's animation tuning; yuv420p so every player opens it.
@@ -58,11 +70,16 @@ QStringList FfmpegEncoder::arguments(VideoFormat format, QSize size, double fps,
              << QStringLiteral("yuv420p") << QStringLiteral("-f") << QStringLiteral("webm");
         break;
     case VideoFormat::Gif:
-        // One palette made from the whole clip, no dithering: flat colours stay flat.
-        args << QStringLiteral("-filter_complex")
-             << QStringLiteral("[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];"
-                               "[b][p]paletteuse=dither=none")
-             << QStringLiteral("-f") << QStringLiteral("gif");
+        // One palette for the whole clip, no dithering: flat colours stay flat. Made from the
+        // clip itself when no palette file is given (ffmpeg then holds every frame).
+        if (!palette.isEmpty())
+            args << QStringLiteral("-i") << palette << QStringLiteral("-filter_complex")
+                 << QStringLiteral("[0:v][1:v]paletteuse=dither=none:diff_mode=rectangle");
+        else
+            args << QStringLiteral("-filter_complex")
+                 << QStringLiteral("[0:v]split[a][b];[a]palettegen=stats_mode=diff[p];"
+                                   "[b][p]paletteuse=dither=none:diff_mode=rectangle");
+        args << QStringLiteral("-f") << QStringLiteral("gif");
         break;
     }
     args << out;
@@ -76,7 +93,15 @@ QString FfmpegEncoder::failure(const QString &what) {
 }
 
 bool FfmpegEncoder::start(VideoFormat format, QSize size, double fps, const QString &outPath,
-                          QString *error) {
+                          QString *error, const QString &palette) {
+    return launch(arguments(format, size, fps, outPath, palette), size, error);
+}
+
+bool FfmpegEncoder::startPalette(QSize size, const QString &outPath, QString *error) {
+    return launch(paletteArguments(size, outPath), size, error);
+}
+
+bool FfmpegEncoder::launch(const QStringList &args, QSize size, QString *error) {
     const QString ffmpeg = executable();
     if (ffmpeg.isEmpty()) {
         *error = missingMessage();
@@ -85,7 +110,7 @@ bool FfmpegEncoder::start(VideoFormat format, QSize size, double fps, const QStr
     m_size = size;
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.setStandardOutputFile(QProcess::nullDevice());
-    m_process.start(ffmpeg, arguments(format, size, fps, outPath));
+    m_process.start(ffmpeg, args);
     if (!m_process.waitForStarted(10000)) {
         *error = QObject::tr("cannot start ffmpeg (%1): %2").arg(ffmpeg, m_process.errorString());
         return false;

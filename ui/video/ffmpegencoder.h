@@ -24,10 +24,16 @@ public:
     // Said when ffmpeg is missing: what needs it and how to install it.
     static QString missingMessage();
     // The encoder settings per format, chosen for speed on a small machine: H.264 veryfast,
-    // VP9 in real-time mode, GIF through one palette for the whole clip.
-    static QStringList arguments(VideoFormat format, QSize size, double fps, const QString &out);
+    // VP9 in real-time mode, GIF through one palette for the whole clip (`palette`, a PNG made
+    // by startPalette() from a few frames, so ffmpeg need not hold every frame to make one).
+    static QStringList arguments(VideoFormat format, QSize size, double fps, const QString &out,
+                                 const QString &palette = {});
+    // Frames in, the 256-colour palette that suits them out (a PNG at `out`).
+    static QStringList paletteArguments(QSize size, const QString &out);
 
-    bool start(VideoFormat format, QSize size, double fps, const QString &outPath, QString *error);
+    bool start(VideoFormat format, QSize size, double fps, const QString &outPath, QString *error,
+               const QString &palette = {});
+    bool startPalette(QSize size, const QString &outPath, QString *error);
     bool write(const QImage &frame, QString *error);
     // Ends the stream and waits for ffmpeg; false (with its last words) when it failed.
     bool finish(QString *error);
@@ -36,6 +42,7 @@ public:
 
 private:
     QString failure(const QString &what);
+    bool launch(const QStringList &args, QSize size, QString *error);
 
     QProcess m_process;
     QSize m_size;

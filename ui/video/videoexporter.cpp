@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 
 #include <cstdio>
@@ -52,12 +53,30 @@ bool exportVideo(const core::TraceIndexPtr &index, const VideoExport &options, c
     QElapsedTimer clock;
     clock.start();
     VideoFrames frames(index, options);
-    FfmpegEncoder encoder;
     QString why;
-    if (!encoder.start(options.format, options.chart.size, options.effectiveFps(),
-                       partial.fileName(), &why))
-        return fail(QStringLiteral("%1: %2").arg(path, why));
     const int total = frames.count();
+    // GIF: the palette from a dozen frames first, so ffmpeg need not keep the whole clip in
+    // memory to make one (300 frames of 1080p would be 2.4 GB).
+    QTemporaryDir scratch;
+    QString palette;
+    if (options.format == VideoFormat::Gif) {
+        if (!scratch.isValid())
+            return fail(QObject::tr("%1: no temporary folder for the palette").arg(path));
+        palette = scratch.filePath(QStringLiteral("palette.png"));
+        FfmpegEncoder sampler;
+        if (!sampler.startPalette(options.chart.size, palette, &why))
+            return fail(QStringLiteral("%1: %2").arg(path, why));
+        constexpr int kSamples = 12;
+        for (int k = 0; k < kSamples; ++k)
+            if (!sampler.write(frames.render(k * (total - 1) / (kSamples - 1)), &why))
+                return fail(QStringLiteral("%1: %2").arg(path, why));
+        if (!sampler.finish(&why))
+            return fail(QStringLiteral("%1: %2").arg(path, why));
+    }
+    FfmpegEncoder encoder;
+    if (!encoder.start(options.format, options.chart.size, options.effectiveFps(),
+                       partial.fileName(), &why, palette))
+        return fail(QStringLiteral("%1: %2").arg(path, why));
     for (int i = 0; i < total; ++i) {
         if (!encoder.write(frames.render(i), &why))
             return fail(QStringLiteral("%1: %2").arg(path, why));

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 namespace gilscope::ui {
 
@@ -46,7 +47,7 @@ void VideoFrames::prepare() {
     const TimelineTheme &theme = m_options.chart.theme;
     const double k = theme.layoutHeight > 0 ? size.height() / theme.layoutHeight : 1.0;
     const double fontPx = (theme.fontPx > 0 ? theme.fontPx : 14.0) * k;
-    m_stageFontPx = m_options.layout == VideoLayout::Stage ? fontPx * 1.5 : fontPx;
+    m_stageFontPx = fontPx;
 
     if (!m_chartRect.isEmpty()) {
         TimelineExport chart = m_options.chart;
@@ -67,6 +68,24 @@ void VideoFrames::prepare() {
         // The stage alone still carries the title.
         const int titleHeight = static_cast<int>(std::lround(theme.titlePx * k * 1.8));
         m_stageRect.adjust(0, titleHeight, 0, 0);
+    }
+    if (m_options.layout == VideoLayout::Stage) {
+        // The stage alone: type as large as the frame allows (up to twice a slide's), the
+        // stage centred in the frame rather than hanging from its top.
+        std::set<int> gils;
+        bool gilless = false;
+        for (const core::ThreadTrack &track : trace.threads) {
+            if (track.info.gilId >= 0)
+                gils.insert(track.info.gilId);
+            else
+                gilless = true;
+        }
+        const int sections = static_cast<int>(gils.size()) + (gilless ? 1 : 0);
+        const double unit = StagePainter::heightFor(1.0, sections);
+        m_stageFontPx = std::min(fontPx * 2.0, m_stageRect.height() * 0.9 / unit);
+        const int height = static_cast<int>(std::ceil(unit * m_stageFontPx));
+        m_stageRect.adjust(0, std::max(0, (m_stageRect.height() - height) / 2), 0, 0);
+        m_stageRect.setHeight(std::min(m_stageRect.height(), height + 1));
     }
     m_frame = QImage(size, QImage::Format_RGB32);
 }

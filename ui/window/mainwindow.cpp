@@ -16,6 +16,7 @@
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
 #include "trace/tracejson.h"
+#include "video/videoexportdialog.h"
 #include "widgets/menutable.h"
 #include "window/controlspanel.h"
 #include "window/metricspanel.h"
@@ -268,6 +269,17 @@ void MainWindow::createMenus() {
                   .objectName = QStringLiteral("exportImage"),
                   .triggered = [this] { exportImage(); },
                   .store = &m_exportImage},
+                 {.text = tr("Export &Video…"),
+                  .objectName = QStringLiteral("exportVideo"),
+                  .toolTip = tr("Play a range of the chart and the scheduler stage as MP4, WebM "
+                                "or GIF (needs ffmpeg)"),
+                  .triggered =
+                      [this] {
+                          if (!m_view->index())
+                              return;
+                          VideoExportDialog dialog(exportSource(), this);
+                          dialog.exec();
+                      }},
                  {.text = tr("Export &Trace…"),
                   .objectName = QStringLiteral("exportTrace"),
                   .toolTip = tr("The trace on screen as Chrome trace JSON (Perfetto) or CSV"),

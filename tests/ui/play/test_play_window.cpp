@@ -15,10 +15,15 @@
 
 #include "windowsupport.h"
 
+#include "run/preparedrun.h"
+#include "trace/tracejson.h"
+
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QTemporaryDir>
 
 using namespace gilscope;
 using gilscope::test::waitUntil;
@@ -76,4 +81,30 @@ TEST_CASE("the battle and convoy lessons have a Play button that plays their sto
     CHECK(t.w->timeline()->zoom()->window() == *range);
     CHECK(play->controller()->time() >= static_cast<core::TimeNs>(range->begin));
     play->controller()->pause();
+}
+
+TEST_CASE("play mode plays a trace opened from a file as it plays a simulation") {
+    test::WindowUnderTest t;
+    auto run = core::prepareRun(test::preset("r6-convoy-1cpu"));
+    REQUIRE(run.ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath("convoy-trace.json");
+    {
+        QFile f(path);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write(core::traceToChromeJson((*run)->trace()));
+    }
+    QString error;
+    REQUIRE(t.w->openTraceFile(path, &error));
+    REQUIRE(waitUntil([&] { return t.w->isShowingTrace() && t.w->timeline()->index(); }));
+    ui::PlayMode *play = t.w->playMode();
+    CHECK(play->controller()->index() == t.w->timeline()->index());
+    play->setOn(true);
+    play->controller()->setTime(2'000'000);
+    const core::Stage &stage = play->stage()->stage();
+    CHECK(stage.time == 2'000'000);
+    REQUIRE(stage.gils.size() == 1);
+    CHECK(stage.gils[0].holder >= 0); // read back from the file's acquire and release marks
+    play->controller()->stepForward();
+    CHECK(play->controller()->time() > 2'000'000);
 }

@@ -87,9 +87,15 @@ TEST_CASE("ffmpeg's arguments ask for the right codec and raw RGB32 frames") {
     CHECK(ui::FfmpegEncoder::arguments(ui::VideoFormat::WebM, QSize(320, 180), 30, "o.webm")
               .join(' ')
               .contains("-c:v libvpx-vp9 -deadline realtime"));
-    CHECK(ui::FfmpegEncoder::arguments(ui::VideoFormat::Gif, QSize(320, 180), 30, "o.gif")
+    // GIF: the palette made beforehand from a few frames, then used for every frame.
+    CHECK(ui::FfmpegEncoder::paletteArguments(QSize(320, 180), "p.png")
               .join(' ')
-              .contains("palettegen"));
+              .contains("-vf palettegen"));
+    const QString gif =
+        ui::FfmpegEncoder::arguments(ui::VideoFormat::Gif, QSize(320, 180), 30, "o.gif", "p.png")
+            .join(' ');
+    CHECK(gif.contains("-i - -i p.png -filter_complex [0:v][1:v]paletteuse"));
+    CHECK_FALSE(gif.contains("palettegen"));
 }
 
 TEST_CASE("video options name the field and range at fault") {
