@@ -156,8 +156,8 @@ void AttachDialog::stop() {
     if (m_thread.joinable())
         m_thread.join();
     const bool ended = m_session->sampler().finished();
-    const auto saved = core::saveSampledTrace(*m_session, m_tracePath, {},
-                                              "pid " + std::to_string(m_pid));
+    const auto saved =
+        core::saveSampledTrace(*m_session, m_tracePath, {}, "pid " + std::to_string(m_pid));
     const auto stats = m_session->stats();
     m_session.reset();
     updateButtons();

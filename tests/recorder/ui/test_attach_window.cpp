@@ -30,8 +30,7 @@ TEST_CASE("File > Attach to Process lists a running Python, grows its timeline a
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     QProcess countdown;
-    countdown.start(py->path,
-                    {workload("countdown.py"), "--threads", "2", "--total", "400000000"});
+    countdown.start(py->path, {workload("countdown.py"), "--threads", "2", "--total", "400000000"});
     REQUIRE(countdown.waitForStarted(30'000));
     {
         auto w = std::make_unique<ui::MainWindow>();
