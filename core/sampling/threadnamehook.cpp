@@ -80,7 +80,8 @@ void ThreadNameHook::restore() {
 
 void ThreadNameHook::addTo(QProcessEnvironment &env) const {
     const QString old = env.value(QStringLiteral("PYTHONPATH"));
-    env.insert(QStringLiteral("PYTHONPATH"), old.isEmpty() ? m_dir.path() : m_dir.path() + ":" + old);
+    env.insert(QStringLiteral("PYTHONPATH"),
+               old.isEmpty() ? m_dir.path() : m_dir.path() + ":" + old);
     env.insert(QStringLiteral("GILSCOPE_THREAD_NAMES"), namesFile());
 }
 
