@@ -33,6 +33,8 @@ if _path:
             pass
 
     _say(threading.current_thread().name)
+    if hasattr(os, "register_at_fork"):  # 3.7+: a forked child's thread is named again
+        os.register_at_fork(after_in_child=lambda: _say(threading.current_thread().name))
     _attr = "_bootstrap_inner" if hasattr(threading.Thread, "_bootstrap_inner") \
         else "_Thread__bootstrap_inner"
     _inner = getattr(threading.Thread, _attr, None)
