@@ -116,7 +116,12 @@ void TimelineAssembler::shortRun(Thread &th, TimeNs t, Activity now, std::int64_
     const TimeNs dt = t - th.lastT;
     // A few microseconds before a GIL wait: a failed wake-up, or a blocking call returning and
     // asking for the GIL. Python ran no code: it was waiting all along.
-    const bool failedWake = now == Activity::GilWait && dCpu < kFailedWakeNs && dSlices <= 1;
+    // From a GIL wait, a turn takes two slices (woken with the GIL, woken again after blocking);
+    // from anything else three (the return, the GIL, the return from blocking again): one
+    // fewer may be a waiter timing out and failing once.
+    const std::int64_t turnSlices = th.last == Activity::GilWait ? 2 : 3;
+    const bool failedWake =
+        now == Activity::GilWait && dCpu < kFailedWakeNs && dSlices < turnSlices;
     if (dCpu <= 0 || failedWake) {
         if (now != th.last) {
             const TimeNs mid = th.lastT + dt / 2;

@@ -186,8 +186,9 @@ TEST_CASE("I/O that completes between samples gets its end and begin marks aroun
 
 TEST_CASE("I/O that ends in a GIL wait ends there: the call's return is no Python run") {
     TimelineAssembler a;
-    a.addRound(ms(0), {reading(1, Activity::Io, 2)});
-    a.addRound(ms(1), {reading(1, Activity::GilWait, 2.01)});
+    // Two slices: the call's return, and a waiter's timed-out wake-up that failed.
+    a.addRound(ms(0), {reading(1, Activity::Io, 2, 0, 5)});
+    a.addRound(ms(1), {reading(1, Activity::GilWait, 2.01, 0, 7)});
     a.addRound(ms(7), {reading(1, Activity::OnCpu, 2.01)});
     const auto trace = a.finish(ms(8));
     using S = ThreadState;
