@@ -385,8 +385,8 @@ int recordSampled(const QString &python, const QStringList &positional,
     } else {
         pythonArgs = positional;
     }
-    ThreadNameHook names;
-    BackgroundSampler sampler(rate);
+    core::ThreadNameHook names;
+    core::BackgroundSampler sampler(rate);
     if (names.ok())
         names.install();
     ChildRun child;
@@ -395,7 +395,11 @@ int recordSampled(const QString &python, const QStringList &positional,
     names.restore();
     if (!outcome.error.isEmpty())
         return fail("cannot run " + python + ": " + outcome.error);
-    const QString error = sampler.write(out, names.namesFile(), QFileInfo(script).fileName());
+    sampler.stop();
+    const QString error = sampler.session()
+                              ? writeSampledTrace(*sampler.session(), out, names.namesFile(),
+                                                  QFileInfo(script).fileName())
+                              : QString::fromStdString(sampler.write(out, {}, {}).error());
     if (!error.isEmpty())
         std::fprintf(stderr, "gilscope record: %s\n", error.toLocal8Bit().constData());
     if (outcome.killedBy != 0)

@@ -9,52 +9,10 @@
 
 namespace gilscope::app {
 
+using core::BackgroundSampler;
+using core::ThreadNameHook;
+
 namespace {
-
-// Written once per thread start by threading's own bootstrap: the thread's kernel id (what
-// /proc lists) and its Python name. No hook runs per bytecode or per call.
-constexpr char kSiteCustomize[] = R"PY(# GIL Scope's sampling recorder: thread names, nothing else.
-import os, sys
-_path = os.environ.pop("GILSCOPE_THREAD_NAMES", None)
-_here = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _here]
-if _path:
-    import threading
-
-    def _tid():
-        try:
-            return int(os.readlink("/proc/thread-self").rsplit("/", 1)[1])
-        except (OSError, ValueError, IndexError):
-            return 0
-
-    def _say(name):
-        try:
-            fd = os.open(_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-            try:
-                os.write(fd, ("%d %d %s\n" % (os.getpid(), _tid(), name)).encode("utf-8", "replace"))
-            finally:
-                os.close(fd)
-        except OSError:
-            pass
-
-    _say(threading.current_thread().name)
-    _attr = "_bootstrap_inner" if hasattr(threading.Thread, "_bootstrap_inner") \
-        else "_Thread__bootstrap_inner"
-    _inner = getattr(threading.Thread, _attr, None)
-    if _inner is not None:
-        def _named(self):
-            _say(self.name)
-            return _inner(self)
-        setattr(threading.Thread, _attr, _named)
-# The user's own sitecustomize, if there is one further along the path: run it as site would.
-for _dir in sys.path:
-    _file = os.path.join(_dir or ".", "sitecustomize.py")
-    if os.path.isfile(_file):
-        with open(_file) as _f:
-            _code = compile(_f.read(), _file, "exec")
-        exec(_code, {"__name__": "sitecustomize", "__file__": _file})
-        break
-)PY";
 
 int fail(const QString &message) {
     std::fprintf(stderr, "gilscope attach: %s\n", message.toLocal8Bit().constData());
@@ -68,55 +26,6 @@ extern "C" void stopAttach(int) {
 }
 
 } // namespace
-
-ThreadNameHook::ThreadNameHook() {
-    if (!m_dir.isValid())
-        return;
-    QFile f(m_dir.filePath("sitecustomize.py"));
-    m_ok = f.open(QIODevice::WriteOnly) && f.write(kSiteCustomize) > 0;
-}
-
-void ThreadNameHook::install() {
-    m_hadPath = qEnvironmentVariableIsSet("PYTHONPATH");
-    m_oldPath = qgetenv("PYTHONPATH");
-    QByteArray path = QFile::encodeName(m_dir.path());
-    if (!m_oldPath.isEmpty())
-        path += ":" + m_oldPath;
-    qputenv("PYTHONPATH", path);
-    qputenv("GILSCOPE_THREAD_NAMES", QFile::encodeName(namesFile()));
-}
-
-void ThreadNameHook::restore() {
-    if (m_hadPath)
-        qputenv("PYTHONPATH", m_oldPath);
-    else
-        qunsetenv("PYTHONPATH");
-    qunsetenv("GILSCOPE_THREAD_NAMES");
-}
-
-void BackgroundSampler::start(int pid) {
-    auto sampler = core::ProcSampler::open(pid, {});
-    if (!sampler.ok()) {
-        m_error = QString::fromStdString(sampler.error());
-        return;
-    }
-    m_session = std::make_unique<core::SamplingSession>(std::move(*sampler), m_rateHz);
-    m_thread = std::thread([this] { m_session->run(m_stop, 0); });
-}
-
-void BackgroundSampler::stop() {
-    m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-QString BackgroundSampler::write(const QString &out, const QString &namesFile,
-                                 const QString &scenario) {
-    stop();
-    if (!m_session)
-        return m_error.isEmpty() ? QString("the sampler did not start") : m_error;
-    return writeSampledTrace(*m_session, out, namesFile, scenario);
-}
 
 QString writeSampledTrace(core::SamplingSession &session, const QString &out,
                           const QString &namesFile, const QString &scenario) {

@@ -229,7 +229,8 @@ std::vector<ThreadReading> ProcSampler::sample() {
                 activity = classify(state, line, p.gil);
             }
             const SchedStat times = parseSchedStat(sched).value_or(SchedStat{});
-            out.push_back({p.pid, tid, activity, times.onCpuNs, times.runQueueNs});
+            out.push_back(
+                {p.pid, tid, activity, times.onCpuNs, times.runQueueNs, times.timeslices});
             if (activity == Activity::Gone)
                 files.close();
             else

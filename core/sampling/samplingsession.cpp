@@ -112,4 +112,36 @@ Result<std::shared_ptr<Trace>> saveSampledTrace(SamplingSession &session, const 
     return trace;
 }
 
+void BackgroundSampler::start(int pid) {
+    auto sampler = ProcSampler::open(pid, {});
+    if (!sampler.ok()) {
+        m_error = QString::fromStdString(sampler.error());
+        return;
+    }
+    m_session = std::make_unique<SamplingSession>(std::move(*sampler), m_rateHz);
+    m_thread = std::thread([this] { m_session->run(m_stop, 0); });
+}
+
+void BackgroundSampler::stop() {
+    m_stop = true;
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+Result<std::shared_ptr<Trace>> BackgroundSampler::write(const QString &out,
+                                                        const QString &namesFile,
+                                                        const std::string &scenario) {
+    stop();
+    if (!m_session)
+        return Error{m_error.isEmpty() ? std::string("the sampler did not start")
+                                       : m_error.toStdString()};
+    return saveSampledTrace(*m_session, out, namesFile, scenario);
+}
+
+std::shared_ptr<const Trace> BackgroundSampler::snapshot() {
+    if (!m_session)
+        return nullptr;
+    return std::make_shared<const Trace>(m_session->snapshot());
+}
+
 } // namespace gilscope::core

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 namespace gilscope::core {
 
@@ -46,6 +47,32 @@ private:
     Stats m_stats;
     std::int64_t m_origin = -1;
     std::int64_t m_last = 0;
+};
+
+// A sampler on a thread of its own for a process being started: start(pid) right after the
+// fork, stop() once it was reaped.
+class BackgroundSampler {
+public:
+    explicit BackgroundSampler(double rateHz)
+        : m_rateHz(rateHz) {}
+    ~BackgroundSampler() { stop(); }
+    void start(int pid);
+    void stop();
+    // Stops, finishes and writes the trace to `out`.
+    Result<std::shared_ptr<Trace>> write(const QString &out, const QString &namesFile,
+                                         const std::string &scenario);
+    // The trace so far (a live view); empty before start.
+    std::shared_ptr<const Trace> snapshot();
+    SamplingSession *session() { return m_session.get(); }
+    // Why start() could not sample; empty when it did.
+    QString error() const { return m_error; }
+
+private:
+    double m_rateHz;
+    std::atomic<bool> m_stop{false};
+    std::thread m_thread;
+    std::unique_ptr<SamplingSession> m_session;
+    QString m_error;
 };
 
 // Finishes `session` and writes its trace to `out` (Chrome trace JSON, replaced only by a whole

@@ -88,7 +88,7 @@ std::optional<SchedStat> parseSchedStat(std::string_view text) {
     const auto runQueue = nextNumber<std::int64_t>(text);
     if (!onCpu || !runQueue)
         return std::nullopt;
-    return SchedStat{*onCpu, *runQueue};
+    return SchedStat{*onCpu, *runQueue, nextNumber<std::int64_t>(text).value_or(0)};
 }
 
 std::optional<SyscallLine> parseSyscall(std::string_view text) {

@@ -39,10 +39,12 @@ std::optional<char> parseStatState(std::string_view statLine);
 // The comm of a stat line: between the first '(' and the last ')'.
 std::string_view parseStatComm(std::string_view statLine);
 
-// schedstat: nanoseconds on a core, nanoseconds waiting in a run queue (both cumulative).
+// schedstat: nanoseconds on a core, nanoseconds waiting in a run queue and the times the thread
+// was put on a core (all cumulative).
 struct SchedStat {
     std::int64_t onCpuNs = 0;
     std::int64_t runQueueNs = 0;
+    std::int64_t timeslices = 0;
 };
 std::optional<SchedStat> parseSchedStat(std::string_view text);
 

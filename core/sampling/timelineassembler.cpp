@@ -46,6 +46,7 @@ void TimelineAssembler::addRound(TimeNs t, const std::vector<ThreadReading> &rou
                 th.lastT = t;
                 th.cpu = r.onCpuNs;
                 th.rq = r.runQueueNs;
+                th.slices = r.timeslices;
                 th.epT = th.epFirstRun = t;
                 th.epCpu = r.onCpuNs;
                 th.epRq = r.runQueueNs;
@@ -62,11 +63,11 @@ void TimelineAssembler::addRound(TimeNs t, const std::vector<ThreadReading> &rou
         }
         Thread &th = it->second;
         if (!th.gone)
-            follow(th, t, r.activity, r.onCpuNs, r.runQueueNs);
+            follow(th, t, r);
     }
     for (auto &[tid, th] : m_threads)
         if (!th.gone && !seen.count(tid))
-            follow(th, t, Activity::Gone, th.cpu, th.rq);
+            follow(th, t, {0, tid, Activity::Gone, th.cpu, th.rq, th.slices});
     m_lastRound = t;
     ++m_rounds;
 }
@@ -87,8 +88,9 @@ void TimelineAssembler::arrive(Thread &th, TimeNs t, Activity to) {
         m_builder.mark(th.row, t, MarkKind::IoBegin);
 }
 
-void TimelineAssembler::follow(Thread &th, TimeNs t, Activity now, std::int64_t cpu,
-                               std::int64_t rq) {
+void TimelineAssembler::follow(Thread &th, TimeNs t, const ThreadReading &r) {
+    const Activity now = r.activity;
+    const std::int64_t cpu = r.onCpuNs, rq = r.runQueueNs;
     if (th.last == Activity::OnCpu) {
         if (now != Activity::OnCpu)
             endEpisode(th, t, now, cpu, rq);
@@ -99,21 +101,27 @@ void TimelineAssembler::follow(Thread &th, TimeNs t, Activity now, std::int64_t 
         th.epRq = th.rq;
         th.epBefore = th.last;
     } else {
-        shortRun(th, t, now, cpu - th.cpu, rq - th.rq);
+        shortRun(th, t, now, cpu - th.cpu, rq - th.rq, r.timeslices - th.slices);
     }
     th.last = now;
     th.lastT = t;
     th.cpu = cpu;
     th.rq = rq;
+    th.slices = r.timeslices;
     th.gone = now == Activity::Gone;
 }
 
 void TimelineAssembler::shortRun(Thread &th, TimeNs t, Activity now, std::int64_t dCpu,
-                                 std::int64_t dRq) {
+                                 std::int64_t dRq, std::int64_t dSlices) {
     const TimeNs dt = t - th.lastT;
     // A few microseconds before a GIL wait: a failed wake-up, or a blocking call returning and
     // asking for the GIL. Python ran no code: it was waiting all along.
-    const bool failedWake = now == Activity::GilWait && dCpu < kFailedWakeNs;
+    // From a GIL wait, a turn takes two slices (woken with the GIL, woken again after blocking);
+    // from anything else three (the return, the GIL, the return from blocking again): one
+    // fewer may be a waiter timing out and failing once.
+    const std::int64_t turnSlices = th.last == Activity::GilWait ? 2 : 3;
+    const bool failedWake =
+        now == Activity::GilWait && dCpu < kFailedWakeNs && dSlices < turnSlices;
     if (dCpu <= 0 || failedWake) {
         if (now != th.last) {
             const TimeNs mid = th.lastT + dt / 2;

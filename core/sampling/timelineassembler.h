@@ -17,6 +17,7 @@ struct ThreadReading {
     Activity activity = Activity::OnCpu;
     std::int64_t onCpuNs = 0;    // schedstat: exact while the thread is off its core, behind by
     std::int64_t runQueueNs = 0; // up to a scheduler tick (4 ms at HZ=250) while it is on one
+    std::int64_t timeslices = 0; // times put on a core
 };
 
 // Who the threads of one process are in the trace.
@@ -35,9 +36,10 @@ struct ProcessRows {
 // bounded by what the samples saw; it is placed between the samples where it began and ended,
 // the slack split in proportion to the two gaps. Its run-queue time is drawn first (ready, no
 // free core), then running. Between two asleep samples a thread that was on a core briefly gets
-// a short running stretch in the middle, except a few microseconds before a GIL wait: a waiter
-// failing to take the GIL, or a blocking call returning and asking for it (the instrumenting
-// recorder draws both as waiting).
+// a short running stretch in the middle, except a few microseconds in one time slice before a
+// GIL wait: a waiter failing to take the GIL, or a blocking call returning and asking for it
+// (the instrumenting recorder draws both as waiting). Two or more slices between two GIL waits
+// are a turn with the GIL (woken to take it, then blocked again), however short.
 class TimelineAssembler {
 public:
     static constexpr TimeNs kFailedWakeNs = 100'000;
@@ -63,7 +65,7 @@ private:
         int row = -1;
         Activity last = Activity::OnCpu;
         TimeNs lastT = 0;
-        std::int64_t cpu = 0, rq = 0;
+        std::int64_t cpu = 0, rq = 0, slices = 0;
         // The open episode, while last == OnCpu: the asleep sample before it and the first
         // runnable one.
         TimeNs epT = 0, epFirstRun = 0;
@@ -73,8 +75,9 @@ private:
         bool gone = false;
     };
 
-    void follow(Thread &th, TimeNs t, Activity now, std::int64_t cpu, std::int64_t rq);
-    void shortRun(Thread &th, TimeNs t, Activity now, std::int64_t dCpu, std::int64_t dRq);
+    void follow(Thread &th, TimeNs t, const ThreadReading &r);
+    void shortRun(Thread &th, TimeNs t, Activity now, std::int64_t dCpu, std::int64_t dRq,
+                  std::int64_t dSlices);
     void endEpisode(Thread &th, TimeNs t, Activity now, std::int64_t cpu, std::int64_t rq);
     void put(Thread &th, TimeNs t, ThreadState state);
     void leave(Thread &th, TimeNs t, Activity from); // marks the end of I/O

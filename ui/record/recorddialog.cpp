@@ -62,6 +62,7 @@ const QString kScriptKey = QStringLiteral("record/script");
 const QString kArgumentsKey = QStringLiteral("record/arguments");
 const QString kPythonKey = QStringLiteral("record/python");
 const QString kIntervalKey = QStringLiteral("record/switchIntervalMs");
+const QString kMethodKey = QStringLiteral("record/method");
 
 // Where traces of the shipped workloads go: the user's documents, not the installation.
 QString userTraceDir() {
@@ -92,6 +93,10 @@ RecordDialog::RecordDialog(QWidget *parent, const QStringList &pythonCandidates)
         appendLog(line, note ? palette().color(QPalette::PlaceholderText) : QColor());
     });
     connect(&m_run, &RecordingRun::finished, this, &RecordDialog::finished);
+    connect(&m_run, &RecordingRun::liveTrace, this, [this](core::TracePtr trace) {
+        emit liveTrace(trace,
+                       tr("%1 (recording)").arg(QFileInfo(m_run.request().script).fileName()));
+    });
     updateTraceHint();
     updateEnabled();
 }
@@ -172,6 +177,15 @@ void RecordDialog::buildForm() {
     m_interval->setSuffix(tr(" ms"));
     m_interval->setSpecialValueText(tr("Python's default (5 ms)"));
     m_interval->setMinimumWidth(200);
+    m_method = new QComboBox;
+    m_method->setObjectName(QStringLiteral("method"));
+    m_method->addItem(tr("instrument: every GIL hand-off, but loops run 4–13× slower"),
+                      QStringLiteral("instrument"));
+    m_method->addItem(tr("sample (no slowdown): threads read from /proc 1000×/s, live timeline"),
+                      QStringLiteral("sample"));
+#ifndef __linux__
+    m_method->setItemData(1, 0, Qt::UserRole - 1); // sampling reads /proc: Linux only
+#endif
     m_trace = new QLineEdit;
     m_trace->setObjectName(QStringLiteral("tracePath"));
     m_trace->setPlaceholderText(tr("SCRIPT.trace.json beside the script"));
@@ -191,6 +205,7 @@ void RecordDialog::buildForm() {
         {tr("&Arguments:"), m_arguments, m_arguments},
         {tr("P&ython:"), m_python->list(), m_python},
         {tr("S&witch interval:"), m_interval, m_interval},
+        {tr("&Method:"), m_method, m_method},
         {tr("Trace f&ile:"), m_trace, besideEachOther(m_trace, m_chooseTrace)},
         {QString(), nullptr, m_traceHint},
     };
@@ -287,6 +302,8 @@ void RecordDialog::readSettings() {
         setScript(script, settings.value(kArgumentsKey).toString());
     m_python->setPreferredPath(settings.value(kPythonKey).toString());
     m_interval->setValue(settings.value(kIntervalKey, 0.0).toDouble());
+    if (const int method = m_method->findData(settings.value(kMethodKey)); method >= 0)
+        m_method->setCurrentIndex(method);
 }
 
 void RecordDialog::writeSettings() const {
@@ -296,6 +313,7 @@ void RecordDialog::writeSettings() const {
     if (const auto py = m_python->current())
         settings.setValue(kPythonKey, py->path);
     settings.setValue(kIntervalKey, m_interval->value());
+    settings.setValue(kMethodKey, m_method->currentData());
 }
 
 void RecordDialog::setScript(const QString &path, const QString &arguments) {
@@ -462,12 +480,15 @@ bool RecordDialog::record() {
     request.arguments = QProcess::splitCommand(m_arguments->text());
     request.tracePath = QFileInfo(tracePath()).absoluteFilePath();
     request.switchIntervalMs = m_python->current()->legacyGil() ? 0 : m_interval->value();
+    request.sample = m_method->currentData().toString() == QLatin1String("sample");
 
     m_log->clear();
     QStringList shown = request.arguments;
     shown.prepend(QFileInfo(request.script).fileName());
     appendLog(QStringLiteral("$ %1 %2 %3")
-                  .arg(QFileInfo(request.python).fileName(), QFileInfo(request.recorder).fileName(),
+                  .arg(QFileInfo(request.python).fileName(),
+                       request.sample ? tr("(sampled from /proc)")
+                                      : QFileInfo(request.recorder).fileName(),
                        shown.join(QLatin1Char(' '))),
               palette().color(QPalette::PlaceholderText));
     if (!m_progress->isVisible()) {

@@ -719,6 +719,8 @@ RecordDialog *MainWindow::recordDialog() {
     if (!m_recordDialog) {
         m_recordDialog = new RecordDialog(this);
         connect(m_recordDialog, &RecordDialog::traceRecorded, this, &MainWindow::openRecording);
+        connect(m_recordDialog, &RecordDialog::liveTrace, this,
+                [this](core::TracePtr trace, const QString &label) { showTrace(trace, label); });
     }
     return m_recordDialog;
 }

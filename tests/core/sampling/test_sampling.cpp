@@ -38,8 +38,8 @@ std::string futexLine(std::uint64_t address, unsigned op = 0x189) {
 
 const GilAddresses kGil{{{0x7f0000643340, 0x7f00006b37e8}}}; // _PyRuntime of a 3.12
 
-ThreadReading reading(int tid, Activity a, double cpuMs, double rqMs = 0) {
-    return {100, tid, a, ms(cpuMs), ms(rqMs)};
+ThreadReading reading(int tid, Activity a, double cpuMs, double rqMs = 0, int slices = 0) {
+    return {100, tid, a, ms(cpuMs), ms(rqMs), slices};
 }
 
 } // namespace
@@ -57,6 +57,7 @@ TEST_CASE("schedstat gives on-core and run-queue nanoseconds") {
     REQUIRE(s);
     CHECK(s->onCpuNs == 123456789);
     CHECK(s->runQueueNs == 4567);
+    CHECK(s->timeslices == 89);
     CHECK_FALSE(parseSchedStat("12").has_value());
 }
 
@@ -136,6 +137,21 @@ TEST_CASE("a waiter's brief failed wake-ups stay a GIL wait; a longer run betwee
               {S::WaitingForGil, 0}, {S::Running, ms(1.35)}, {S::WaitingForGil, ms(1.65)}});
 }
 
+TEST_CASE("a short turn with the GIL between two GIL waits shows: it took two time slices") {
+    // The convoy's I/O thread: woken to take the GIL, echoes, blocks in recv, is woken by the
+    // next request and waits for the GIL again, all within 40 us of CPU between two samples.
+    TimelineAssembler a;
+    const auto G = Activity::GilWait;
+    a.addRound(ms(0), {reading(1, G, 1, 0, 10)});
+    a.addRound(ms(1), {reading(1, G, 1.04, 0, 11)}); // one slice: a failed wake-up
+    a.addRound(ms(2), {reading(1, G, 1.08, 0, 13)}); // two: a turn
+    const auto trace = a.finish(ms(3));
+    using S = ThreadState;
+    CHECK(segments(trace->threads[0]) ==
+          std::vector<std::pair<S, TimeNs>>{
+              {S::WaitingForGil, 0}, {S::Running, ms(1.48)}, {S::WaitingForGil, ms(1.52)}});
+}
+
 TEST_CASE("a thread blocked on a lock is drawn waiting for a lock, not for the GIL") {
     TimelineAssembler a;
     const auto L = Activity::LockWait, R = Activity::OnCpu;
@@ -170,8 +186,9 @@ TEST_CASE("I/O that completes between samples gets its end and begin marks aroun
 
 TEST_CASE("I/O that ends in a GIL wait ends there: the call's return is no Python run") {
     TimelineAssembler a;
-    a.addRound(ms(0), {reading(1, Activity::Io, 2)});
-    a.addRound(ms(1), {reading(1, Activity::GilWait, 2.01)});
+    // Two slices: the call's return, and a waiter's timed-out wake-up that failed.
+    a.addRound(ms(0), {reading(1, Activity::Io, 2, 0, 5)});
+    a.addRound(ms(1), {reading(1, Activity::GilWait, 2.01, 0, 7)});
     a.addRound(ms(7), {reading(1, Activity::OnCpu, 2.01)});
     const auto trace = a.finish(ms(8));
     using S = ThreadState;
