@@ -1,5 +1,6 @@
 #include "record/attachdialog.h"
 
+#include "record/recordingrun.h"
 #include "sampling/pythonprocesses.h"
 #include "sampling/samplingsession.h"
 
@@ -18,7 +19,6 @@ namespace gilscope::ui {
 
 namespace {
 constexpr double kRateHz = 1000;
-constexpr int kLiveMs = 250;
 } // namespace
 
 AttachDialog::AttachDialog(QWidget *parent)
@@ -75,7 +75,7 @@ AttachDialog::AttachDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
-    m_timer.setInterval(kLiveMs);
+    m_timer.setInterval(kLiveTimelineMs);
     connect(&m_timer, &QTimer::timeout, this, &AttachDialog::tick);
     resize(720, 420);
     refresh();

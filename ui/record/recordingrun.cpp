@@ -17,7 +17,6 @@ namespace gilscope::ui {
 namespace {
 
 constexpr int kWatchMs = 200;
-constexpr int kLiveMs = 250;
 
 // The recorder's closing summary goes to stderr too; it says nothing about a failure.
 bool isErrorLine(const QString &line) {
@@ -36,7 +35,7 @@ RecordingRun::RecordingRun(QObject *parent)
     connect(&m_process, &QProcess::finished, this, &RecordingRun::processFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &RecordingRun::processFailed);
     connect(&m_process, &QProcess::started, this, &RecordingRun::processStarted);
-    m_live.setInterval(kLiveMs);
+    m_live.setInterval(kLiveTimelineMs);
     connect(&m_live, &QTimer::timeout, this, [this] {
         if (m_sampler)
             if (auto trace = m_sampler->snapshot())

@@ -18,6 +18,9 @@ class ThreadNameHook;
 
 namespace gilscope::ui {
 
+// How often a timeline recorded live (a sampled recording, an attached process) is redrawn.
+inline constexpr int kLiveTimelineMs = 250;
+
 // One run of the recorder (gilscope_record.py) under a Python interpreter, as a child process
 // that never blocks the GUI thread -- or, with Request::sample, of the script itself, unmodified,
 // sampled from /proc by a thread of ours (Linux), the trace so far offered four times a second
