@@ -44,8 +44,8 @@ TEST_CASE("--trace OUT.pftrace writes protobuf that loads with the same metrics 
 }
 
 TEST_CASE("--load-trace of another tool's trace reports what it skipped in one line") {
-    const Output r = run({"--load-trace", GILSCOPE_TEST_DATA "/chromium-trace.json", "--metrics",
-                          "-"});
+    const Output r =
+        run({"--load-trace", GILSCOPE_TEST_DATA "/chromium-trace.json", "--metrics", "-"});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
     CHECK(r.err.endsWith("chromium-trace.json: skipped 1 counter samples, 2 flow events, 1 "

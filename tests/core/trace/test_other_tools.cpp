@@ -32,12 +32,11 @@ TEST_CASE("a Node --trace-events-enabled trace opens with its threads from 0 and
     REQUIRE(load.ok());
     const Trace &trace = **load;
     CHECK(rowNames(trace) ==
-          std::vector<std::string>{"JavaScriptMainThread",
-                                   "WorkerThreadsTaskRunner::DelayedTaskScheduler",
-                                   "PlatformWorkerThread", "PlatformWorkerThread",
-                                   "PlatformWorkerThread", "PlatformWorkerThread",
-                                   "async: node,node.environment", "async: node,node.async_hooks",
-                                   "async: node,node.fs,node.fs.async"});
+          std::vector<std::string>{
+              "JavaScriptMainThread", "WorkerThreadsTaskRunner::DelayedTaskScheduler",
+              "PlatformWorkerThread", "PlatformWorkerThread", "PlatformWorkerThread",
+              "PlatformWorkerThread", "async: node,node.environment",
+              "async: node,node.async_hooks", "async: node,node.fs,node.fs.async"});
     // A 72 ms program on a 72 ms axis, not 13,104 s of nothing before it.
     CHECK(trace.endNs == 71'627'000);
     const ThreadTrack &main = trace.threads.at(0);
@@ -88,17 +87,17 @@ TEST_CASE("nested slices show the innermost one; B/E pairs nest like X slices") 
     REQUIRE(load.ok());
     CHECK(segmentsOf((*load)->threads.at(0)) ==
           std::vector<std::string>{"0 running", "10000 io", "20000 waiting", "30000 io",
-                                   "60000 running", "70000 ready", "75000 starting",
-                                   "80000 ready", "90000 running", "100000 done"});
+                                   "60000 running", "70000 ready", "75000 starting", "80000 ready",
+                                   "90000 running", "100000 done"});
     CHECK((*load)->importNote == "skipped 1 \"E\" events without a \"B\"");
 }
 
 TEST_CASE("a streamed event array may end without its ], but not inside an event") {
     for (const char *ending : {"", ",", ",\n  "}) {
         INFO("ending: " << ending);
-        const auto load =
-            parse(QByteArray(R"([{"ph": "X", "name": "io", "pid": 1, "tid": 1, "ts": 5, "dur": 5})") +
-                  ending);
+        const auto load = parse(
+            QByteArray(R"([{"ph": "X", "name": "io", "pid": 1, "tid": 1, "ts": 5, "dur": 5})") +
+            ending);
         INFO(load.error());
         REQUIRE(load.ok());
         CHECK(segmentsOf((*load)->threads.at(0)) == std::vector<std::string>{"0 io", "5000 done"});
