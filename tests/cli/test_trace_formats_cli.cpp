@@ -48,7 +48,7 @@ TEST_CASE("--load-trace of another tool's trace reports what it skipped in one l
         run({"--load-trace", GILSCOPE_TEST_DATA "/chromium-trace.json", "--metrics", "-"});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
-    CHECK(r.err.endsWith("chromium-trace.json: skipped 1 counter samples, 2 flow events, 1 "
-                         "instant events, 1 object events"));
+    CHECK(r.err.endsWith("chromium-trace.json: skipped 1 counter sample, 2 flow events, 1 "
+                         "instant event, 1 object event"));
     CHECK(!r.err.contains('\n'));
 }
