@@ -24,7 +24,8 @@ Output run(const QStringList &args) {
 
 } // namespace
 
-TEST_CASE("--trace OUT.pftrace writes protobuf that loads with the same metrics as the JSON") {
+TEST_CASE(
+    "a trace written to OUT.pftrace is protobuf that loads with the same metrics as the JSON") {
     QTemporaryDir dir;
     const QString json = dir.filePath("convoy.json"), proto = dir.filePath("convoy.pftrace");
     const Output wrote = run({"--preset", "r6-convoy-2cpu", "--trace", json});
@@ -43,7 +44,7 @@ TEST_CASE("--trace OUT.pftrace writes protobuf that loads with the same metrics 
           QJsonDocument::fromJson(fromJson.out).object());
 }
 
-TEST_CASE("--load-trace of another tool's trace reports what it skipped in one line") {
+TEST_CASE("loading another tool's trace reports what it skipped in one line") {
     const Output r =
         run({"--load-trace", GILSCOPE_TEST_DATA "/chromium-trace.json", "--metrics", "-"});
     INFO(r.err.toStdString());
