@@ -92,7 +92,7 @@ TEST_CASE("nested slices show the innermost one; B/E pairs nest like X slices") 
     CHECK((*load)->importNote == "skipped 1 \"E\" event without a \"B\"");
 }
 
-TEST_CASE("a streamed event array may end without its ], but not inside an event") {
+TEST_CASE("a streamed event array may end without its closing bracket, but not inside an event") {
     for (const char *ending : {"", ",", ",\n  "}) {
         INFO("ending: " << ending);
         const auto load = parse(
