@@ -755,7 +755,8 @@ private:
         if (added) {
             row->second = -static_cast<long long>(m_asyncRows.size());
             const Key key{pid, row->second};
-            m_assembler.threadName(key, "async: " + category, "async", std::nullopt);
+            m_assembler.threadName(key, "async: " + category, std::string(kAsyncRowKind),
+                                   std::nullopt);
             m_assembler.sortIndex(key, (1LL << 40) + static_cast<long long>(m_asyncRows.size()));
         }
         const Key key{pid, row->second};

@@ -153,7 +153,7 @@ Result<TracePtr> TraceAssembler::finish() {
     if (trace->sequentialNs == 0) {
         // A recording has no scenario: its own running and I/O time is the sequential work.
         for (const auto &t : trace->threads)
-            for (std::size_t i = 0; i < t.segmentCount(); ++i)
+            for (std::size_t i = 0; isThreadRow(t.info) && i < t.segmentCount(); ++i)
                 if (t.segmentState[i] == ThreadState::Running ||
                     t.segmentState[i] == ThreadState::Io)
                     trace->sequentialNs = saturatingAdd(

@@ -1,6 +1,7 @@
 // Other tools' traces: a real Node 20 --trace-events-enabled trace and a Chromium-style trace
 // (tests/data) open with their threads on a time axis that starts at their first event, and the
 // trace-event features they use (nesting, B/E, async b/e, streamed arrays) read as documented.
+#include "pixels/traceindex.h"
 #include "testsupport.h"
 #include "trace/metrics.h"
 #include "trace/tracejson.h"
@@ -71,6 +72,10 @@ TEST_CASE("a Chromium trace opens: nested slices flatten, async events get their
           std::vector<std::string>{"0 absent", "300000 running", "5000000 done"});
     CHECK(trace.importNote ==
           "skipped 1 counter sample, 2 flow events, 1 instant event, 1 object event");
+    // Async spans keep no core busy and are no work of their own: at most the renderer and the
+    // compositor (or the browser) run at once, and the sequential time is the threads' alone.
+    CHECK(TraceIndex::build(*load)->maxBusy() == 2);
+    CHECK(trace.sequentialNs == 3'000'000 + 400'000 + 1'200'000);
 }
 
 TEST_CASE("nested slices show the innermost one; B/E pairs nest like X slices") {
