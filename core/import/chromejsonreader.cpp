@@ -26,6 +26,11 @@ public:
         , m_p(begin)
         , m_end(end) {}
 
+    // A UTF-8 byte order mark, which some Windows tools put first.
+    void skipByteOrderMark() {
+        if (m_end - m_p >= 3 && std::memcmp(m_p, "\xEF\xBB\xBF", 3) == 0)
+            m_p += 3;
+    }
     bool atEnd() {
         ws();
         return m_p >= m_end;
@@ -419,6 +424,7 @@ public:
         , m_assembler(source) {}
 
     Result<TracePtr> read() {
+        m_in.skipByteOrderMark();
         bool sawEvents = false;
         if (m_in.peek() == '[') {
             sawEvents = true;
@@ -749,7 +755,8 @@ private:
         if (added) {
             row->second = -static_cast<long long>(m_asyncRows.size());
             const Key key{pid, row->second};
-            m_assembler.threadName(key, "async: " + category, "async", std::nullopt);
+            m_assembler.threadName(key, "async: " + category, std::string(kAsyncRowKind),
+                                   std::nullopt);
             m_assembler.sortIndex(key, (1LL << 40) + static_cast<long long>(m_asyncRows.size()));
         }
         const Key key{pid, row->second};

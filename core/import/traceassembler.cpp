@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <string_view>
 
 namespace gilscope::core {
 
@@ -152,15 +153,25 @@ Result<TracePtr> TraceAssembler::finish() {
     if (trace->sequentialNs == 0) {
         // A recording has no scenario: its own running and I/O time is the sequential work.
         for (const auto &t : trace->threads)
-            for (std::size_t i = 0; i < t.segmentCount(); ++i)
+            for (std::size_t i = 0; isThreadRow(t.info) && i < t.segmentCount(); ++i)
                 if (t.segmentState[i] == ThreadState::Running ||
                     t.segmentState[i] == ThreadState::Io)
                     trace->sequentialNs = saturatingAdd(
                         trace->sequentialNs, t.segmentEnd(i, trace->endNs) - t.segmentStart[i]);
     }
     std::string note;
-    for (const auto &[what, count] : m_skipped)
-        note += (note.empty() ? "skipped " : ", ") + std::to_string(count) + " " + what;
+    for (const auto &[what, count] : m_skipped) {
+        std::string noun = what; // plural; one of them is singular
+        if (count == 1)
+            for (const char *plural : {"events", "samples", "ends", "packets", "fields"}) {
+                const auto at = noun.find(plural);
+                if (at != std::string::npos) {
+                    noun.erase(at + std::string_view(plural).size() - 1, 1);
+                    break;
+                }
+            }
+        note += (note.empty() ? "skipped " : ", ") + std::to_string(count) + " " + noun;
+    }
     trace->importNote = note;
     return TracePtr(std::move(trace));
 }

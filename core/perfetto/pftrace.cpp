@@ -373,7 +373,7 @@ private:
                                    found != m_tracks.end() && !found->second.name.empty()
                                        ? found->second.name
                                        : "track " + std::to_string(uuid),
-                                   "track", std::nullopt);
+                                   std::string(kAsyncRowKind), std::nullopt);
             m_assembler.sortIndex(key, (1LL << 40) + static_cast<long long>(m_otherRows.size()));
         }
         return key;

@@ -56,6 +56,13 @@ struct ThreadInfo {
     std::string groupName; // "main process", "process 2", "interpreter 3"
 };
 
+// A row of another tool's async spans (requests, navigations), not a thread: it neither keeps a
+// core busy nor adds to the sequential work.
+constexpr std::string_view kAsyncRowKind = "async";
+inline bool isThreadRow(const ThreadInfo &info) {
+    return info.kind != kAsyncRowKind;
+}
+
 // One row: contiguous state segments and instant marks, columnar for compactness
 // (9 bytes a segment, 9 bytes a mark). Segment i spans [segmentStart[i], segmentStart[i+1]),
 // the last one up to Trace::endNs.

@@ -25,7 +25,7 @@ Output run(const QStringList &args) {
 } // namespace
 
 TEST_CASE(
-    "trace output to OUT.pftrace writes protobuf that loads with the same metrics as the JSON") {
+    "a trace written to OUT.pftrace is protobuf that loads with the same metrics as the JSON") {
     QTemporaryDir dir;
     const QString json = dir.filePath("convoy.json"), proto = dir.filePath("convoy.pftrace");
     const Output wrote = run({"--preset", "r6-convoy-2cpu", "--trace", json});
@@ -44,12 +44,12 @@ TEST_CASE(
           QJsonDocument::fromJson(fromJson.out).object());
 }
 
-TEST_CASE("loading another tool's trace with --load-trace reports what it skipped in one line") {
+TEST_CASE("loading another tool's trace reports what it skipped in one line") {
     const Output r =
         run({"--load-trace", GILSCOPE_TEST_DATA "/chromium-trace.json", "--metrics", "-"});
     INFO(r.err.toStdString());
     REQUIRE(r.exitCode == 0);
-    CHECK(r.err.endsWith("chromium-trace.json: skipped 1 counter samples, 2 flow events, 1 "
-                         "instant events, 1 object events"));
+    CHECK(r.err.endsWith("chromium-trace.json: skipped 1 counter sample, 2 flow events, 1 "
+                         "instant event, 1 object event"));
     CHECK(!r.err.contains('\n'));
 }

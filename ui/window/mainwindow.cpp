@@ -21,6 +21,7 @@
 #include "window/controlspanel.h"
 #include "window/metricspanel.h"
 #include "window/simulationcontroller.h"
+#include "window/traceloader.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -37,6 +38,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -60,15 +62,17 @@ core::Scenario fallbackScenario() {
 }
 
 // A trace file, not a scenario: Chrome trace JSON is an object with "traceEvents" or a bare
-// array of events. A scenario never contains the key (it would be an unknown key).
-bool looksLikeTrace(const QByteArray &json) {
-    for (char c : json) {
-        if (c == '[')
-            return true;
-        if (!QChar::isSpace(static_cast<uchar>(c)))
+// array of events; anything that is not a JSON object (a .pftrace) is for the trace reader to
+// name. A scenario never contains the key (it would be an unknown key). `start` is the file's
+// first megabyte: a trace can be a gigabyte, and the key comes early in every trace we know.
+bool looksLikeTrace(const QByteArray &start) {
+    for (char c : start) {
+        if (c == '{')
             break;
+        if (!QChar::isSpace(static_cast<uchar>(c)))
+            return true;
     }
-    return json.contains("\"traceEvents\"");
+    return start.contains("\"traceEvents\"");
 }
 
 QString fileSlug(const QString &name) {
@@ -115,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &SimulationController::resultReady, this, &MainWindow::showResult);
     connect(m_controller, &SimulationController::failed, this, &MainWindow::showError);
     connect(m_controller, &SimulationController::busyChanged, this, &MainWindow::showBusy);
+    connectTraceLoader();
     connect(m_controls, &ControlsPanel::scenarioEdited, this, [this] {
         setWindowModified(true);
         updateWindowTitle();
@@ -426,11 +431,56 @@ void MainWindow::createStatusBar() {
     m_runTime->setToolTip(tr("Wall-clock time to simulate and prepare the trace"));
     for (QLabel *l : {m_status, m_events, m_simTime, m_runTime, m_hover})
         l->setContentsMargins(8, 0, 8, 0);
+    // Loading a big trace: how far, and a way out. The run on screen stays meanwhile.
+    m_loadBar = new QProgressBar;
+    m_loadBar->setObjectName(QStringLiteral("traceLoadProgress"));
+    m_loadBar->setRange(0, 1000);
+    m_loadBar->setMaximumWidth(200);
+    m_loadBar->setTextVisible(false);
+    m_cancelLoad = new QPushButton(tr("Cancel"));
+    m_cancelLoad->setObjectName(QStringLiteral("cancelTraceLoad"));
+    m_cancelLoad->setToolTip(tr("Stop opening the trace; the run on screen stays"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_loadBar, m_cancelLoad})
+        w->hide();
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addWidget(m_loadBar);
+    statusBar()->addWidget(m_cancelLoad);
     statusBar()->addPermanentWidget(m_hover);
     statusBar()->addPermanentWidget(m_events);
     statusBar()->addPermanentWidget(m_simTime);
     statusBar()->addPermanentWidget(m_runTime);
+}
+
+void MainWindow::connectTraceLoader() {
+    m_loader = new TraceLoader(this);
+    auto loading = [this](bool on) {
+        m_loadBar->setVisible(on);
+        m_cancelLoad->setVisible(on);
+    };
+    connect(m_cancelLoad, &QPushButton::clicked, m_loader, &TraceLoader::cancel);
+    connect(m_loader, &TraceLoader::progress, this, [this, loading](int permille) {
+        loading(true);
+        m_loadBar->setValue(permille);
+        m_status->setText(tr("Opening %1…").arg(QFileInfo(m_loader->path()).fileName()));
+    });
+    connect(m_loader, &TraceLoader::loaded, this,
+            [this, loading](const core::PreparedRunPtr &run, const QString &path) {
+                loading(false);
+                showPreparedTrace(run, QFileInfo(path).absoluteFilePath());
+                QSettings().setValue(QStringLiteral("files/lastDir"),
+                                     QFileInfo(path).absolutePath());
+                addRecentFile(QFileInfo(path).absoluteFilePath());
+            });
+    connect(m_loader, &TraceLoader::failed, this,
+            [this, loading](const QString &path, const QString &message) {
+                loading(false);
+                m_status->setText(tr("Could not open %1").arg(QFileInfo(path).fileName()));
+                QMessageBox::warning(this, tr("Cannot open"), message);
+            });
+    connect(m_loader, &TraceLoader::cancelled, this, [this, loading](const QString &path) {
+        loading(false);
+        m_status->setText(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()));
+    });
 }
 
 void MainWindow::setScenario(const core::Scenario &scenario) {
@@ -451,13 +501,14 @@ bool MainWindow::openFile(const QString &path, QString *error) {
     bool trace = false;
     {
         // A trace is the largest input there is; a FIFO or a device is refused, not waited on.
-        const auto data = core::readInputFile(path, core::InputLimit::trace());
+        const auto data = core::mapInputFile(path, core::InputLimit::trace());
         if (!data.ok()) {
             if (error)
                 *error = QString::fromStdString(data.error());
             return false;
         }
-        trace = looksLikeTrace(*data);
+        trace = looksLikeTrace(
+            data->view().first(std::min<qsizetype>(data->view().size(), 1 << 20)).toByteArray());
     }
     return trace ? openTraceFile(path, error) : openScenarioFile(path, error);
 }
@@ -478,6 +529,10 @@ bool MainWindow::openScenarioFile(const QString &path, QString *error) {
 }
 
 bool MainWindow::openTraceFile(const QString &path, QString *error) {
+    if (QFileInfo(path).size() >= m_backgroundLoadBytes && QFileInfo(path).isFile()) {
+        m_loader->load(path);
+        return true;
+    }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const core::TraceLoad load = core::loadTraceFile(path);
     QApplication::restoreOverrideCursor();
@@ -497,7 +552,11 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
     const core::PreparedRunPtr result =
         *core::prepareRun(trace, QFileInfo(source).completeBaseName().toStdString());
     QApplication::restoreOverrideCursor();
+    showPreparedTrace(result, source);
+}
 
+void MainWindow::showPreparedTrace(const core::PreparedRunPtr &result, const QString &source) {
+    const core::TracePtr trace = result->tracePtr;
     m_traceMode = true;
     m_leaveTrace = false;
     m_traceFile = source;
@@ -522,7 +581,11 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
            "again.")
             .arg(QFileInfo(source).fileName().toHtmlEscaped()));
     m_traceBox->show();
-    m_status->setText(tr("Trace from %1").arg(QFileInfo(source).fileName()));
+    m_status->setText(
+        trace->importNote.empty()
+            ? tr("Trace from %1").arg(QFileInfo(source).fileName())
+            : tr("Trace from %1: %2")
+                  .arg(QFileInfo(source).fileName(), QString::fromStdString(trace->importNote)));
     m_events->setText(
         tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace->eventCount()))));
     m_simTime->setText(tr("%1 long").arg(formatDuration(static_cast<double>(trace->endNs), 4)));
@@ -575,10 +638,11 @@ bool MainWindow::exportTraceFile(const QString &path, QString *error) const {
         return false;
     }
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != QLatin1String("json") && suffix != QLatin1String("csv")) {
+    if (suffix != QLatin1String("json") && suffix != QLatin1String("csv") &&
+        suffix != QLatin1String("pftrace")) {
         if (error)
-            *error = tr("%1: unknown trace format: use .json (Chrome trace, opens in Perfetto) or "
-                        ".csv")
+            *error = tr("%1: unknown trace format: use .json (Chrome trace, opens in Perfetto), "
+                        ".pftrace (Perfetto's own) or .csv")
                          .arg(path);
         return false;
     }
@@ -588,7 +652,7 @@ bool MainWindow::exportTraceFile(const QString &path, QString *error) const {
         if (suffix == QLatin1String("csv"))
             core::writeCsv(trace, sink);
         else
-            core::writeChromeJson(trace, sink);
+            core::writeTrace(trace, core::traceFormatForPath(path), sink);
     });
     if (!written.ok() && error)
         *error = QString::fromStdString(written.error());
@@ -638,22 +702,31 @@ void MainWindow::exportTrace() {
     const QString base = m_traceMode
                              ? QFileInfo(m_traceFile).completeBaseName() + QStringLiteral("-export")
                              : fileSlug(scenarioTitle());
-    const QString jsonFilter = tr("Chrome trace JSON, opens in Perfetto (*.json)");
-    const QString csvFilter = tr("CSV, one line per segment (*.csv)");
-    QString filter = settings.value(QStringLiteral("files/traceFilter")).toString() == "csv"
-                         ? csvFilter
-                         : jsonFilter;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Trace"),
-        QDir(dir).filePath(
-            base + (filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json"))),
-        jsonFilter + QStringLiteral(";;") + csvFilter, &filter);
+    // (filter, extension): the filter last used comes first.
+    const QList<std::pair<QString, QString>> formats = {
+        {tr("Chrome trace JSON, opens in Perfetto (*.json)"), QStringLiteral("json")},
+        {tr("Perfetto protobuf trace, about a fifth the size (*.pftrace)"),
+         QStringLiteral("pftrace")},
+        {tr("CSV, one line per segment (*.csv)"), QStringLiteral("csv")}};
+    const QString last = settings.value(QStringLiteral("files/traceFilter")).toString();
+    QString filter = formats.front().first, extension = formats.front().second;
+    QStringList filters;
+    for (const auto &[name, ext] : formats) {
+        filters << name;
+        if (ext == last)
+            std::tie(filter, extension) = std::pair(name, ext);
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Trace"),
+                                                QDir(dir).filePath(base + '.' + extension),
+                                                filters.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
         return;
+    for (const auto &[name, ext] : formats)
+        if (name == filter)
+            extension = ext;
     if (QFileInfo(path).suffix().isEmpty())
-        path += filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json");
-    settings.setValue(QStringLiteral("files/traceFilter"),
-                      filter == csvFilter ? QStringLiteral("csv") : QStringLiteral("json"));
+        path += '.' + extension;
+    settings.setValue(QStringLiteral("files/traceFilter"), extension);
     QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const bool ok = exportTraceFile(path, &error);
@@ -785,7 +858,7 @@ void MainWindow::open() {
     const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), dir,
-                                     tr("Scenarios and traces (*.json);;All files (*)"));
+                                     tr("Scenarios and traces (*.json *.pftrace);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;

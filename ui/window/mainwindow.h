@@ -15,6 +15,7 @@ class QDockWidget;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QProgressBar;
 class QPushButton;
 
 namespace gilscope::ui {
@@ -27,6 +28,7 @@ class RecordDialog;
 class AttachDialog;
 class SimulationController;
 class TimelineView;
+class TraceLoader;
 
 // The product's window: the timeline in the centre, the controls and the metrics in docks,
 // menus with the usual shortcuts, a status bar with the trace's size and simulated time.
@@ -51,10 +53,19 @@ public:
     // A bad file changes nothing: the error names the file and what is wrong.
     bool openFile(const QString &path, QString *error);
     bool openScenarioFile(const QString &path, QString *error);
+    // A trace of at least backgroundLoadBytes() loads on a worker thread with a progress bar
+    // and Cancel in the status bar (true: the load started; a failure is shown when it ends);
+    // the run on screen stays until the new one is ready. Smaller ones open at once.
     bool openTraceFile(const QString &path, QString *error);
+    qint64 backgroundLoadBytes() const { return m_backgroundLoadBytes; }
+    void setBackgroundLoadBytes(qint64 bytes) { m_backgroundLoadBytes = bytes; }
+    TraceLoader *traceLoader() const { return m_loader; }
+    QPushButton *cancelLoadButton() const { return m_cancelLoad; }
+    QProgressBar *loadProgress() const { return m_loadBar; }
     // Shows a finished trace in place of the simulation: the controls do not apply to it until
     // a new simulation is asked for (a preset, a scenario, Run Again).
     void showTrace(core::TracePtr trace, const QString &source);
+    void showPreparedTrace(const core::PreparedRunPtr &run, const QString &source);
     bool isShowingTrace() const { return m_traceMode; }
     // Written atomically: a failed save leaves the earlier file as it was.
     bool saveScenarioFile(const QString &path, QString *error);
@@ -74,7 +85,8 @@ public:
     // What the scenario is called in the window title, the chart, exports and saved files: its
     // name while that is true, else what it is (core::scenarioTitle).
     QString scenarioTitle() const;
-    // The trace on screen as Chrome trace JSON (.json) or CSV (.csv), written atomically.
+    // The trace on screen as Chrome trace JSON (.json), Perfetto protobuf (.pftrace) or CSV
+    // (.csv), written atomically.
     bool exportTraceFile(const QString &path, QString *error) const;
     // What File > Export Image starts from: the chart as shown.
     ExportDialog::Source exportSource() const;
@@ -112,6 +124,7 @@ private:
     void addColoursMenu(QMenu *view);
     void createDocks();
     void createStatusBar();
+    void connectTraceLoader();
     void showResult(const core::PreparedRunPtr &result);
     void showError(const QString &message);
     void showBusy(bool busy);
@@ -175,6 +188,10 @@ private:
     QPointer<RecordDialog> m_recordDialog;
     QPointer<AttachDialog> m_attachDialog;
     QPointer<CompareView> m_recordingCompare;
+    TraceLoader *m_loader = nullptr;
+    QProgressBar *m_loadBar = nullptr;
+    QPushButton *m_cancelLoad = nullptr;
+    qint64 m_backgroundLoadBytes = 32 << 20;
 };
 
 } // namespace gilscope::ui

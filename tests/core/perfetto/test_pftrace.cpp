@@ -155,5 +155,5 @@ TEST_CASE("another tool's .pftrace: nested slices show the innermost, times star
     CHECK(t.info.gilId == -1);
     CHECK(segmentsOf(t) ==
           std::vector<std::string>{"0 running", "500 io", "800 running", "1000 done"});
-    CHECK((*load)->importNote == "skipped 1 instant events");
+    CHECK((*load)->importNote == "skipped 1 instant event");
 }

@@ -1,6 +1,7 @@
 // Other tools' traces: a real Node 20 --trace-events-enabled trace and a Chromium-style trace
 // (tests/data) open with their threads on a time axis that starts at their first event, and the
 // trace-event features they use (nesting, B/E, async b/e, streamed arrays) read as documented.
+#include "pixels/traceindex.h"
 #include "testsupport.h"
 #include "trace/metrics.h"
 #include "trace/tracejson.h"
@@ -70,7 +71,11 @@ TEST_CASE("a Chromium trace opens: nested slices flatten, async events get their
     CHECK(segmentsOf(trace.threads.at(3)) ==
           std::vector<std::string>{"0 absent", "300000 running", "5000000 done"});
     CHECK(trace.importNote ==
-          "skipped 1 counter samples, 2 flow events, 1 instant events, 1 object events");
+          "skipped 1 counter sample, 2 flow events, 1 instant event, 1 object event");
+    // Async spans keep no core busy and are no work of their own: at most the renderer and the
+    // compositor (or the browser) run at once, and the sequential time is the threads' alone.
+    CHECK(TraceIndex::build(*load)->maxBusy() == 2);
+    CHECK(trace.sequentialNs == 3'000'000 + 400'000 + 1'200'000);
 }
 
 TEST_CASE("nested slices show the innermost one; B/E pairs nest like X slices") {
@@ -89,10 +94,10 @@ TEST_CASE("nested slices show the innermost one; B/E pairs nest like X slices") 
           std::vector<std::string>{"0 running", "10000 io", "20000 waiting", "30000 io",
                                    "60000 running", "70000 ready", "75000 starting", "80000 ready",
                                    "90000 running", "100000 done"});
-    CHECK((*load)->importNote == "skipped 1 \"E\" events without a \"B\"");
+    CHECK((*load)->importNote == "skipped 1 \"E\" event without a \"B\"");
 }
 
-TEST_CASE("a streamed event array may end without its ], but not inside an event") {
+TEST_CASE("a streamed event array may end without its closing bracket, but not inside an event") {
     for (const char *ending : {"", ",", ",\n  "}) {
         INFO("ending: " << ending);
         const auto load = parse(
@@ -105,6 +110,14 @@ TEST_CASE("a streamed event array may end without its ], but not inside an event
     CHECK(parse(R"([{"ph": "X", "name": "io", "pid": 1, "tid": 1, "ts": 5, "dur": 5}, {"ph")")
               .error() ==
           "t.json: line 1, column 72: missing name separator (the file looks truncated)");
+}
+
+TEST_CASE("a UTF-8 byte order mark before the JSON is skipped") {
+    const auto load =
+        parse("\xEF\xBB\xBF"
+              R"([{"ph": "X", "name": "io", "pid": 1, "tid": 1, "ts": 5, "dur": 5}])");
+    INFO(load.error());
+    CHECK(load.ok());
 }
 
 TEST_CASE("GIL Scope's own files keep their times; GIL metadata keeps threads on a GIL") {
