@@ -140,7 +140,7 @@ int runCalibrate(const QStringList &arguments) {
         forParser << "gilscope";
     if (!parser.parse(forParser))
         return fail(parser.errorText().toStdString() + " (see gilscope calibrate --help)");
-    if (parser.isSet("help")) {
+    if (parser.isSet("help") || parser.isSet("help-all")) {
         QString help = parser.helpText();
         help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope calibrate");
         std::fputs(help.toLocal8Bit().constData(), stdout);

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "options.h"
+
 #include "analysis/advisor.h"
 #include "analysis/sweep.h"
 #include "catalog/machineprofile.h"
@@ -19,6 +21,7 @@
 #include "trace/metricsjson.h"
 #include "trace/timetext.h"
 #include "trace/tracejson.h"
+#include "video/videoexporter.h"
 
 #include <qcustomplot.h>
 
@@ -28,6 +31,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <fcntl.h>
@@ -45,90 +49,6 @@
 namespace gilscope::app {
 
 namespace {
-
-const QStringList kHeadlessFlags = {"--list-presets", "--list-machines",
-                                    "--as-scenario",  "--metrics",
-                                    "--trace",        "--csv",
-                                    "--advise",       "--sweep",
-                                    "--export",       "--compare",
-                                    "--help",         "-h",
-                                    "--version",      "-v"};
-// Flags that draw: they need a QApplication (on the offscreen platform when headless).
-const QStringList kDrawingFlags = {"--export", "--compare"};
-
-void addOptions(QCommandLineParser &parser) {
-    parser.setApplicationDescription(
-        "GIL Scope: see how Python threads are scheduled under the Global Interpreter Lock.\n"
-        "Without output options it opens the window (with FILE, that scenario or trace).");
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument("FILE", "A scenario or trace JSON file to open in the window.",
-                                 "[FILE]");
-    parser.addOption({"list-presets", "Print the built-in presets, one name per line."});
-    parser.addOption({"scenario", "Simulate the scenario in FILE (- for standard input).", "FILE"});
-    parser.addOption({"preset", "Simulate the built-in preset NAME.", "NAME"});
-    parser.addOption({"set",
-                      "Change one scenario value by dotted path, e.g. cores=1, "
-                      "workers.0.count=4, params.switch_interval_ms=1. Repeatable.",
-                      "KEY=VALUE"});
-    parser.addOption({"machine",
-                      "Use the costs measured by gilscope calibrate: a profile NAME or FILE "
-                      "(the scenario's own params still win).",
-                      "NAME"});
-    parser.addOption({"list-machines", "Print the saved machine profiles and their costs."});
-    parser.addOption({"as-scenario",
-                      "With --load-trace: write the scenario that simulates the recording "
-                      "(same interpreter, cores, switch interval and thread mix) to FILE.",
-                      "FILE"});
-    parser.addOption({"load-trace",
-                      "Instead of simulating, read a trace JSON (from GIL Scope or "
-                      "a recorder; - for standard input) and compute its metrics.",
-                      "TRACE"});
-    parser.addOption(
-        {"metrics", "Write the run's metrics as JSON to OUT (- for standard output).", "OUT"});
-    parser.addOption({"trace", "Write the trace as Chrome trace-event JSON (opens in Perfetto UI).",
-                      "OUT.json"});
-    parser.addOption({"csv",
-                      "Write the trace's segments as CSV: thread,state,start_ns,end_ns "
-                      "(with --sweep: one row per point).",
-                      "OUT.csv"});
-    parser.addOption({"advise", "Simulate the workload under every executor and interpreter and "
-                                "write the best fit and every run's metrics to --metrics."});
-    parser.addOption({"sweep",
-                      "Vary one value: threads=1:16, switch_interval_ms=0.1:50[:POINTS] "
-                      "or any numeric dotted path; write the curve to --csv.",
-                      "KEY=FROM:TO"});
-    parser.addOption({"export",
-                      "Draw the timeline into an image: PNG, SVG or PDF by the extension.",
-                      "OUT.png|OUT.svg|OUT.pdf"});
-    parser.addOption(
-        {"size", "Export size in pixels (a PDF page at 96 per inch). Default 1920x1080.", "WxH"});
-    parser.addOption({"scale",
-                      "PNG pixels per export pixel, 1 to 4 (2: a 1920x1080 export is "
-                      "3840x2160 pixels). Default 1.",
-                      "S"});
-    parser.addOption(
-        {"theme", "Export colours: light or dark (slide themes). Default light.", "light|dark"});
-    parser.addOption({"range",
-                      "Export only this time range, e.g. 0:50ms or 1.2s:1.25s "
-                      "(units ns, us, ms, s). Default: the whole run.",
-                      "START:END"});
-    parser.addOption({"title", "A title above the exported chart.", "TEXT"});
-    parser.addOption({"caption", "Add the run's headline figures under the exported chart."});
-    parser.addOption({"annotate",
-                      "A callout with an arrow to a time on a thread row, e.g. "
-                      "\"cpu-1@20.5ms:failed wake-up\" (TIME in ns, us, ms or s). Repeatable; "
-                      "drawn with the scenario's own annotations.",
-                      "ROW@TIME:TEXT"});
-    parser.addOption({"no-legend", "Leave the legend out of the export."});
-    parser.addOption({"no-holder-lane", "Leave the \"GIL holder\" lane out of the export."});
-    parser.addOption({"no-cores-lane", "Leave the \"cores busy\" lane out of the export."});
-    parser.addOption({"compare",
-                      "Compare two scenarios (files or preset names), A above B on one "
-                      "time axis, with their figures: --compare A.json B.json "
-                      "--export OUT.png.",
-                      "A"});
-}
 
 int badInput(const std::string &message) {
     std::fprintf(stderr, "gilscope: %s\n", message.c_str());
@@ -154,6 +74,7 @@ bool writeOutput(const QString &path, const QByteArray &data, std::string *error
 struct ExportRequest {
     QString path;
     ui::TimelineExport options;
+    std::optional<ui::VideoExport> video; // an animated export: options is its chart
     std::optional<core::TimeWindow> range;
     bool caption = false;
     std::vector<core::Annotation> annotations; // --annotate, checked against the run's rows
@@ -169,16 +90,81 @@ std::optional<core::TimeWindow> parseRange(const QString &text, std::string *err
     return *range;
 }
 
+// The video options (--duration, --fps, --layout, --playhead): only with a video --export.
+bool parseVideo(const QCommandLineParser &parser, std::optional<ui::VideoFormat> format,
+                ExportRequest &r, std::string *error) {
+    if (!format) {
+        for (const char *option : {"duration", "fps", "layout", "playhead"})
+            if (parser.isSet(option)) {
+                *error = std::string("--") + option +
+                         " shapes a video: use --export OUT.mp4|OUT.webm|OUT.gif";
+                return false;
+            }
+        return true;
+    }
+    if (parser.isSet("scale")) {
+        *error = "--scale applies to PNG images; a video is --size pixels";
+        return false;
+    }
+    ui::VideoExport video;
+    video.format = *format;
+    auto number = [&](const char *option, double &out) {
+        bool ok = false;
+        const double v = parser.value(option).trimmed().toDouble(&ok);
+        if (!ok) {
+            *error = std::string("--") + option + ": expected a number, got \"" +
+                     parser.value(option).toStdString() + "\"";
+            return false;
+        }
+        out = v;
+        return true;
+    };
+    if (parser.isSet("duration") && !number("duration", video.durationS))
+        return false;
+    if (parser.isSet("fps") && !number("fps", video.fps))
+        return false;
+    if (parser.isSet("fps") && video.fps == 0) {
+        *error = "--fps: must be between 1 and 60, got 0";
+        return false;
+    }
+    if (parser.isSet("layout")) {
+        const auto layout = ui::videoLayoutFor(parser.value("layout"));
+        if (!layout) {
+            *error = "--layout: expected timeline, stage or both, got \"" +
+                     parser.value("layout").toStdString() + "\"";
+            return false;
+        }
+        video.layout = *layout;
+    }
+    if (parser.isSet("playhead")) {
+        const auto playhead = ui::videoPlayheadFor(parser.value("playhead"));
+        if (!playhead) {
+            *error = "--playhead: expected reveal or sweep, got \"" +
+                     parser.value("playhead").toStdString() + "\"";
+            return false;
+        }
+        video.playhead = *playhead;
+    }
+    r.video = video;
+    return true;
+}
+
 // Reads every export option; nothing is simulated before they are all known to be good.
 std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::string *error) {
     ExportRequest r;
     r.path = parser.value("export");
     const auto format = ui::exportFormatFor(r.path);
-    if (!format) {
-        *error = r.path.toStdString() + ": unknown image format: use .png, .svg or .pdf";
+    const auto videoFormat = ui::videoFormatFor(r.path);
+    if (!format && !videoFormat) {
+        *error = r.path.toStdString() +
+                 ": unknown format: use .png, .svg or .pdf for an image, .mp4, .webm or .gif for "
+                 "a video";
         return std::nullopt;
     }
-    r.options.format = *format;
+    if (format)
+        r.options.format = *format;
+    if (!parseVideo(parser, videoFormat, r, error))
+        return std::nullopt;
     if (parser.isSet("size")) {
         const QString text = parser.value("size").trimmed();
         const QStringList wh =
@@ -235,7 +221,17 @@ std::optional<ExportRequest> parseExport(const QCommandLineParser &parser, std::
         }
         r.annotations.push_back(*note);
     }
-    const QString problem = r.options.check();
+    if (r.video) {
+        r.video->chart = r.options;
+        if (const QString problem = r.video->check(); !problem.isEmpty()) {
+            const char *option = problem.startsWith("duration") ? "--duration: "
+                                 : problem.startsWith("fps")    ? "--fps: "
+                                                                : "--size: ";
+            *error = option + problem.toStdString();
+            return std::nullopt;
+        }
+    }
+    const QString problem = r.video ? QString() : r.options.check();
     if (!problem.isEmpty()) {
         *error = (problem.contains("scale") ? "--scale: " : "--size: ") + problem.toStdString();
         return std::nullopt;
@@ -269,6 +265,17 @@ int writeExport(ExportRequest request, const core::PreparedRun &run) {
         request.options.annotations.push_back(a);
     }
     QString error;
+    if (request.video) {
+        request.video->chart = request.options;
+        ui::VideoStats stats;
+        if (!ui::exportVideo(run.index, *request.video, request.path, &error, {}, &stats))
+            return badInput(error.toStdString());
+        const QSize size = request.video->chart.size;
+        std::printf("%s: %d frames of %dx%d at %g frames/s, made in %.1f s (%.1f frames/s)\n",
+                    request.path.toLocal8Bit().constData(), stats.frames, size.width(),
+                    size.height(), request.video->effectiveFps(), stats.seconds, stats.fps());
+        return 0;
+    }
     if (!ui::exportTimeline(run.index, request.options, request.path, &error))
         return badInput(error.toStdString());
     return 0;
@@ -284,7 +291,10 @@ int writeOutputs(const QCommandLineParser &parser, const core::PreparedRun &run)
     if (parser.isSet("trace") &&
         !streamOutput(
             parser.value("trace"),
-            [&](core::ByteSink &sink) { core::writeChromeJson(trace, sink); }, &error))
+            [&](core::ByteSink &sink) {
+                core::writeTrace(trace, core::traceFormatForPath(parser.value("trace")), sink);
+            },
+            &error))
         return badInput(error);
     if (parser.isSet("csv") &&
         !streamOutput(
@@ -347,14 +357,6 @@ int checkStandardOutput(int status) {
     return status == 0 ? 2 : status;
 }
 
-bool wantsHeadless(const QStringList &arguments) {
-    for (const QString &arg : arguments.mid(1))
-        for (const QString &flag : kHeadlessFlags)
-            if (arg == flag || arg.startsWith(flag + "="))
-                return true;
-    return false;
-}
-
 void quietQtMessages() {
     if (qEnvironmentVariableIntValue("GILSCOPE_DEBUG"))
         return;
@@ -362,14 +364,6 @@ void quietQtMessages() {
         if (type == QtCriticalMsg || type == QtFatalMsg)
             std::fprintf(stderr, "gilscope: %s\n", qPrintable(message));
     });
-}
-
-bool headlessDraws(const QStringList &arguments) {
-    for (const QString &arg : arguments.mid(1))
-        for (const QString &flag : kDrawingFlags)
-            if (arg == flag || arg.startsWith(flag + "="))
-                return true;
-    return false;
 }
 
 namespace {
@@ -452,6 +446,8 @@ int runCompare(const QCommandLineParser &parser) {
     auto request = parseExport(parser, &error);
     if (!request)
         return badInput(error);
+    if (request->video)
+        return badInput("--compare draws an image: use --export OUT.png|OUT.svg|OUT.pdf");
 
     core::PreparedRunPtr results[2];
     for (int i = 0; i < 2; ++i) {
@@ -496,8 +492,11 @@ int runHeadless(const QStringList &arguments) {
     addOptions(parser);
     if (!parser.parse(arguments))
         return badInput(parser.errorText().toStdString() + " (see gilscope --help)");
-    if (parser.isSet("help")) {
-        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+    if (parser.isSet("help") || parser.isSet("help-all")) {
+        // Named as users type it, whatever path started us (the man page is made from this).
+        QString help = parser.helpText();
+        help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope");
+        std::fputs(help.toLocal8Bit().constData(), stdout);
         return 0;
     }
     if (parser.isSet("version")) {
@@ -524,12 +523,13 @@ int runHeadless(const QStringList &arguments) {
         if (!exportRequest)
             return badInput(error);
     } else {
-        for (const char *option : {"size", "scale", "theme", "range", "title", "caption",
-                                   "annotate", "no-legend", "no-holder-lane", "no-cores-lane"})
+        for (const char *option :
+             {"size", "scale", "theme", "range", "title", "caption", "annotate", "no-legend",
+              "no-holder-lane", "no-cores-lane", "duration", "fps", "layout", "playhead"})
             if (parser.isSet(option))
                 return badInput(std::string("--") + option +
-                                " shapes an image: add --export "
-                                "OUT.png|OUT.svg|OUT.pdf");
+                                " shapes an image or a video: add --export "
+                                "OUT.png|OUT.svg|OUT.pdf|OUT.mp4|OUT.webm|OUT.gif");
     }
     // What to prepare: drawing needs the pixel index, the other outputs only the trace.
     const auto parts = exportRequest ? core::RunParts::Everything : core::RunParts::TraceAndMetrics;
@@ -553,6 +553,10 @@ int runHeadless(const QStringList &arguments) {
             core::loadTraceFile(parser.value("load-trace"), core::DashMeans::StandardInput);
         if (!load.ok())
             return badInput(load.error());
+        // What the file held that cannot be shown, in one line (other tools' counters, flows).
+        if (!(*load)->importNote.empty())
+            std::fprintf(stderr, "%s: %s\n", qPrintable(parser.value("load-trace")),
+                         (*load)->importNote.c_str());
         if (parser.isSet("as-scenario"))
             return writeEquivalentScenario(**load, parser);
         if (parser.isSet("machine"))

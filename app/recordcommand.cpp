@@ -1,6 +1,7 @@
 #include "recordcommand.h"
 
 #include "python/pythoninstalls.h"
+#include "samplecommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <functional>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -52,6 +54,14 @@ void addOptions(QCommandLineParser &parser) {
         {"out", "Where to write the trace (default: SCRIPT.trace.json here).", "TRACE.json"});
     parser.addOption({"switch-interval",
                       "sys.setswitchinterval before the script starts, in ms (Python 3).", "MS"});
+    parser.addOption({"sample",
+                      "Run the script unmodified and sample its threads from /proc (Linux): no "
+                      "slowdown; tells GIL waits from lock waits and I/O."});
+    parser.addOption({"instrument",
+                      "Record with the instrumenting recorder (sys.monitoring / sys.settrace): "
+                      "every GIL hand-off exactly, but tight loops run several times slower "
+                      "(the default)."});
+    parser.addOption({"rate", "With --sample: samples per second (default 1000).", "HZ"});
     parser.addPositionalArgument("SCRIPT.py", "The script to run as __main__.");
     parser.addPositionalArgument("ARGS", "Its arguments.", "[ARGS...]");
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -179,7 +189,9 @@ public:
     ChildRun(const ChildRun &) = delete;
     ChildRun &operator=(const ChildRun &) = delete;
 
-    Outcome run(const QString &program, const QStringList &arguments) {
+    // `started` is called with the child's pid as soon as it exists (before its exec).
+    Outcome run(const QString &program, const QStringList &arguments,
+                const std::function<void(pid_t)> &started = {}) {
         std::vector<QByteArray> storage{QFile::encodeName(program)};
         for (const QString &argument : arguments)
             storage.push_back(argument.toLocal8Bit());
@@ -208,6 +220,8 @@ public:
             }
         }
         const int forkErrno = errno;
+        if (pid > 0 && started)
+            started(pid);
         ::close(report[1]);
         if (pid < 0) {
             ::close(report[0]);
@@ -350,6 +364,53 @@ core::Result<core::RecorderFiles> recorderFiles(const QString &program) {
     return core::findRecorderFiles(binaryDir(program), sourceDir);
 }
 
+#ifdef __linux__
+namespace {
+// `record --sample`: the script runs as `python SCRIPT ARGS`, untouched but for a sitecustomize
+// that names threads, while a thread of ours samples it from /proc.
+int recordSampled(const QString &python, const QStringList &positional,
+                  const QCommandLineParser &parser, double rate) {
+    const QString script = positional.first();
+    const QString out = parser.isSet("out") ? parser.value("out")
+                                            : QFileInfo(script).completeBaseName() + ".trace.json";
+    QStringList pythonArgs;
+    if (parser.isSet("switch-interval")) {
+        const QString seconds =
+            QString::number(parser.value("switch-interval").toDouble() / 1000, 'g', 12);
+        pythonArgs << "-c"
+                   << "import sys, runpy; sys.argv = sys.argv[1:]; "
+                      "getattr(sys, 'setswitchinterval', lambda s: None)(" +
+                          seconds + "); runpy.run_path(sys.argv[0], run_name='__main__')"
+                   << positional;
+    } else {
+        pythonArgs = positional;
+    }
+    core::ThreadNameHook names;
+    core::BackgroundSampler sampler(rate);
+    if (names.ok())
+        names.install();
+    ChildRun child;
+    const ChildRun::Outcome outcome =
+        child.run(python, pythonArgs, [&](pid_t pid) { sampler.start(pid); });
+    names.restore();
+    if (!outcome.error.isEmpty())
+        return fail("cannot run " + python + ": " + outcome.error);
+    sampler.stop();
+    const QString error = sampler.session()
+                              ? writeSampledTrace(*sampler.session(), out, names.namesFile(),
+                                                  QFileInfo(script).fileName())
+                              : QString::fromStdString(sampler.write(out, {}, {}).error());
+    if (!error.isEmpty())
+        std::fprintf(stderr, "gilscope record: %s\n", error.toLocal8Bit().constData());
+    if (outcome.killedBy != 0)
+        std::fprintf(stderr, "gilscope record: %s was killed by signal %d (%s)\n",
+                     python.toLocal8Bit().constData(), outcome.killedBy,
+                     ::strsignal(outcome.killedBy));
+    return error.isEmpty() ? outcome.exitCode : (outcome.exitCode ? outcome.exitCode : 1);
+}
+} // namespace
+#endif
+
 int runRecord(const QStringList &arguments) {
     QCommandLineParser parser;
     addOptions(parser);
@@ -359,7 +420,7 @@ int runRecord(const QStringList &arguments) {
         forParser << "gilscope";
     if (!parser.parse(forParser))
         return fail(parser.errorText() + " (see gilscope record --help)");
-    if (parser.isSet("help")) {
+    if (parser.isSet("help") || parser.isSet("help-all")) {
         QString help = parser.helpText();
         help.replace(QRegularExpression("^Usage: \\S+"), "Usage: gilscope record");
         std::fputs(help.toLocal8Bit().constData(), stdout);
@@ -382,6 +443,19 @@ int runRecord(const QStringList &arguments) {
     const QString script = positional.first();
     if (!QFileInfo(script).isFile())
         return fail(script + ": no such script");
+    if (parser.isSet("sample") && parser.isSet("instrument"))
+        return fail("--sample and --instrument: choose one way of recording");
+    const bool sample = parser.isSet("sample");
+    double rate = kDefaultSampleHz;
+    if (parser.isSet("rate")) {
+        bool ok = false;
+        rate = parser.value("rate").toDouble(&ok);
+        if (!sample)
+            return fail("--rate goes with --sample");
+        if (!ok || !(rate >= 1 && rate <= 20000))
+            return fail("--rate: expected 1 to 20000 samples per second, got " +
+                        parser.value("rate"));
+    }
 
     const auto files = recorderFiles(arguments.value(0));
     if (!files.ok())
@@ -396,6 +470,13 @@ int runRecord(const QStringList &arguments) {
 
     const QStringList pythonArgs =
         QStringList{recorder} + recorderArgs + QStringList{"--"} + positional;
+#ifdef __linux__
+    if (sample)
+        return recordSampled(python, positional, parser, rate);
+#else
+    if (sample)
+        return fail("--sample reads /proc and works on Linux only; use --instrument");
+#endif
 #ifdef Q_OS_UNIX
     ChildRun child;
     const ChildRun::Outcome outcome = child.run(python, pythonArgs);

@@ -7,8 +7,8 @@
 #include "synthetictrace.h"
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
+#include "widgets/labeledslider.h"
 #include "window/controlspanel.h"
-#include "window/labeledslider.h"
 #include "window/mainwindow.h"
 #include "window/simulationcontroller.h"
 

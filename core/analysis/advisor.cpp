@@ -1,9 +1,9 @@
 #include "analysis/advisor.h"
 
+#include "analysis/parallel.h"
 #include "run/preparedrun.h"
 
 #include <cmath>
-#include <future>
 #include <sstream>
 
 namespace gilscope::core {
@@ -155,27 +155,18 @@ Advice advise(const Scenario &scenario, int threads, const std::atomic<bool> *ca
     }
 
     // Fan the grid out over `threads` workers; each run is independent and deterministic.
-    std::atomic<std::size_t> next{0};
-    auto worker = [&]() {
-        for (std::size_t i; (i = next.fetch_add(1)) < runs.size();) {
-            Scenario s = scenario;
-            s.executor = runs[i].executor;
-            s.interpreter = runs[i].interpreter;
-            const auto run = prepareRun(s, cancel, RunParts::TraceAndMetrics);
-            if (run.ok()) {
-                runs[i].metrics = (*run)->metrics;
-                runs[i].trace = (*run)->tracePtr;
-            } else {
-                runs[i].error = run.error();
-            }
+    forEachInParallel(runs.size(), threads, [&](std::size_t i) {
+        Scenario s = scenario;
+        s.executor = runs[i].executor;
+        s.interpreter = runs[i].interpreter;
+        const auto run = prepareRun(s, cancel, RunParts::TraceAndMetrics);
+        if (run.ok()) {
+            runs[i].metrics = (*run)->metrics;
+            runs[i].trace = (*run)->tracePtr;
+        } else {
+            runs[i].error = run.error();
         }
-    };
-    std::vector<std::future<void>> workers;
-    for (int t = 1; t < std::max(1, threads); ++t)
-        workers.push_back(std::async(std::launch::async, worker));
-    worker();
-    for (auto &w : workers)
-        w.get();
+    });
 
     Advice advice;
     advice.runs = std::move(runs);

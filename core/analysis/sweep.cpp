@@ -1,10 +1,10 @@
 #include "analysis/sweep.h"
 
+#include "analysis/parallel.h"
 #include "run/preparedrun.h"
 #include "scenario/scenariojson.h"
 
 #include <cmath>
-#include <future>
 #include <sstream>
 
 namespace gilscope::core {
@@ -86,23 +86,14 @@ Result<SweepResult> sweep(const Scenario &scenario, const std::string &spec, int
     }
     result.points.resize(values.size());
     std::vector<std::string> errors(values.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&]() {
-        for (std::size_t i; (i = next.fetch_add(1)) < values.size();) {
-            const auto run = prepareRun(scenarios[i], cancel, RunParts::TraceAndMetrics);
-            result.points[i].value = values[i];
-            if (run.ok())
-                result.points[i].metrics = (*run)->metrics;
-            else
-                errors[i] = result.key + "=" + number(values[i]) + ": " + run.error();
-        }
-    };
-    std::vector<std::future<void>> workers;
-    for (int t = 1; t < std::max(1, threads); ++t)
-        workers.push_back(std::async(std::launch::async, worker));
-    worker();
-    for (auto &w : workers)
-        w.get();
+    forEachInParallel(values.size(), threads, [&](std::size_t i) {
+        const auto run = prepareRun(scenarios[i], cancel, RunParts::TraceAndMetrics);
+        result.points[i].value = values[i];
+        if (run.ok())
+            result.points[i].metrics = (*run)->metrics;
+        else
+            errors[i] = result.key + "=" + number(values[i]) + ": " + run.error();
+    });
     for (const auto &e : errors)
         if (!e.empty())
             return Error{e};

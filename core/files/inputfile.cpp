@@ -3,6 +3,7 @@
 #include "files/localpath.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -89,9 +90,10 @@ std::string formatBytes(qint64 bytes) {
     return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
-Result<QByteArray> readInputFile(const QString &path, InputLimit limit, DashMeans dash) {
-    if (path == QLatin1String("-") && dash == DashMeans::StandardInput)
-        return readAll(STDIN_FILENO, 0, "standard input", limit);
+namespace {
+
+// Opens a regular file of at most `limit` for reading: the descriptor, or why not.
+Result<int> openRegular(const QString &path, InputLimit limit, qint64 &size) {
     const std::string name = displayPath(path);
     const QByteArray bytes = encodeLocalPath(path);
     if (bytes.isEmpty())
@@ -117,9 +119,52 @@ Result<QByteArray> readInputFile(const QString &path, InputLimit limit, DashMean
         ::close(fd);
         return notRegular(name, mode, limit);
     }
-    auto data = readAll(fd, opened.st_size, name, limit);
-    ::close(fd);
+    size = opened.st_size;
+    return fd;
+}
+
+} // namespace
+
+Result<QByteArray> readInputFile(const QString &path, InputLimit limit, DashMeans dash) {
+    if (path == QLatin1String("-") && dash == DashMeans::StandardInput)
+        return readAll(STDIN_FILENO, 0, "standard input", limit);
+    qint64 size = 0;
+    const auto fd = openRegular(path, limit, size);
+    if (!fd)
+        return Error{fd.error()};
+    auto data = readAll(*fd, size, displayPath(path), limit);
+    ::close(*fd);
     return data;
+}
+
+Result<InputBytes> mapInputFile(const QString &path, InputLimit limit, DashMeans dash) {
+    if (path == QLatin1String("-") && dash == DashMeans::StandardInput) {
+        auto data = readAll(STDIN_FILENO, 0, "standard input", limit);
+        if (!data)
+            return Error{data.error()};
+        return InputBytes(std::move(*data));
+    }
+    qint64 size = 0;
+    const auto fd = openRegular(path, limit, size);
+    if (!fd)
+        return Error{fd.error()};
+    if (size == 0) {
+        ::close(*fd);
+        return InputBytes();
+    }
+    void *address = ::mmap(nullptr, static_cast<std::size_t>(size), PROT_READ, MAP_PRIVATE, *fd, 0);
+    ::close(*fd);
+    if (address == MAP_FAILED) { // a file system without mmap: read it instead
+        auto data = readInputFile(path, limit, dash);
+        if (!data)
+            return Error{data.error()};
+        return InputBytes(std::move(*data));
+    }
+    ::madvise(address, static_cast<std::size_t>(size), MADV_SEQUENTIAL);
+    std::shared_ptr<const void> mapping(address, [size](const void *a) {
+        ::munmap(const_cast<void *>(a), static_cast<std::size_t>(size));
+    });
+    return InputBytes(std::move(mapping), QByteArrayView(static_cast<const char *>(address), size));
 }
 
 } // namespace gilscope::core

@@ -139,8 +139,8 @@ bool TraceIndex::buildSummaries(const std::atomic<bool> *cancel) {
     for (std::uint32_t r = 0; r < rows; ++r) {
         cursors.emplace_back(trace.threads[r], trace.endNs);
         Event e{0, false, r};
-        if (cursors.back().next(e.t, e.isStart))
-            queue.push(e);
+        if (isThreadRow(trace.threads[r].info) && cursors.back().next(e.t, e.isStart))
+            queue.push(e); // async spans are no thread: they keep no core busy
     }
 
     m_busy.starts.push_back(0);

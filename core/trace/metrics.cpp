@@ -115,8 +115,11 @@ Metrics computeMetrics(const Trace &trace) {
 
         std::vector<RunningStretch> stretches;
         collectRunning(track, trace.endNs, static_cast<int>(row), stretches);
-        for (const auto &s : stretches)
-            holds.push_back(toMs(s.end - s.start));
+        // GIL holds are the running stretches of rows under a GIL: a row without one (another
+        // tool's trace, a free-threaded interpreter) holds nothing.
+        if (track.info.gilId >= 0)
+            for (const auto &s : stretches)
+                holds.push_back(toMs(s.end - s.start));
         auto &byGil =
             runningByGil[track.info.gilId >= 0 ? track.info.gilId : -1 - static_cast<int>(row)];
         byGil.insert(byGil.end(), stretches.begin(), stretches.end());

@@ -45,6 +45,7 @@ QJsonObject metricsToJsonObject(const Metrics &m) {
                             {"hold_ms_p90", m.gil.hold_ms_p90}}},
         {"io", QJsonObject{{"ops", static_cast<double>(m.io.ops)},
                            {"ops_per_s", m.io.ops_per_s},
+                           {"serving_ops_per_s", m.io.serving_ops_per_s},
                            {"latency_ms_p50", m.io.latency_ms_p50},
                            {"latency_ms_p99", m.io.latency_ms_p99},
                            {"max_stall_ms", m.io.max_stall_ms}}},

@@ -21,7 +21,9 @@ enum class ThreadState : std::uint8_t {
     Starting,      // thread / process / interpreter start-up
     Done,          // finished
     Absent,        // no data (recorded traces: before the thread existed)
-    LockWait,      // asleep on a threading.Lock, GIL released
+    LockWait,      // asleep on a lock that is not the GIL (threading.Lock, join, Condition),
+                   // GIL released; the sampling recorder tells it from a GIL wait by the
+                   // futex's address
     Native,        // in C code that released the GIL, on a core
     QueueWait,     // asleep on a queue, an event or a pool's result, GIL released
 };
@@ -56,6 +58,13 @@ struct ThreadInfo {
     int groupId = 0;       // process / interpreter number, for grouping rows
     std::string groupName; // "main process", "process 2", "interpreter 3"
 };
+
+// A row of another tool's async spans (requests, navigations), not a thread: it neither keeps a
+// core busy nor adds to the sequential work.
+constexpr std::string_view kAsyncRowKind = "async";
+inline bool isThreadRow(const ThreadInfo &info) {
+    return info.kind != kAsyncRowKind;
+}
 
 // One row: contiguous state segments and instant marks, columnar for compactness
 // (9 bytes a segment, 9 bytes a mark). Segment i spans [segmentStart[i], segmentStart[i+1]),
@@ -100,6 +109,9 @@ struct Trace {
     int checkInterval = 0;
     std::vector<ThreadTrack> threads;
     std::vector<QueueTrack> queues;
+    // For a file read in: what it held that cannot be shown, in one line ("skipped 12 counter
+    // samples, 3 flow events"); empty when nothing was skipped.
+    std::string importNote;
 
     std::size_t segmentCount() const;
     std::size_t markCount() const;

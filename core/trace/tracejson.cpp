@@ -2,6 +2,8 @@
 
 #include "files/inputfile.h"
 #include "files/localpath.h"
+#include "import/chromejsonreader.h"
+#include "perfetto/pftrace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +14,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <queue>
@@ -58,9 +61,32 @@ public:
         }
         microsMagnitude(magnitude);
     }
-    // A duration `end - start` for end > start, exact even where the difference overflows int64.
-    void microsBetween(TimeNs start, TimeNs end) {
-        microsMagnitude(static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start));
+    // The "dur" of a slice [start, end), end > start, exact even where the difference overflows
+    // int64, that ends no later than `end` for every reader that adds
+    // ts + dur as doubles (JavaScript's and Python's trace readers do), so that a thread's
+    // adjacent slices never overlap there. Usually that is the exact decimal; where its double
+    // sum lands past end, the largest double below it that does not. Our reader rounds to whole
+    // nanoseconds, so either form reads back as exactly end - start.
+    void sliceDuration(TimeNs start, TimeNs end) {
+        const std::uint64_t ns =
+            static_cast<std::uint64_t>(end) - static_cast<std::uint64_t>(start);
+        const double ts = microsAsRead(start), stop = microsAsRead(end);
+        const double exact = microsAsRead(ns);
+        double dur = exact;
+        // The sum's excess is a unit or two in the last place of `stop`, which can be thousands of
+        // the duration's own: take it off, then step down until the sum rounds to `stop` or below.
+        for (int step = 0; step < 16 && ts + dur > stop; ++step)
+            dur = std::min(std::nextafter(dur, 0.0), dur - (ts + dur - stop));
+        // Past 2^53 ns the doubles are coarser than a nanosecond: no choice is exact there.
+        if (dur == exact || ts + dur > stop || ns >= kExactDoubleNs ||
+            std::llround(dur * 1000.0) != static_cast<long long>(ns)) {
+            microsMagnitude(ns);
+            return;
+        }
+        char digits[40];
+        const auto last =
+            std::to_chars(digits, digits + sizeof digits, dur, std::chars_format::fixed).ptr;
+        m_buffer.append(digits, last);
     }
 
     // Hands a full buffer to the sink. False once the sink failed: the writer stops there.
@@ -74,6 +100,28 @@ public:
 
 private:
     static constexpr std::size_t kChunkBytes = 1 << 20;
+    static constexpr std::uint64_t kExactDoubleNs = std::uint64_t{1} << 53;
+
+    // The double a reader gets from the decimal microseconds we write for `ns`. Below 2^53 the
+    // division is exact to the same rounding as parsing the decimal (both round ns / 1000 once to
+    // the nearest double); beyond, the text is parsed like a reader does.
+    template <typename Integer> static double microsAsRead(Integer ns) {
+        const bool negative = ns < 0;
+        const auto magnitude =
+            negative ? 0 - static_cast<std::uint64_t>(ns) : static_cast<std::uint64_t>(ns);
+        if (magnitude < kExactDoubleNs) {
+            const double us = static_cast<double>(magnitude) / 1000.0;
+            return negative ? -us : us;
+        }
+        char text[32];
+        auto *p = std::to_chars(text, text + 24, magnitude / 1000).ptr;
+        *p++ = '.';
+        for (const auto digit : {magnitude % 1000 / 100, magnitude % 100 / 10, magnitude % 10})
+            *p++ = static_cast<char>('0' + digit);
+        double us = 0;
+        std::from_chars(text, p, us);
+        return negative ? -us : us;
+    }
 
     void microsMagnitude(std::uint64_t ns) {
         number(ns / 1000);
@@ -141,10 +189,10 @@ private:
     bool m_atStart = true;
 };
 
-// The counter of one process: its rows' edges merged in time order, one sample per instant
-// with the count after every change at that instant. Holds one cursor per row, never the edges.
-bool writeWaiterCounter(ChunkWriter &out, const Trace &trace, const std::vector<std::size_t> &rows,
-                        int pid, const std::function<void()> &begin) {
+} // namespace
+
+bool forEachWaiterSample(const Trace &trace, const std::vector<std::size_t> &rows,
+                         const std::function<bool(TimeNs, int)> &sample) {
     std::vector<WaitEdges> streams;
     streams.reserve(rows.size());
     using Next = std::pair<TimeNs, std::size_t>; // (time, stream)
@@ -164,6 +212,18 @@ bool writeWaiterCounter(ChunkWriter &out, const Trace &trace, const std::vector<
             queue.push({streams[s].time(), s});
         if (!queue.empty() && queue.top().first == time)
             continue; // one sample per instant
+        if (!sample(time, waiting))
+            return false;
+    }
+    return true;
+}
+
+namespace {
+
+// The counter of one process, as "C" events.
+bool writeWaiterCounter(ChunkWriter &out, const Trace &trace, const std::vector<std::size_t> &rows,
+                        int pid, const std::function<void()> &begin) {
+    return forEachWaiterSample(trace, rows, [&](TimeNs time, int waiting) {
         begin();
         out << "{\"ph\":\"C\",\"name\":\"GIL waiters\",\"pid\":";
         out.number(pid);
@@ -172,10 +232,8 @@ bool writeWaiterCounter(ChunkWriter &out, const Trace &trace, const std::vector<
         out << ",\"args\":{\"waiting\":";
         out.number(waiting);
         out << "}}";
-        if (!out.flushIfFull())
-            return false;
-    }
-    return true;
+        return out.flushIfFull();
+    });
 }
 
 } // namespace
@@ -239,7 +297,7 @@ void writeChromeJson(const Trace &trace, ByteSink &sink) {
                 << ",\"ts\":";
             out.micros(start);
             out << ",\"dur\":";
-            out.microsBetween(start, end);
+            out.sliceDuration(start, end);
             out << '}';
             if (!out.flushIfFull())
                 return;
@@ -289,269 +347,75 @@ QByteArray traceToChromeJson(const Trace &trace) {
     return std::move(sink.bytes());
 }
 
-namespace {
-
-struct RowBuilder {
-    ThreadInfo info;
-    std::vector<std::pair<TimeNs, std::pair<TimeNs, ThreadState>>>
-        segments; // start -> (end, state)
-    std::vector<std::pair<TimeNs, MarkKind>> marks;
-};
-
-std::string microsText(double us) {
-    return QByteArray::number(us, 'g', 6).toStdString() + " \u00b5s";
-}
-
-// "EVENT: ts -1e+300 µs is outside ±4.61169e+15 µs (2^62 ns)"
-Error outsideLimit(const std::string &where, const std::string &what, double us) {
-    return Error{where + ": " + what + " " + microsText(us) + " is outside \u00b1" +
-                 microsText(static_cast<double>(kTraceTimeLimitNs) / 1000.0) + " (2^62 ns)"};
-}
-
-// A time or duration in microseconds from the file, as nanoseconds within ±kTraceTimeLimitNs.
-Result<TimeNs> readMicros(const QJsonValue &value, const char *field, const std::string &where) {
-    const double us = value.toDouble();
-    const double ns = us * 1000.0;
-    if (!std::isfinite(ns) || std::fabs(ns) >= static_cast<double>(kTraceTimeLimitNs))
-        return outsideLimit(where, field, us);
-    return static_cast<TimeNs>(std::llround(ns));
-}
-
-// otherData's end_ns and sequential_ns: whole nanoseconds from 0 below 2^62, when present.
-Result<TimeNs> readOtherNs(const QJsonObject &other, const char *key, const std::string &source) {
-    const QJsonValue value = other.value(key);
-    if (value.isUndefined() || value.isNull())
-        return TimeNs{0};
-    const double ns = value.toDouble(-1);
-    if (!value.isDouble() || !(ns >= 0 && ns < static_cast<double>(kTraceTimeLimitNs)))
-        return Error{source + ": otherData." + key + " must be a number of ns from 0 to 2^62"};
-    return static_cast<TimeNs>(std::llround(ns));
-}
-
-} // namespace
-
 TraceLoad parseChromeTrace(const QByteArray &json, const std::string &source) {
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        int line = 1, column = 1;
-        for (int i = 0; i + 1 < parseError.offset && i < json.size(); ++i) {
-            if (json[i] == '\n') {
-                ++line;
-                column = 1;
-            } else {
-                ++column;
-            }
-        }
-        return Error{source + ": line " + std::to_string(line) + ", column " +
-                     std::to_string(column) + ": " + parseError.errorString().toStdString() +
-                     (parseError.offset >= json.size() - 1 ? " (the file looks truncated)" : "")};
-    }
-    QJsonArray events;
-    QJsonObject other;
-    if (doc.isArray()) {
-        events = doc.array();
-    } else if (doc.isObject() && doc.object().value("traceEvents").isArray()) {
-        events = doc.object().value("traceEvents").toArray();
-        other = doc.object().value("otherData").toObject();
-    } else {
-        return Error{source +
-                     ": not a trace: expected {\"traceEvents\": [...]} or an array of events"};
-    }
-
-    std::map<std::pair<long long, long long>, RowBuilder> rows; // (pid, tid)
-    std::map<long long, std::string> processNames;
-    std::map<std::pair<long long, long long>, long long> sortIndex;
-    std::map<std::string, std::pair<QueueTrack, long long>> queues; // by name: track, items
-    std::vector<std::string> queueOrder;
-    TimeNs end = 0;
-    TimeNs earliest = 0;
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        const QJsonObject e = events[i].toObject();
-        const QString ph = e.value("ph").toString();
-        const QString name = e.value("name").toString();
-        const auto key = std::make_pair(e.value("pid").toInteger(), e.value("tid").toInteger());
-        const std::string where = source + ": event " + std::to_string(i);
-        if (ph == "M") {
-            const QJsonObject args = e.value("args").toObject();
-            if (name == "process_name")
-                processNames[key.first] = args.value("name").toString().toStdString();
-            else if (name == "thread_name") {
-                auto &row = rows[key];
-                row.info.name = args.value("name").toString().toStdString();
-                row.info.kind = args.value("kind").toString("recorded").toStdString();
-                row.info.gilId = args.contains("gil") ? args.value("gil").toInt() : 0;
-            } else if (name == "thread_sort_index")
-                sortIndex[key] = args.value("sort_index").toInteger();
-        } else if (ph == "X") {
-            if (!e.value("ts").isDouble() || !e.value("dur").isDouble())
-                return Error{where + ": an \"X\" event needs numbers ts and dur"};
-            ThreadState state = ThreadState::Running; // a slice from another tool: something ran
-            parseThreadState(name.toStdString(), state);
-            const auto start = readMicros(e.value("ts"), "ts", where);
-            if (!start)
-                return Error{start.error()};
-            const auto duration = readMicros(e.value("dur"), "dur", where);
-            if (!duration)
-                return Error{duration.error()};
-            if (*duration < 0)
-                return Error{where + ": dur " + microsText(e.value("dur").toDouble()) +
-                             " is negative"};
-            const TimeNs stop = *start + *duration; // both below 2^62: no overflow
-            if (stop >= kTraceTimeLimitNs)
-                return outsideLimit(where, "ts + dur =", static_cast<double>(stop) / 1000.0);
-            rows[key].segments.push_back({*start, {stop, state}});
-            end = std::max(end, stop);
-            earliest = std::min(earliest, *start);
-        } else if (ph == "C" && e.value("cat").toString() == "queue" && name.startsWith("queue ")) {
-            const std::string queueName = name.mid(6).toStdString();
-            const QJsonValue items = e.value("args").toObject().value("items");
-            if (!e.value("ts").isDouble() || !items.isDouble())
-                return Error{where + ": a queue counter needs a number ts and args.items"};
-            const auto t = readMicros(e.value("ts"), "ts", where);
-            if (!t)
-                return Error{t.error()};
-            if (!queues.count(queueName))
-                queueOrder.push_back(queueName);
-            auto &[track, count] = queues[queueName];
-            track.name = queueName;
-            const auto now = static_cast<long long>(items.toDouble());
-            if (now == count + 1)
-                track.putTime.push_back(*t);
-            else if (now == count - 1 && now >= 0)
-                track.getTime.push_back(*t);
-            else
-                return Error{where + ": queue \"" + queueName + "\" goes from " +
-                             std::to_string(count) + " to " + std::to_string(now) +
-                             " items: a queue counter moves by one item an event"};
-            count = now;
-            end = std::max(end, *t);
-            earliest = std::min(earliest, *t);
-        } else if (ph == "i" || ph == "I") {
-            MarkKind kind{};
-            if (!parseMarkKind(name.toStdString(), kind))
-                continue; // instant events of other tools carry nothing we can show
-            if (!e.value("ts").isDouble())
-                return Error{where + ": an instant event needs a number ts"};
-            const auto t = readMicros(e.value("ts"), "ts", where);
-            if (!t)
-                return Error{t.error()};
-            rows[key].marks.push_back({*t, kind});
-            end = std::max(end, *t);
-            earliest = std::min(earliest, *t);
-        }
-    }
-    if (rows.empty())
-        return Error{source + ": the file holds no thread events"};
-
-    auto trace = std::make_shared<Trace>();
-    trace->scenarioName = other.value("scenario").toString("recorded trace").toStdString();
-    trace->interpreter = other.value("interpreter").toString("recorded").toStdString();
-    trace->executor = other.value("executor").toString("threading").toStdString();
-    trace->cores = std::max(1, other.value("cores").toInt(1));
-    const auto endNs = readOtherNs(other, "end_ns", source);
-    if (!endNs)
-        return Error{endNs.error()};
-    const auto sequentialNs = readOtherNs(other, "sequential_ns", source);
-    if (!sequentialNs)
-        return Error{sequentialNs.error()};
-    // Rows start at 0: a trace with earlier events is moved so that the earliest is at 0.
-    const TimeNs origin = earliest;
-    end = std::max(end, *endNs);
-    if (end - origin >= kTraceTimeLimitNs)
-        return Error{source + ": the events span " +
-                     microsText(static_cast<double>(origin) / 1000) + " to " +
-                     microsText(static_cast<double>(end) / 1000) + ", more than 2^62 ns"};
-    trace->endNs = end - origin;
-    trace->sequentialNs = *sequentialNs;
-    trace->python = other.value("python").toString().toStdString();
-    trace->switchIntervalMs = other.value("switch_interval_ms").toDouble(0);
-    trace->checkInterval = other.value("check_interval").toInt(0);
-
-    std::vector<std::pair<long long, std::pair<long long, long long>>> order;
-    for (const auto &[key, row] : rows)
-        order.push_back({sortIndex.count(key) ? sortIndex[key] : key.second, key});
-    std::sort(order.begin(), order.end());
-    for (const auto &[_, key] : order) {
-        RowBuilder &row = rows[key];
-        ThreadTrack track;
-        track.info = row.info;
-        if (track.info.name.empty())
-            track.info.name = "thread " + std::to_string(key.second);
-        if (track.info.kind.empty())
-            track.info.kind = "recorded";
-        track.info.groupId = static_cast<int>(std::clamp<long long>(key.first, 1, INT_MAX) - 1);
-        track.info.groupName = processNames.count(key.first)
-                                   ? processNames[key.first]
-                                   : "process " + std::to_string(key.first);
-        std::sort(row.segments.begin(), row.segments.end());
-        TimeNs cursor = origin;
-        auto push = [&](TimeNs fileTime, ThreadState s) {
-            const TimeNs t = fileTime - origin;
-            if (!track.segmentStart.empty() && track.segmentState.back() == s)
-                return;
-            if (!track.segmentStart.empty() && track.segmentStart.back() == t) {
-                track.segmentState.back() = s;
-                return;
-            }
-            track.segmentStart.push_back(t);
-            track.segmentState.push_back(s);
-        };
-        for (const auto &[start, rest] : row.segments) {
-            const auto [stop, state] = rest;
-            if (start < cursor)
-                return Error{source + ": thread \"" + track.info.name + "\": segments overlap at " +
-                             std::to_string(start) + " ns"};
-            if (start > cursor || track.segmentStart.empty())
-                push(cursor, start > cursor ? ThreadState::Absent : state);
-            push(start, state);
-            cursor = stop;
-        }
-        push(cursor, ThreadState::Done);
-        // Stable: marks at one instant keep their order (release before signal, ...).
-        std::stable_sort(row.marks.begin(), row.marks.end(),
-                         [](const auto &a, const auto &b) { return a.first < b.first; });
-        for (const auto &[t, kind] : row.marks) {
-            track.markTime.push_back(t - origin);
-            track.markKind.push_back(kind);
-        }
-        trace->threads.push_back(std::move(track));
-    }
-    for (const auto &name : queueOrder) {
-        QueueTrack track = std::move(queues[name].first);
-        for (auto &t : track.putTime)
-            t -= origin;
-        for (auto &t : track.getTime)
-            t -= origin;
-        trace->queues.push_back(std::move(track));
-    }
-    if (trace->sequentialNs == 0) {
-        // A recording has no scenario: its own running and I/O time is the sequential work.
-        for (const auto &t : trace->threads)
-            for (std::size_t i = 0; i < t.segmentCount(); ++i)
-                if (t.segmentState[i] == ThreadState::Running ||
-                    t.segmentState[i] == ThreadState::Native ||
-                    t.segmentState[i] == ThreadState::Io)
-                    trace->sequentialNs = saturatingAdd(
-                        trace->sequentialNs, t.segmentEnd(i, trace->endNs) - t.segmentStart[i]);
-    }
-    return TracePtr(std::move(trace));
+    return parseTrace(json, source);
 }
 
-TraceLoad loadTraceFile(const QString &path, DashMeans dash) {
-    const auto json = readInputFile(path, InputLimit::trace(), dash);
-    if (!json.ok())
-        return Error{json.error()};
-    return parseChromeTrace(*json, path == "-" && dash == DashMeans::StandardInput
-                                       ? "standard input"
-                                       : displayPath(path));
+TraceFormat traceFormatForPath(const QString &path) {
+    for (const char *extension : {".pftrace", ".perfetto-trace", ".pb"})
+        if (path.endsWith(QLatin1String(extension), Qt::CaseInsensitive))
+            return TraceFormat::Perfetto;
+    return TraceFormat::ChromeJson;
 }
+
+void writeTrace(const Trace &trace, TraceFormat format, ByteSink &sink) {
+    if (format == TraceFormat::Perfetto)
+        writePerfettoTrace(trace, sink);
+    else
+        writeChromeJson(trace, sink);
+}
+
+TraceLoad parseTrace(QByteArrayView bytes, const std::string &source, const LoadControl &control) {
+    const auto startsWith = [&](std::string_view magic) {
+        return static_cast<std::size_t>(bytes.size()) >= magic.size() &&
+               std::memcmp(bytes.data(), magic.data(), magic.size()) == 0;
+    };
+    if (startsWith("\x1f\x8b"))
+        return Error{source + ": the file is gzip-compressed: unpack it first (gunzip)"};
+    if (startsWith("\x28\xb5\x2f\xfd"))
+        return Error{source + ": the file is zstd-compressed: unpack it first (unzstd)"};
+    // A JSON trace may begin with a line break, which is also how a protobuf packet begins:
+    // a well-formed first packet decides, and a file that fails as protobuf is tried as JSON.
+    if (looksLikePerfetto(bytes)) {
+        auto trace = readPerfettoTrace(bytes, source, control);
+        const auto text = std::find_if(bytes.begin(), bytes.end(), [](char c) {
+            return c != '\n' && c != ' ' && c != '\r' && c != '\t';
+        });
+        if (trace.ok() || text == bytes.end() || (*text != '{' && *text != '['))
+            return trace;
+    }
+    return readChromeJson(bytes, source, control);
+}
+
+TraceLoad loadTraceFile(const QString &path, DashMeans dash, const LoadControl &control) {
+    const auto input = mapInputFile(path, InputLimit::trace(), dash);
+    if (!input.ok())
+        return Error{input.error()};
+    return parseTrace(input->view(),
+                      path == "-" && dash == DashMeans::StandardInput ? "standard input"
+                                                                      : displayPath(path),
+                      control);
+}
+
+namespace {
+// An RFC 4180 field, always quoted (names are free text): quotes doubled, commas and line breaks
+// kept as they are inside the quotes.
+std::string csvField(const std::string &text) {
+    std::string field = "\"";
+    for (const char c : text) {
+        if (c == '"')
+            field += '"';
+        field += c;
+    }
+    return field + '"';
+}
+} // namespace
 
 void writeCsv(const Trace &trace, ByteSink &sink) {
     ChunkWriter out(sink);
     out << "thread,state,start_ns,end_ns\n";
     for (const auto &t : trace.threads) {
-        const QByteArray name = quoted(t.info.name);
+        const std::string name = csvField(t.info.name);
         for (std::size_t i = 0; i < t.segmentCount(); ++i) {
             out << name << ',' << toString(t.segmentState[i]) << ',';
             out.number(t.segmentStart[i]);

@@ -1,4 +1,4 @@
-#!/usr/bin/env python
+#!/usr/bin/env python3
 """Measures what GIL Scope's model needs to know about this machine and this Python.
 
     python calibrate.py [--repeat N] [--quick]

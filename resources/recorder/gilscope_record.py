@@ -1,4 +1,4 @@
-#!/usr/bin/env python
+#!/usr/bin/env python3
 # -*- coding: utf-8 -*-
 """GIL Scope recorder: run a Python script and record, thread by thread, when it runs Python
 code, when it waits for the GIL and when it blocks in I/O. The result is Chrome trace-event JSON
@@ -53,6 +53,7 @@ import shutil
 import signal
 import socket
 import stat
+import struct
 import sys
 import tempfile
 import threading
@@ -974,6 +975,29 @@ def _us(ns):
     return "%d.%03d" % divmod(ns, 1000)
 
 
+def _below(x):
+    # The largest double below x > 0 (math.nextafter is 3.9+; the recorder runs on 2.7 too).
+    bits = struct.unpack("<q", struct.pack("<d", x))[0]
+    return struct.unpack("<d", struct.pack("<q", bits - 1))[0]
+
+
+def _dur(begin_ns, end_ns):
+    # A slice's dur such that ts + dur added as doubles (as JavaScript and Python trace readers
+    # do) never passes end: the exact decimal where it does not, else a double a few units in
+    # the last place shorter, which still rounds to the exact nanoseconds (as GIL Scope reads).
+    text = _us(end_ns - begin_ns)
+    ts, stop, dur = float(_us(begin_ns)), float(_us(end_ns)), float(text)
+    if ts + dur <= stop:
+        return text
+    for _ in range(16):
+        dur = min(_below(dur), dur - (ts + dur - stop))
+        if ts + dur <= stop:
+            break
+    if ts + dur > stop or int(round(dur * 1000)) != end_ns - begin_ns:
+        return text
+    return repr(dur)
+
+
 def _write_trace(path, processes, origin, stop, meta):
     out = []
     add = out.append
@@ -1002,7 +1026,7 @@ def _write_trace(path, processes, origin, stop, meta):
                 if end_ns <= begin_ns:
                     continue
                 add('{"ph":"X","cat":"state","name":"%s",%s,"ts":%s,"dur":%s}'
-                    % (state, ids, _us(begin_ns), _us(end_ns - begin_ns)))
+                    % (state, ids, _us(begin_ns), _dur(begin_ns, end_ns)))
                 if state == "waiting":
                     waiting_edges.append((start, 1))
                     waiting_edges.append((end, -1))

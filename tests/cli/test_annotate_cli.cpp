@@ -113,7 +113,9 @@ TEST_CASE("a bad --annotate is one line naming the row, the time or the form exp
     CHECK(late.err.startsWith("gilscope: --annotate: at 9000 ms, after the run ends at "));
     CHECK_FALSE(QFile::exists(out));
     expectBad({"--metrics", dir.filePath("m.json"), "--annotate", "cpu-1@5ms:x"},
-              "--annotate shapes an image: add --export OUT.png|OUT.svg|OUT.pdf", out);
+              "--annotate shapes an image or a video: add --export "
+              "OUT.png|OUT.svg|OUT.pdf|OUT.mp4|OUT.webm|OUT.gif",
+              out);
     const Run compare = gilscope({"--compare", "r3-gil-2cpu-4cores", "r1-legacy-2cpu-4cores",
                                   "--export", out, "--annotate", "cpu-1@5ms:x"});
     CHECK(compare.exitCode == 2);

@@ -62,6 +62,10 @@ TEST_CASE("metrics to standard output follow the documented JSON") {
     CHECK(m["io"].toObject()["ops"].toInt() == 100);
     // The convoy: each I/O call waits about one 5 ms switch interval (within 30 %).
     CHECK(m["io"].toObject()["latency_ms_p50"].toDouble() == Approx(5.0).epsilon(0.3));
+    // The rate its client sees: 100 calls, each ~0.1 ms of I/O plus one ~5 ms wait, while the CPU
+    // thread runs 1 s: about 195 a second, against 100 over the whole run.
+    CHECK(m["io"].toObject()["serving_ops_per_s"].toDouble() == Approx(195).epsilon(0.3));
+    CHECK(m["io"].toObject()["ops_per_s"].toDouble() == Approx(100).epsilon(0.1));
     const auto threads = m["threads"].toArray();
     REQUIRE(threads.size() == 2);
     CHECK(threads[0].toObject()["name"].toString() == "cpu-1");

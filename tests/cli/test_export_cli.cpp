@@ -172,7 +172,8 @@ TEST_CASE("export: bad input is one line, exit 2, and the earlier file stays") {
     expectBad(preset + QStringList{"--export", "/nonexistent-dir/x.png"},
               "/nonexistent-dir/x.png: cannot write");
     expectBad(preset + QStringList{"--export", dir.filePath("slide.bmp")},
-              "slide.bmp: unknown image format: use .png, .svg or .pdf");
+              "slide.bmp: unknown format: use .png, .svg or .pdf for an image, .mp4, .webm or "
+              ".gif for a video");
     expectBad({"--load-trace", cut, "--export", out}, "cut.json: line 2, column");
     expectBad({"--load-trace", data("malformed.json"), "--export", out}, "malformed.json: line");
     expectBad(preset + QStringList{"--export", out, "--size", "big"},
@@ -193,7 +194,7 @@ TEST_CASE("export: bad input is one line, exit 2, and the earlier file stays") {
     expectBad(preset + QStringList{"--export", out, "--range", "100s:200s"},
               "after the run ends at");
     expectBad(preset + QStringList{"--size", "800x600", "--metrics", "-"},
-              "--size shapes an image: add --export");
+              "--size shapes an image or a video: add --export");
     expectBad(preset + QStringList{"--export", out, "--advise", "--metrics", "-"},
               "--export draws one run: leave out --advise and --sweep");
     CHECK(readAll(out) == "earlier");

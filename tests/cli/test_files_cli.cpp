@@ -146,11 +146,11 @@ TEST_CASE("files: a device or a FIFO as input is refused by name and limit, neve
          "at most 16 MiB"},
         {{"--load-trace", "/dev/zero"},
          "/dev/zero: cannot read a character device: a trace is read from a regular file of at "
-         "most 1 GiB"},
+         "most 4 GiB"},
         {{"--scenario", fifo},
          fifo + ": cannot read a FIFO: a scenario is read from a regular file of at most 16 MiB"},
         {{"--load-trace", fifo},
-         fifo + ": cannot read a FIFO: a trace is read from a regular file of at most 1 GiB"},
+         fifo + ": cannot read a FIFO: a trace is read from a regular file of at most 4 GiB"},
         {{"--scenario", machine},
          machine + ": field machine: /dev/zero: cannot read a character device: a machine "
                    "profile is read from a regular file of at most 1 MiB"},

@@ -2,6 +2,7 @@
 
 #include "analysis/sweep.h"
 #include "catalog/machineprofile.h"
+#include "perfetto/pftrace.h"
 #include "python/equivalentscenario.h"
 #include "run/preparedrun.h"
 #include "scenario/scenariojson.h"
@@ -192,6 +193,16 @@ void traceReader(const std::uint8_t *data, std::size_t size) {
     if ((*again)->threads.size() != trace.threads.size() ||
         (*again)->segmentCount() != trace.segmentCount())
         fail("trace reader: the trace written back has other rows or segments");
+    // --trace OUT.pftrace: the same through Perfetto's protobuf.
+    core::ByteArraySink proto;
+    core::writePerfettoTrace(trace, proto);
+    const auto fromProto = core::parseTrace(proto.bytes(), "round trip.pftrace");
+    if (!fromProto.ok())
+        fail("trace reader: the trace as .pftrace is refused: " + fromProto.error());
+    if ((*fromProto)->threads.size() != trace.threads.size() ||
+        (*fromProto)->segmentCount() != (*again)->segmentCount() ||
+        (*fromProto)->markCount() != trace.markCount())
+        fail("trace reader: the trace as .pftrace has other rows, segments or marks");
     (void)core::traceToCsv(trace);                             // --csv
     checkMetrics(core::computeMetrics(trace), "trace reader"); // --metrics
     const auto run = core::prepareRun(*load, "fuzz", nullptr, core::RunParts::Everything);

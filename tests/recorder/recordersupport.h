@@ -87,6 +87,24 @@ inline std::optional<Python> python27() {
     return std::nullopt;
 }
 
+// Two threads that never end, joined by the main thread: only a signal stops them. Once they run,
+// the script writes its process id to argv[1] (whole: written aside, then renamed).
+inline const char *kSpinUntilStopped = R"py(
+import os, sys, threading
+def spin():
+    n = 0
+    while True:
+        n += 1
+threads = [threading.Thread(target=spin, name="spin-%d" % i) for i in (1, 2)]
+for t in threads:
+    t.start()
+with open(sys.argv[1] + ".tmp", "w") as f:
+    f.write("%d" % os.getpid())
+os.rename(sys.argv[1] + ".tmp", sys.argv[1])
+for t in threads:
+    t.join()
+)py";
+
 // A script of the test's own, written into `dir`.
 inline QString writeScript(const QTemporaryDir &dir, const char *name, const char *text) {
     const QString path = dir.filePath(name);

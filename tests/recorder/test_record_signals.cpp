@@ -17,23 +17,6 @@ using namespace gilscope::test;
 
 namespace {
 
-// Two threads that never end; once they run, the script writes its process id to argv[1].
-const char *kSpinUntilStopped = R"py(
-import os, sys, threading
-def spin():
-    n = 0
-    while True:
-        n += 1
-threads = [threading.Thread(target=spin, name="spin-%d" % i) for i in (1, 2)]
-for t in threads:
-    t.start()
-with open(sys.argv[1] + ".tmp", "w") as f:
-    f.write("%d" % os.getpid())
-os.rename(sys.argv[1] + ".tmp", sys.argv[1])
-for t in threads:
-    t.join()
-)py";
-
 // Forks a child that ignores every stop signal and never ends; writes "PARENT CHILD" to argv[1].
 const char *kStubbornChild = R"py(
 import os, signal, sys, time

@@ -2,10 +2,13 @@
 // own loader and metrics. Interpreters that are not installed are skipped with a warning.
 #include "recordersupport.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <cmath>
+#include <map>
 #include <sstream>
 
 using namespace gilscope;
@@ -239,6 +242,24 @@ TEST_CASE("recorded: every calibration workload opens in GIL Scope, on every Pyt
                 CHECK(row(r.trace(), name) != nullptr);
             // Requests answered = blocking recv calls of the server that got a byte from the peer.
             CHECK(core::computeMetrics(r.trace()).io.ops > 0);
+            // Read as JavaScript and Python read it: ts + dur, added as doubles, never passes
+            // the next slice's ts on the same thread.
+            QFile file(r.tracePath);
+            REQUIRE(file.open(QIODevice::ReadOnly));
+            std::map<std::pair<int, int>, double> endOf;
+            int overlaps = 0, slices = 0;
+            for (const auto &v : QJsonDocument::fromJson(file.readAll())["traceEvents"].toArray()) {
+                const QJsonObject e = v.toObject();
+                if (e["ph"] != "X")
+                    continue;
+                const auto key = std::make_pair(e["pid"].toInt(), e["tid"].toInt());
+                const auto last = endOf.find(key);
+                overlaps += last != endOf.end() && last->second > e["ts"].toDouble();
+                endOf[key] = e["ts"].toDouble() + e["dur"].toDouble();
+                ++slices;
+            }
+            CHECK(slices > 0);
+            CHECK(overlaps == 0);
         }
     }
 }

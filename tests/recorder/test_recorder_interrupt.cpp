@@ -13,26 +13,6 @@
 using namespace gilscope;
 using namespace gilscope::test;
 
-namespace {
-
-// Two threads that never end, joined by the main thread: only an interrupt stops them. Once they
-// run, the script creates the file argv[1].
-const char *kSpinForever = R"py(
-import sys, threading
-def spin():
-    n = 0
-    while True:
-        n += 1
-threads = [threading.Thread(target=spin, name="spin-%d" % i) for i in (1, 2)]
-for t in threads:
-    t.start()
-open(sys.argv[1], "w").close()
-for t in threads:
-    t.join()
-)py";
-
-} // namespace
-
 TEST_CASE(
     "recorded: a countdown's work is its threads' running time and not the main thread's join") {
     const auto py = newestPython3();
@@ -60,7 +40,7 @@ TEST_CASE("recorded: Ctrl-C stops a script whose threads never end and still wri
             continue;
         INFO("Python " << py->version().toStdString());
         QTemporaryDir dir;
-        const QString script = writeScript(dir, "spin.py", kSpinForever);
+        const QString script = writeScript(dir, "spin.py", kSpinUntilStopped);
         const QString trace = dir.filePath("spin.json");
         QProcess p;
         // As a terminal would start it: SIGINT at its default, whatever the test runner set.

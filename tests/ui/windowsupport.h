@@ -7,8 +7,8 @@
 #include "support.h"
 
 #include "timeline/timelineview.h"
+#include "widgets/labeledslider.h"
 #include "window/controlspanel.h"
-#include "window/labeledslider.h"
 #include "window/mainwindow.h"
 #include "window/simulationcontroller.h"
 

@@ -390,135 +390,145 @@ void SweepPanel::showResult() {
     const bool anyIo =
         ok && std::any_of(m_result->points.begin(), m_result->points.end(),
                           [](const core::SweepPoint &p) { return p.metrics.io.ops > 0; });
-    for (int c = 0; c < kChartCount; ++c) {
-        const Chart which = static_cast<Chart>(c);
-        QCustomPlot *plot = chart(which);
-        plot->clearItems();
-        while (plot->graphCount() > 2)
-            plot->removeGraph(plot->graphCount() - 1);
-        QCPGraph *line = curve(which);
-        QCPGraph *mark = marker(which);
-        const QColor colour = curveColour(which, m_theme.dark);
-        line->setPen(QPen(colour, 2.5));
-        line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 7));
-        QVector<double> xs, ys;
-        double markY = std::numeric_limits<double>::quiet_NaN();
-        if (ok)
-            for (const core::SweepPoint &p : m_result->points) {
-                xs << p.value;
-                ys << figure(p.metrics, which);
-                if (sameValue(p.value, m_current))
-                    markY = figure(p.metrics, which);
-            }
-        if (ok && std::isnan(markY) && m_currentMetrics)
-            markY = figure(*m_currentMetrics, which);
-        line->setData(xs, ys, true);
-        mark->data()->clear();
-        if (!std::isnan(markY))
-            mark->addData(m_current, markY);
+    for (int c = 0; c < kChartCount; ++c)
+        drawChart(static_cast<Chart>(c), ok, anyIo);
+}
 
-        plot->xAxis->setLabel(m_parameter.label);
-        if (m_parameter.whole) {
-            plot->xAxis->setScaleType(QCPAxis::stLinear);
-            QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-            ticker->setTickStep(1);
-            ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-            plot->xAxis->setTicker(ticker);
-        } else {
-            plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-            plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+void SweepPanel::drawChart(Chart which, bool ok, bool anyIo) {
+    QCustomPlot *plot = chart(which);
+    plot->clearItems();
+    while (plot->graphCount() > 2)
+        plot->removeGraph(plot->graphCount() - 1);
+    QCPGraph *line = curve(which);
+    QCPGraph *mark = marker(which);
+    const QColor colour = curveColour(which, m_theme.dark);
+    line->setPen(QPen(colour, 2.5));
+    line->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 7));
+    QVector<double> xs, ys;
+    double markY = std::numeric_limits<double>::quiet_NaN();
+    if (ok)
+        for (const core::SweepPoint &p : m_result->points) {
+            xs << p.value;
+            ys << figure(p.metrics, which);
+            if (sameValue(p.value, m_current))
+                markY = figure(p.metrics, which);
         }
-        plot->yAxis->setLabel(which == Speedup ? tr("×") : tr("ms"));
-        // Without I/O the latency chart has nothing to say.
-        const bool shown = which != IoLatency || anyIo;
-        line->setVisible(shown);
-        mark->setVisible(shown);
-        // Latency follows the switch interval over decades: a log scale shows the proportion.
-        double low = 0, high = 0;
-        for (double y : ys)
-            if (y > 0) {
-                low = low > 0 ? std::min(low, y) : y;
-                high = std::max(high, y);
-            }
-        const bool logY = which == IoLatency && !m_parameter.whole && low > 0 && high / low > 100;
-        plot->yAxis->setScaleType(logY ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-        if (logY)
-            plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    if (ok && std::isnan(markY) && m_currentMetrics)
+        markY = figure(*m_currentMetrics, which);
+    line->setData(xs, ys, true);
+    mark->data()->clear();
+    if (!std::isnan(markY))
+        mark->addData(m_current, markY);
+    // Without I/O the latency chart has nothing to say.
+    const bool shown = which != IoLatency || anyIo;
+    line->setVisible(shown);
+    mark->setVisible(shown);
+    const YScale y = setScales(plot, which, ys);
+
+    if (ok) {
+        double lo = xs.isEmpty() ? 1 : xs.front(), hi = xs.isEmpty() ? 2 : xs.back();
+        if (!mark->data()->isEmpty()) {
+            lo = std::min(lo, m_current);
+            hi = std::max(hi, m_current);
+        }
+        if (m_parameter.whole)
+            plot->xAxis->setRange(lo - 0.5, hi + 0.5);
         else
-            plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-
-        if (ok) {
-            double lo = xs.isEmpty() ? 1 : xs.front(), hi = xs.isEmpty() ? 2 : xs.back();
-            if (!mark->data()->isEmpty()) {
-                lo = std::min(lo, m_current);
-                hi = std::max(hi, m_current);
-            }
-            if (m_parameter.whole)
-                plot->xAxis->setRange(lo - 0.5, hi + 0.5);
-            else
-                plot->xAxis->setRange(lo / 1.3, hi * 1.3);
-            double top = 0;
-            for (double y : ys)
-                top = std::max(top, y);
-            if (!std::isnan(markY))
-                top = std::max(top, markY);
-            if (which == Speedup) {
-                // Perfect scaling, for scale: what the hardware could give.
-                const bool countOfCpu = m_parameter.key.startsWith(QLatin1String("workers.")) &&
-                                        m_scenario.workers.size() == 1 &&
-                                        m_scenario.workers.front().kind == core::WorkerKind::Cpu;
-                if (countOfCpu) {
-                    auto *ideal = plot->addGraph();
-                    ideal->setName(tr("ideal: min(threads, cores)"));
-                    ideal->setPen(QPen(m_theme.axis, 1.5, Qt::DashLine));
-                    for (double x : xs)
-                        ideal->addData(x, std::min(x, static_cast<double>(m_scenario.cores)));
-                    top = std::max(top, static_cast<double>(std::min<double>(
-                                            xs.isEmpty() ? 1 : xs.back(), m_scenario.cores)));
-                    plot->legend->setVisible(true);
-                    plot->legend->removeItem(plot->legend->itemWithPlottable(line));
-                } else {
-                    plot->legend->setVisible(false);
-                }
-                auto *one = new QCPItemStraightLine(plot);
-                one->point1->setCoords(1, 1);
-                one->point2->setCoords(2, 1);
-                one->setPen(QPen(m_theme.grid.darker(130), 1, Qt::DotLine));
-            } else {
-                plot->legend->setVisible(false);
-            }
-            if (logY)
-                plot->yAxis->setRange(low / 2, high * 3);
-            else // room above the data for the legend and the marker's label
-                plot->yAxis->setRange(0,
-                                      top > 0 ? top * (plot->legend->visible() ? 1.4 : 1.22) : 1);
-            if (!std::isnan(markY) && shown) {
-                auto *label = new QCPItemText(plot);
-                label->position->setCoords(m_current, markY);
-                label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-                label->setPadding(QMargins(0, 0, 0, 12));
-                label->setColor(kMarker);
-                QFont f = font();
-                f.setBold(true);
-                label->setFont(f);
-                label->setText(tr("this scenario: %1")
-                                   .arg(m_parameter.whole ? number(m_current)
-                                                          : QString::number(m_current, 'g', 3)));
-            }
-            if (which == IoLatency && !anyIo) {
-                auto *none = new QCPItemText(plot);
-                none->position->setType(QCPItemPosition::ptAxisRectRatio);
-                none->position->setCoords(0.5, 0.5);
-                none->setText(tr("This workload does no I/O"));
-                none->setColor(m_theme.axis);
-            }
+            plot->xAxis->setRange(lo / 1.3, hi * 1.3);
+        double top = 0;
+        for (double v : ys)
+            top = std::max(top, v);
+        if (!std::isnan(markY))
+            top = std::max(top, markY);
+        plot->legend->setVisible(false);
+        if (which == Speedup)
+            top = std::max(top, addSpeedupGuides(plot, line, xs));
+        if (y.log)
+            plot->yAxis->setRange(y.low / 2, y.high * 3);
+        else // room above the data for the legend and the marker's label
+            plot->yAxis->setRange(0, top > 0 ? top * (plot->legend->visible() ? 1.4 : 1.22) : 1);
+        if (!std::isnan(markY) && shown)
+            labelCurrentValue(plot, markY);
+        if (which == IoLatency && !anyIo) {
+            auto *none = new QCPItemText(plot);
+            none->position->setType(QCPItemPosition::ptAxisRectRatio);
+            none->position->setCoords(0.5, 0.5);
+            none->setText(tr("This workload does no I/O"));
+            none->setColor(m_theme.axis);
         }
-        plot->legend->setTextColor(m_theme.text);
-        plot->legend->setBrush(m_theme.background);
-        plot->legend->setBorderPen(QPen(m_theme.grid));
-        plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-        plot->replot();
     }
+    plot->legend->setTextColor(m_theme.text);
+    plot->legend->setBrush(m_theme.background);
+    plot->legend->setBorderPen(QPen(m_theme.grid));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot->replot();
+}
+
+SweepPanel::YScale SweepPanel::setScales(QCustomPlot *plot, Chart which,
+                                         const QVector<double> &ys) {
+    plot->xAxis->setLabel(m_parameter.label);
+    if (m_parameter.whole) {
+        plot->xAxis->setScaleType(QCPAxis::stLinear);
+        QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+        ticker->setTickStep(1);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        plot->xAxis->setTicker(ticker);
+    } else {
+        plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
+        plot->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    }
+    plot->yAxis->setLabel(which == Speedup ? tr("×") : tr("ms"));
+    // Latency follows the switch interval over decades: a log scale shows the proportion.
+    YScale y;
+    for (double v : ys)
+        if (v > 0) {
+            y.low = y.low > 0 ? std::min(y.low, v) : v;
+            y.high = std::max(y.high, v);
+        }
+    y.log = which == IoLatency && !m_parameter.whole && y.low > 0 && y.high / y.low > 100;
+    plot->yAxis->setScaleType(y.log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (y.log)
+        plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    return y;
+}
+
+double SweepPanel::addSpeedupGuides(QCustomPlot *plot, QCPGraph *line, const QVector<double> &xs) {
+    double top = 0;
+    // Perfect scaling, for scale: what the hardware could give.
+    const bool countOfCpu = m_parameter.key.startsWith(QLatin1String("workers.")) &&
+                            m_scenario.workers.size() == 1 &&
+                            m_scenario.workers.front().kind == core::WorkerKind::Cpu;
+    if (countOfCpu) {
+        auto *ideal = plot->addGraph();
+        ideal->setName(tr("ideal: min(threads, cores)"));
+        ideal->setPen(QPen(m_theme.axis, 1.5, Qt::DashLine));
+        for (double x : xs)
+            ideal->addData(x, std::min(x, static_cast<double>(m_scenario.cores)));
+        top = std::min<double>(xs.isEmpty() ? 1 : xs.back(), m_scenario.cores);
+        plot->legend->setVisible(true);
+        plot->legend->removeItem(plot->legend->itemWithPlottable(line));
+    }
+    auto *one = new QCPItemStraightLine(plot);
+    one->point1->setCoords(1, 1);
+    one->point2->setCoords(2, 1);
+    one->setPen(QPen(m_theme.grid.darker(130), 1, Qt::DotLine));
+    return top;
+}
+
+void SweepPanel::labelCurrentValue(QCustomPlot *plot, double y) {
+    auto *label = new QCPItemText(plot);
+    label->position->setCoords(m_current, y);
+    label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+    label->setPadding(QMargins(0, 0, 0, 12));
+    label->setColor(kMarker);
+    QFont f = font();
+    f.setBold(true);
+    label->setFont(f);
+    label->setText(
+        tr("this scenario: %1")
+            .arg(m_parameter.whole ? number(m_current) : QString::number(m_current, 'g', 3)));
 }
 
 void SweepPanel::pointClicked(int index) {

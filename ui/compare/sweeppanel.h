@@ -93,6 +93,16 @@ private:
     void start();
     void finished(QFutureWatcher<Job> *watcher, quint64 generation);
     void showResult();
+    void drawChart(Chart which, bool ok, bool anyIo);
+    // The y axis: log where latency spans decades, else linear; the data's positive extent.
+    struct YScale {
+        bool log = false;
+        double low = 0, high = 0;
+    };
+    YScale setScales(QCustomPlot *plot, Chart which, const QVector<double> &ys);
+    // The 1x line and, for a CPU thread count, the ideal min(threads, cores); returns its top.
+    double addSpeedupGuides(QCustomPlot *plot, QCPGraph *line, const QVector<double> &xs);
+    void labelCurrentValue(QCustomPlot *plot, double y);
     void styleChart(QCustomPlot *chart);
     void pointClicked(int index);
 

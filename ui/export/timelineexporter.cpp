@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <tuple>
 
 namespace gilscope::ui {
@@ -121,7 +122,15 @@ void legendForRange(TimelineView &view, const TimelineExport &o) {
     const QCPRange range = view.xAxis->range();
     std::array<bool, core::kThreadStateCount> states{};
     core::MarkKindSet marks = 0;
-    for (std::size_t row = 0; row < index->rowCount(); ++row) {
+    // Rows the export hides say nothing: their states and marks stay out of the key.
+    std::vector<int> rows;
+    if (view.rowOrder()) {
+        rows = *view.rowOrder();
+    } else {
+        rows.resize(index->rowCount());
+        std::iota(rows.begin(), rows.end(), 0);
+    }
+    for (const int row : rows) {
         const auto totals = core::totalsWithin(index->row(row), range.lower, range.upper);
         for (std::size_t s = 0; s < states.size(); ++s)
             states[s] = states[s] || totals[s] > 0;
@@ -301,7 +310,8 @@ QString metricsCaption(const core::Metrics &m) {
     return parts.join(QStringLiteral("   ·   "));
 }
 
-void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const TimelineExport &o) {
+void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const TimelineExport &o,
+                   const TimelinePaintExtras &extras) {
     const TimelineTheme &t = o.theme;
     Page page = pageFor(o);
     painter->save();
@@ -365,6 +375,23 @@ void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index, const 
     settle(view, page.size);
     view.yAxis->setRange(0, std::max(content, view.axisRect()->height() / maxRow));
 
+    if (!extras.data) {
+        // Transparent rather than invalid colours: every lane keeps its layout and row bands.
+        TimelineTheme empty = t;
+        empty.state.fill(Qt::transparent);
+        empty.holder.fill(Qt::transparent);
+        empty.busy = Qt::transparent;
+        view.timeline()->setTheme(empty);
+        view.timeline()->setMarkKinds(0);
+    }
+    if (extras.plotArea) {
+        const QRectF area = view.axisRect()->rect();
+        *extras.plotArea =
+            QRectF(area.left() * page.scale, std::round(top) + area.top() * page.scale,
+                   area.width() * page.scale, area.height() * page.scale);
+    }
+    if (extras.shown)
+        *extras.shown = core::TimeWindow{view.xAxis->range().lower, view.xAxis->range().upper};
     painter->translate(0, std::round(top));
     painter->scale(page.scale, page.scale);
     view.toPainter(painter, page.size.width(), page.size.height());

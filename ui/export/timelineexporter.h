@@ -65,9 +65,19 @@ struct TimelineExport {
 // The run's headline figures in one line: makespan, speed-up, GIL switches, I/O latency.
 QString metricsCaption(const core::Metrics &metrics);
 
+// For animations that build the chart up frame by frame (ui/video): the empty chart to start
+// from, and where the data area lies.
+struct TimelinePaintExtras {
+    // false: the chart without its data (axes, labels, legend, row bands, but no states, lanes
+    // or marks), laid out exactly as the full one.
+    bool data = true;
+    QRectF *plotArea = nullptr;        // out: the data area in the painter's coordinates
+    core::TimeWindow *shown = nullptr; // out: the time range across the data area
+};
+
 // Draws the chart into `painter` over (0, 0, options.size) in the painter's coordinates.
 void paintTimeline(QCPPainter *painter, const core::TraceIndexPtr &index,
-                   const TimelineExport &options);
+                   const TimelineExport &options, const TimelinePaintExtras &extras = {});
 
 // The chart as an image of options.pixelSize() pixels (device pixel ratio = options.scale).
 QImage renderTimelineImage(const core::TraceIndexPtr &index, const TimelineExport &options);

@@ -1,10 +1,13 @@
 #include "lessons/gallerycard.h"
 
+#include "play/playstories.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 
 namespace gilscope::ui {
@@ -22,7 +25,8 @@ GalleryCard::GalleryCard(const LessonPreset &preset, const LessonPreset *counter
     , m_lookFor(new QLabel)
     , m_reference(new QLabel)
     , m_open(new QPushButton(tr("Open")))
-    , m_compare(new QPushButton(tr("Compare"))) {
+    , m_compare(new QPushButton(tr("Compare")))
+    , m_play(new QPushButton(tr("Play"))) {
     setObjectName(QStringLiteral("galleryCard"));
     setProperty("presetId", preset.id);
     setFrameShape(QFrame::StyledPanel);
@@ -100,12 +104,25 @@ GalleryCard::GalleryCard(const LessonPreset &preset, const LessonPreset *counter
     m_open->setObjectName(QStringLiteral("open"));
     m_open->setDefault(true);
     m_open->setToolTip(tr("Load this preset into the timeline"));
+    // Every card has an Open button: a screen reader's list of buttons says which is which.
+    m_open->setAccessibleName(tr("Open “%1”").arg(preset.title));
+    if (counterpart)
+        m_compare->setAccessibleName(
+            tr("Compare “%1” with “%2”").arg(preset.title, counterpart->title));
+    m_picture->setAccessibleName(tr("Timeline of “%1”").arg(preset.title));
+    const auto story = playStoryFor(preset.id);
+    m_play->setObjectName(QStringLiteral("play"));
+    m_play->setVisible(story.has_value());
+    if (story)
+        m_play->setToolTip(story->label);
     actions->addWidget(m_compare);
+    actions->addWidget(m_play);
     actions->addStretch(1);
     actions->addWidget(m_open);
     column->addLayout(actions);
 
     connect(m_open, &QPushButton::clicked, this, [this] { emit openRequested(m_preset.id); });
+    connect(m_play, &QPushButton::clicked, this, [this] { emit playRequested(m_preset.id); });
     connect(m_compare, &QPushButton::clicked, this,
             [this] { emit compareRequested(m_preset.id, m_counterpart); });
     applyStyle();
@@ -125,6 +142,7 @@ void GalleryCard::setThumbnail(const QImage &image, const QString &figures) {
     m_thumbnail = image;
     m_picture->setText(QString());
     m_picture->setPixmap(QPixmap::fromImage(image));
+    m_picture->setAccessibleDescription(QTextDocumentFragment::fromHtml(figures).toPlainText());
     m_figures->setText(figures);
 }
 

@@ -31,6 +31,8 @@ public:
     QString reference() const;
     QPushButton *openButton() const { return m_open; }
     QPushButton *compareButton() const { return m_compare; }
+    // Shown on presets that play as a story (ui/play/playstories.h).
+    QPushButton *playButton() const { return m_play; }
 
     // The run's picture and headline figures, once the background run has finished.
     void setThumbnail(const QImage &image, const QString &figures);
@@ -41,6 +43,7 @@ public:
 signals:
     void openRequested(const QString &id);
     void compareRequested(const QString &id, const QString &counterpartId);
+    void playRequested(const QString &id);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -61,6 +64,7 @@ private:
     QLabel *m_reference;
     QPushButton *m_open;
     QPushButton *m_compare;
+    QPushButton *m_play;
     bool m_styling = false;
 };
 

@@ -157,6 +157,10 @@ void GalleryPage::buildCards() {
                     emit presetOpened(id, chosen->scenario);
             });
             connect(card, &GalleryCard::compareRequested, this, &GalleryPage::compareRequested);
+            connect(card, &GalleryCard::playRequested, this, [this](const QString &id) {
+                if (const LessonPreset *chosen = preset(id))
+                    emit playRequested(id, chosen->scenario);
+            });
             m_cards.push_back(card);
             sectionCards.push_back(card);
         }

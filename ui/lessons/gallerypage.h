@@ -46,6 +46,8 @@ public:
 signals:
     void presetOpened(const QString &id, const gilscope::core::Scenario &scenario);
     void compareRequested(const QString &idA, const QString &idB);
+    // A lesson's Play button: open the preset and play its story.
+    void playRequested(const QString &id, const gilscope::core::Scenario &scenario);
     void backRequested();
     void thumbnailsReady();
 

@@ -6,6 +6,8 @@
 #include "compare/sweeppanel.h"
 #include "lessons/gallerypage.h"
 #include "lessons/lessonscatalog.h"
+#include "play/playmode.h"
+#include "play/playstories.h"
 #include "timeline/timelineview.h"
 #include "window/mainwindow.h"
 #include "window/simulationcontroller.h"
@@ -193,6 +195,7 @@ void Lessons::ensureStack() {
     connect(m_gallery, &GalleryPage::compareRequested, this,
             [this](const QString &a, const QString &b) { showCompare(a, b); });
     connect(m_gallery, &GalleryPage::backRequested, this, &Lessons::showTimeline);
+    connect(m_gallery, &GalleryPage::playRequested, this, &Lessons::playPreset);
     m_stack = new QStackedWidget;
     m_stack->setObjectName(QStringLiteral("lessonsStack"));
     QWidget *central = m_window.takeCentralWidget();
@@ -238,6 +241,24 @@ void Lessons::showTimeline() {
 void Lessons::openPreset(const core::Scenario &scenario) {
     m_window.setScenario(scenario);
     showTimeline();
+}
+
+void Lessons::playPreset(const QString &id, const core::Scenario &scenario) {
+    const auto story = playStoryFor(id);
+    openPreset(scenario);
+    if (!story)
+        return;
+    // The run arrives later: play the first one of this scenario to be shown (MainWindow shows
+    // it first, being connected first).
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_window.controller(), &SimulationController::resultReady, this,
+                    [this, once, story, name = scenario.name](const core::PreparedRunPtr &run) {
+                        if (!run || run->scenario.name != name)
+                            return;
+                        disconnect(*once);
+                        if (const auto range = playStoryRange(*story, run->trace()))
+                            m_window.playMode()->playRange(*range, story->seconds);
+                    });
 }
 
 CompareView *Lessons::compare() {

@@ -68,6 +68,8 @@ private:
     void restoreDocks();
     void showDock(QDockWidget *dock);
     void openPreset(const core::Scenario &scenario);
+    // Opens the preset and, once its run is shown, plays its story (ui/play/playstories.h).
+    void playPreset(const QString &id, const core::Scenario &scenario);
     void followWindow();
 
     MainWindow &m_window;

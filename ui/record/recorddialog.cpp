@@ -62,6 +62,7 @@ const QString kScriptKey = QStringLiteral("record/script");
 const QString kArgumentsKey = QStringLiteral("record/arguments");
 const QString kPythonKey = QStringLiteral("record/python");
 const QString kIntervalKey = QStringLiteral("record/switchIntervalMs");
+const QString kMethodKey = QStringLiteral("record/method");
 
 // Where traces of the shipped workloads go: the user's documents, not the installation.
 QString userTraceDir() {
@@ -92,11 +93,36 @@ RecordDialog::RecordDialog(QWidget *parent, const QStringList &pythonCandidates)
         appendLog(line, note ? palette().color(QPalette::PlaceholderText) : QColor());
     });
     connect(&m_run, &RecordingRun::finished, this, &RecordDialog::finished);
+    connect(&m_run, &RecordingRun::liveTrace, this, [this](core::TracePtr trace) {
+        emit liveTrace(trace,
+                       tr("%1 (recording)").arg(QFileInfo(m_run.request().script).fileName()));
+    });
     updateTraceHint();
     updateEnabled();
 }
 
 RecordDialog::~RecordDialog() = default;
+
+namespace {
+
+// A field with its button beside it, as one widget so it is one row of the form's table.
+QWidget *besideEachOther(QWidget *field, QPushButton *button) {
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    layout->addWidget(button);
+    return row;
+}
+
+QLabel *wrappingLabel(const QString &objectName) {
+    auto *label = new QLabel;
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    return label;
+}
+
+} // namespace
 
 void RecordDialog::buildUi() {
     auto *intro = new QLabel(
@@ -104,23 +130,45 @@ void RecordDialog::buildUi() {
            "Python code, waited for the GIL and blocked in I/O. Recording slows tight loops "
            "down several times; the GIL's hand-overs keep their timing."));
     intro->setWordWrap(true);
+    buildForm();
+    buildProgress();
+    m_message = wrappingLabel(QStringLiteral("message"));
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
 
+    auto *column = new QVBoxLayout(this);
+    column->addWidget(intro);
+    column->addSpacing(6);
+    column->addWidget(m_form);
+    column->addWidget(m_progress, 1);
+    column->addWidget(m_message);
+    column->addLayout(buildButtons());
+    setMinimumWidth(760);
+    // Return records, from whichever field; the helper buttons never take it over. (Only now:
+    // a default button registers with the dialog it is in.)
+    for (QPushButton *button : findChildren<QPushButton *>())
+        button->setAutoDefault(false);
+    m_record->setDefault(true);
+
+    connect(m_browseScript, &QPushButton::clicked, this, &RecordDialog::browseScript);
+    connect(m_chooseTrace, &QPushButton::clicked, this, &RecordDialog::chooseTrace);
+    connect(m_script, &QLineEdit::textChanged, this, &RecordDialog::scriptChanged);
+    connect(m_trace, &QLineEdit::textEdited, this, [this] { m_traceChosen = true; });
+    connect(m_trace, &QLineEdit::textChanged, this, &RecordDialog::updateTraceHint);
+    connect(m_python, &PythonPicker::currentChanged, this, &RecordDialog::pythonChanged);
+}
+
+void RecordDialog::buildForm() {
     m_script = new QLineEdit;
     m_script->setObjectName(QStringLiteral("script"));
     m_script->setPlaceholderText(tr("The script to run as __main__"));
     m_script->setClearButtonEnabled(true);
     m_browseScript = new QPushButton(tr("Browse…"));
     m_browseScript->setObjectName(QStringLiteral("browseScript"));
-    auto *scriptRow = new QHBoxLayout;
-    scriptRow->addWidget(m_script, 1);
-    scriptRow->addWidget(m_browseScript);
-
     m_arguments = new QLineEdit;
     m_arguments->setObjectName(QStringLiteral("arguments"));
     m_arguments->setPlaceholderText(tr("The script's arguments, quoted as in a shell"));
-
     m_python = new PythonPicker;
-
     m_interval = new QDoubleSpinBox;
     m_interval->setObjectName(QStringLiteral("switchInterval"));
     m_interval->setRange(0, 1000);
@@ -129,36 +177,50 @@ void RecordDialog::buildUi() {
     m_interval->setSuffix(tr(" ms"));
     m_interval->setSpecialValueText(tr("Python's default (5 ms)"));
     m_interval->setMinimumWidth(200);
-
+    m_method = new QComboBox;
+    m_method->setObjectName(QStringLiteral("method"));
+    m_method->addItem(tr("instrument: every GIL hand-off, but loops run 4–13× slower"),
+                      QStringLiteral("instrument"));
+    m_method->addItem(tr("sample (no slowdown): threads read from /proc 1000×/s, live timeline"),
+                      QStringLiteral("sample"));
+#ifndef __linux__
+    m_method->setItemData(1, 0, Qt::UserRole - 1); // sampling reads /proc: Linux only
+#endif
     m_trace = new QLineEdit;
     m_trace->setObjectName(QStringLiteral("tracePath"));
     m_trace->setPlaceholderText(tr("SCRIPT.trace.json beside the script"));
     m_chooseTrace = new QPushButton(tr("Choose…"));
     m_chooseTrace->setObjectName(QStringLiteral("chooseTrace"));
-    auto *traceRow = new QHBoxLayout;
-    traceRow->addWidget(m_trace, 1);
-    traceRow->addWidget(m_chooseTrace);
-    m_traceHint = new QLabel;
-    m_traceHint->setObjectName(QStringLiteral("traceHint"));
-    m_traceHint->setWordWrap(true);
+    m_traceHint = wrappingLabel(QStringLiteral("traceHint"));
 
+    // The form as a table: label (its mnemonic focuses `buddy`), then the row's widget.
+    struct Row {
+        QString label;
+        QWidget *buddy;
+        QWidget *field;
+    };
+    const Row rows[] = {
+        {tr("Scrip&t:"), m_script, besideEachOther(m_script, m_browseScript)},
+        {tr("Or try:"), nullptr, buildWorkloadButtons()},
+        {tr("&Arguments:"), m_arguments, m_arguments},
+        {tr("P&ython:"), m_python->list(), m_python},
+        {tr("S&witch interval:"), m_interval, m_interval},
+        {tr("&Method:"), m_method, m_method},
+        {tr("Trace f&ile:"), m_trace, besideEachOther(m_trace, m_chooseTrace)},
+        {QString(), nullptr, m_traceHint},
+    };
     m_form = new QWidget;
     auto *form = new QFormLayout(m_form);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    auto buddyLabel = [](const QString &text, QWidget *buddy) {
-        auto *label = new QLabel(text);
-        label->setBuddy(buddy);
-        return label;
-    };
-    form->addRow(buddyLabel(tr("Scrip&t:"), m_script), scriptRow);
-    form->addRow(tr("Or try:"), buildWorkloadButtons());
-    form->addRow(tr("&Arguments:"), m_arguments);
-    form->addRow(buddyLabel(tr("P&ython:"), m_python->list()), m_python);
-    form->addRow(tr("S&witch interval:"), m_interval);
-    form->addRow(buddyLabel(tr("Trace f&ile:"), m_trace), traceRow);
-    form->addRow(QString(), m_traceHint);
+    for (const Row &row : rows) {
+        auto *label = new QLabel(row.label);
+        label->setBuddy(row.buddy);
+        form->addRow(label, row.field);
+    }
+}
 
+void RecordDialog::buildProgress() {
     m_progress = new QWidget;
     m_progress->setObjectName(QStringLiteral("progress"));
     auto *progress = new QVBoxLayout(m_progress);
@@ -183,13 +245,9 @@ void RecordDialog::buildUi() {
     progress->addWidget(m_busy);
     progress->addWidget(m_log, 1);
     m_progress->hide();
+}
 
-    m_message = new QLabel;
-    m_message->setObjectName(QStringLiteral("message"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
-
+QLayout *RecordDialog::buildButtons() {
     auto *buttons = new QDialogButtonBox;
     m_record = buttons->addButton(tr("&Record"), QDialogButtonBox::AcceptRole);
     m_record->setObjectName(QStringLiteral("record"));
@@ -208,30 +266,10 @@ void RecordDialog::buildUi() {
         QDialog::done(Accepted);
     });
     connect(m_close, &QPushButton::clicked, this, &QDialog::reject);
-
-    auto *column = new QVBoxLayout(this);
-    column->addWidget(intro);
-    column->addSpacing(6);
-    column->addWidget(m_form);
-    column->addWidget(m_progress, 1);
-    column->addWidget(m_message);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_openAnyway);
     bottom->addWidget(buttons, 1);
-    column->addLayout(bottom);
-    setMinimumWidth(760);
-    // Return records, from whichever field; the helper buttons never take it over. (Only now:
-    // a default button registers with the dialog it is in.)
-    for (QPushButton *button : findChildren<QPushButton *>())
-        button->setAutoDefault(false);
-    m_record->setDefault(true);
-
-    connect(m_browseScript, &QPushButton::clicked, this, &RecordDialog::browseScript);
-    connect(m_chooseTrace, &QPushButton::clicked, this, &RecordDialog::chooseTrace);
-    connect(m_script, &QLineEdit::textChanged, this, &RecordDialog::scriptChanged);
-    connect(m_trace, &QLineEdit::textEdited, this, [this] { m_traceChosen = true; });
-    connect(m_trace, &QLineEdit::textChanged, this, &RecordDialog::updateTraceHint);
-    connect(m_python, &PythonPicker::currentChanged, this, &RecordDialog::pythonChanged);
+    return bottom;
 }
 
 QWidget *RecordDialog::buildWorkloadButtons() {
@@ -264,6 +302,8 @@ void RecordDialog::readSettings() {
         setScript(script, settings.value(kArgumentsKey).toString());
     m_python->setPreferredPath(settings.value(kPythonKey).toString());
     m_interval->setValue(settings.value(kIntervalKey, 0.0).toDouble());
+    if (const int method = m_method->findData(settings.value(kMethodKey)); method >= 0)
+        m_method->setCurrentIndex(method);
 }
 
 void RecordDialog::writeSettings() const {
@@ -273,6 +313,7 @@ void RecordDialog::writeSettings() const {
     if (const auto py = m_python->current())
         settings.setValue(kPythonKey, py->path);
     settings.setValue(kIntervalKey, m_interval->value());
+    settings.setValue(kMethodKey, m_method->currentData());
 }
 
 void RecordDialog::setScript(const QString &path, const QString &arguments) {
@@ -439,12 +480,15 @@ bool RecordDialog::record() {
     request.arguments = QProcess::splitCommand(m_arguments->text());
     request.tracePath = QFileInfo(tracePath()).absoluteFilePath();
     request.switchIntervalMs = m_python->current()->legacyGil() ? 0 : m_interval->value();
+    request.sample = m_method->currentData().toString() == QLatin1String("sample");
 
     m_log->clear();
     QStringList shown = request.arguments;
     shown.prepend(QFileInfo(request.script).fileName());
     appendLog(QStringLiteral("$ %1 %2 %3")
-                  .arg(QFileInfo(request.python).fileName(), QFileInfo(request.recorder).fileName(),
+                  .arg(QFileInfo(request.python).fileName(),
+                       request.sample ? tr("(sampled from /proc)")
+                                      : QFileInfo(request.recorder).fileName(),
                        shown.join(QLatin1Char(' '))),
               palette().color(QPalette::PlaceholderText));
     if (!m_progress->isVisible()) {

@@ -7,8 +7,10 @@
 #include <QDialog>
 #include <QTimer>
 
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
@@ -54,6 +56,8 @@ public:
     QLineEdit *scriptEdit() const { return m_script; }
     QLineEdit *argumentsEdit() const { return m_arguments; }
     QDoubleSpinBox *switchIntervalBox() const { return m_interval; }
+    // "instrument" (the recorder's hooks) or "sample" (from /proc, no slowdown; Linux).
+    QComboBox *methodBox() const { return m_method; }
     QLineEdit *traceEdit() const { return m_trace; }
     QLabel *traceHint() const { return m_traceHint; }
     QLabel *message() const { return m_message; }
@@ -67,6 +71,8 @@ signals:
     // A trace was written to `path`; `note` says what to know about it (stopped early), if
     // anything.
     void traceRecorded(const QString &path, const QString &note);
+    // While a sampled recording runs: the trace so far, four times a second.
+    void liveTrace(gilscope::core::TracePtr trace, const QString &label);
 
 protected:
     // Closing while recording cancels the recording instead.
@@ -74,6 +80,9 @@ protected:
 
 private:
     void buildUi();
+    void buildForm();
+    void buildProgress();
+    QLayout *buildButtons();
     QWidget *buildWorkloadButtons();
     void readSettings();
     void writeSettings() const;
@@ -98,6 +107,7 @@ private:
     QPushButton *m_browseScript = nullptr;
     QLineEdit *m_arguments = nullptr;
     QDoubleSpinBox *m_interval = nullptr;
+    QComboBox *m_method = nullptr;
     QLineEdit *m_trace = nullptr;
     QPushButton *m_chooseTrace = nullptr;
     QLabel *m_traceHint = nullptr;

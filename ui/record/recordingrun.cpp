@@ -1,5 +1,8 @@
 #include "record/recordingrun.h"
 
+#include "sampling/samplingsession.h"
+#include "sampling/threadnamehook.h"
+
 #include <QFileInfo>
 #include <QProcessEnvironment>
 
@@ -31,6 +34,13 @@ RecordingRun::RecordingRun(QObject *parent)
     connect(&m_process, &QProcess::readyReadStandardError, this, [this] { readOutput(true); });
     connect(&m_process, &QProcess::finished, this, &RecordingRun::processFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &RecordingRun::processFailed);
+    connect(&m_process, &QProcess::started, this, &RecordingRun::processStarted);
+    m_live.setInterval(kLiveTimelineMs);
+    connect(&m_live, &QTimer::timeout, this, [this] {
+        if (m_sampler)
+            if (auto trace = m_sampler->snapshot())
+                emit liveTrace(trace);
+    });
 }
 
 RecordingRun::~RecordingRun() {
@@ -43,6 +53,17 @@ RecordingRun::~RecordingRun() {
 }
 
 QStringList RecordingRun::commandLine() const {
+    if (m_request.sample) {
+        // The script as it is; a switch interval is set before it runs, as the recorder would.
+        QStringList args{m_request.python};
+        if (m_request.switchIntervalMs > 0)
+            args << QStringLiteral("-c")
+                 << QStringLiteral("import sys, runpy; sys.argv = sys.argv[1:]; "
+                                   "getattr(sys, 'setswitchinterval', lambda s: None)(%1); "
+                                   "runpy.run_path(sys.argv[0], run_name='__main__')")
+                        .arg(QString::number(m_request.switchIntervalMs / 1000, 'g', 12));
+        return args << m_request.script << m_request.arguments;
+    }
     QStringList args{m_request.python, m_request.recorder, QStringLiteral("--out"),
                      m_request.tracePath};
     if (m_request.switchIntervalMs > 0)
@@ -72,6 +93,14 @@ void RecordingRun::start(const Request &request) {
     m_process.setWorkingDirectory(QFileInfo(request.script).absolutePath());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1")); // lines as they come
+    m_sampler.reset();
+    m_names.reset();
+    if (request.sample) {
+        m_names = std::make_unique<core::ThreadNameHook>();
+        if (m_names->ok())
+            m_names->addTo(env);
+        m_sampler = std::make_unique<core::BackgroundSampler>(request.rateHz);
+    }
     m_process.setProcessEnvironment(env);
 #ifdef Q_OS_UNIX
     m_process.setChildProcessModifier([] {
@@ -84,6 +113,27 @@ void RecordingRun::start(const Request &request) {
 #endif
     m_clock.start();
     m_process.start();
+}
+
+void RecordingRun::processStarted() {
+    if (!m_sampler)
+        return;
+    m_sampler->start(static_cast<int>(m_process.processId()));
+    m_live.start();
+}
+
+// Sampling: the script has ended; the trace of what was sampled goes to the trace path. The
+// error, or empty.
+QString RecordingRun::finishSampling() {
+    m_live.stop();
+    if (!m_sampler)
+        return {};
+    const auto saved =
+        m_sampler->write(m_request.tracePath, m_names ? m_names->namesFile() : QString(),
+                         QFileInfo(m_request.script).fileName().toStdString());
+    m_sampler.reset();
+    m_names.reset();
+    return saved.ok() ? QString() : QString::fromStdString(saved.error());
 }
 
 void RecordingRun::cancel() {
@@ -168,6 +218,7 @@ void RecordingRun::processFinished(int exitCode, QProcess::ExitStatus status) {
     m_done = true;
     m_watch.stop();
     flushOutput();
+    const QString samplingError = finishSampling();
     Outcome outcome;
     outcome.started = true;
     outcome.cancelled = m_cancelling;
@@ -177,6 +228,8 @@ void RecordingRun::processFinished(int exitCode, QProcess::ExitStatus status) {
     outcome.lastErrorLine = m_lastErrorLine;
     if (status == QProcess::CrashExit && !m_killed)
         outcome.error = tr("%1 stopped abnormally").arg(QFileInfo(m_request.python).fileName());
+    if (!samplingError.isEmpty())
+        outcome.lastErrorLine = samplingError;
     emit finished(outcome);
 }
 
@@ -185,6 +238,9 @@ void RecordingRun::processFailed(QProcess::ProcessError error) {
         return;
     m_done = true;
     m_watch.stop();
+    m_live.stop();
+    m_sampler.reset();
+    m_names.reset();
     Outcome outcome;
     outcome.error = tr("cannot run %1: %2").arg(m_request.python, m_process.errorString());
     emit finished(outcome);

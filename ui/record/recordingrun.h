@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trace/trace.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
@@ -7,12 +9,25 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <memory>
+
+namespace gilscope::core {
+class BackgroundSampler;
+class ThreadNameHook;
+} // namespace gilscope::core
+
 namespace gilscope::ui {
 
+// How often a timeline recorded live (a sampled recording, an attached process) is redrawn.
+inline constexpr int kLiveTimelineMs = 250;
+
 // One run of the recorder (gilscope_record.py) under a Python interpreter, as a child process
-// that never blocks the GUI thread. Its output arrives line by line. cancel() stops it the way
-// Ctrl-C in a terminal does -- SIGINT to its process group, so the recorder stops the script and
-// still writes the trace of the run so far -- and kills it only when that does not end it.
+// that never blocks the GUI thread -- or, with Request::sample, of the script itself, unmodified,
+// sampled from /proc by a thread of ours (Linux), the trace so far offered four times a second
+// (liveTrace) and written when the script ends. Its output arrives line by line. cancel() stops it
+// the way Ctrl-C in a terminal does -- SIGINT to its process group, so the recorder stops the
+// script and still writes the trace of the run so far -- and kills it only when that does not end
+// it.
 class RecordingRun : public QObject {
     Q_OBJECT
 public:
@@ -23,6 +38,8 @@ public:
         QStringList arguments; // the script's
         QString tracePath;
         double switchIntervalMs = 0; // 0: the interpreter's own
+        bool sample = false;         // sample from /proc instead of instrumenting
+        double rateHz = 1000;        // samples per second
     };
 
     struct Outcome {
@@ -56,6 +73,8 @@ public:
 signals:
     void outputLine(const QString &line, bool fromStderr);
     void finished(const gilscope::ui::RecordingRun::Outcome &outcome);
+    // Sampling only: the trace so far.
+    void liveTrace(gilscope::core::TracePtr trace);
 
 private:
     void readOutput(bool fromStderr);
@@ -66,8 +85,14 @@ private:
     void signalGroup(int signal);
     bool traceWrittenSinceStart() const;
 
+    void processStarted();
+    QString finishSampling();
+
     QProcess m_process;
     Request m_request;
+    std::unique_ptr<core::ThreadNameHook> m_names;
+    std::unique_ptr<core::BackgroundSampler> m_sampler;
+    QTimer m_live;
     QElapsedTimer m_clock;
     QTimer m_watch; // while cancelling: looks for the trace, interrupts again, kills
     QElapsedTimer m_sinceCancel;

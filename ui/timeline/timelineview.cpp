@@ -10,6 +10,7 @@
 #include "timeline/timelineplottable.h"
 #include "timeline/zoomhistory.h"
 
+#include <QAccessibleWidget>
 #include <QFontInfo>
 #include <QHelpEvent>
 #include <QInputDialog>
@@ -19,6 +20,7 @@
 #include <QRubberBand>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -55,6 +57,18 @@ QString percent(double part, double whole) {
 
 } // namespace
 
+namespace {
+
+// Screen readers get the chart as a chart (Qt would call any custom widget a filler).
+QAccessibleInterface *accessibleChart(const QString &className, QObject *object) {
+    if (className == QLatin1String("gilscope::ui::TimelineView") && object &&
+        object->isWidgetType())
+        return new QAccessibleWidget(static_cast<QWidget *>(object), QAccessible::Chart);
+    return nullptr;
+}
+
+} // namespace
+
 TimelineView::TimelineView(QWidget *parent)
     : QCustomPlot(parent)
     , m_plottable(new TimelinePlottable(xAxis, yAxis))
@@ -62,10 +76,14 @@ TimelineView::TimelineView(QWidget *parent)
     , m_zoom(new ZoomHistory(this))
     , m_title(new QCPTextElement(this))
     , m_rowTicker(new QCPAxisTickerText) {
+    // Before anything (a name, an event) makes Qt build this widget's interface and cache it.
+    static const bool chartRole = (QAccessible::installFactory(accessibleChart), true);
+    Q_UNUSED(chartRole);
     setObjectName(QStringLiteral("timeline"));
     setMinimumSize(320, 200);
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Timeline chart"));
     setInteractions({}); // our own gestures, so ZoomHistory sees every change
     setNoAntialiasingOnDrag(true);
     setPlottingHint(QCP::phCacheLabels, true);
@@ -138,6 +156,7 @@ void TimelineView::setIndex(core::TraceIndexPtr index) {
     const double end = ix ? static_cast<double>(ix->trace().endNs) : 0.0;
     m_zoom->setExtent(core::TimeWindow{0, end > 0 ? end : 1e6});
     xAxis->setRange(m_zoom->window().begin, m_zoom->window().end);
+    updateAccessibleDescription();
     replot(rpQueuedReplot);
 }
 
@@ -257,6 +276,16 @@ void TimelineView::applyTheme() {
     emit themeChanged(m_theme);
 }
 
+namespace {
+bool hasState(const core::Trace &trace, ThreadState state) {
+    for (const auto &track : trace.threads)
+        if (std::find(track.segmentState.begin(), track.segmentState.end(), state) !=
+            track.segmentState.end())
+            return true;
+    return false;
+}
+} // namespace
+
 void TimelineView::rebuildLegend() {
     legend->clearItems();
     legend->setTextColor(m_theme.text);
@@ -275,9 +304,11 @@ void TimelineView::rebuildLegend() {
     for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
                           ThreadState::Io, ThreadState::Starting})
         add(Swatch::Box, m_theme.stateColor(s), stateLabel(s));
-    for (ThreadState s : {ThreadState::Native, ThreadState::LockWait, ThreadState::QueueWait})
-        if (ix && m_statesUsed[static_cast<std::size_t>(s)])
-            add(Swatch::Box, m_theme.stateColor(s), stateLabel(s));
+    // Steps' states and the sampling recorder's lock waits: keyed when a row has one.
+    if (const auto &ix = m_plottable->index(); ix)
+        for (ThreadState s : {ThreadState::Native, ThreadState::LockWait, ThreadState::QueueWait})
+            if (hasState(ix->trace(), s))
+                add(Swatch::Box, m_theme.stateColor(s), stateLabel(s));
     add(Swatch::Line, m_theme.failedFirst, tr("failed wake-up (first)"));
     add(Swatch::Line, m_theme.failedRepeated, tr("failed wake-up (again)"));
     add(Swatch::Line, m_theme.dropRequest, tr("drop request"));
@@ -339,6 +370,7 @@ void TimelineView::setTitle(const QString &title) {
     m_titleText = title;
     m_title->setVisible(!title.isEmpty());
     refitTitle();
+    updateAccessibleDescription();
     replot(rpQueuedReplot);
 }
 
@@ -423,7 +455,65 @@ void TimelineView::askAnnotation(const QString &row, core::TimeNs at) {
 
 void TimelineView::onWindowChanged(core::TimeWindow window) {
     xAxis->setRange(window.begin, window.end);
+    updateAccessibleDescription();
     replot(rpQueuedReplot);
+}
+
+void TimelineView::setAccessibleFigures(const QString &figures) {
+    m_figures = figures;
+    updateAccessibleDescription();
+}
+
+void TimelineView::updateAccessibleDescription() {
+    // A screen reader cannot see the bars: it gets what the chart is, its figures and what part
+    // of the run is on screen.
+    QStringList sentences;
+    // The title and the figures separate their parts with spaced dots for a slide; speech
+    // wants commas.
+    const auto spoken = [](const QString &text) {
+        return text.simplified().replace(QStringLiteral(" · "), QStringLiteral(", "));
+    };
+    if (!m_titleText.isEmpty())
+        sentences << spoken(m_titleText) + QLatin1Char('.');
+    if (!m_figures.isEmpty()) {
+        QString figures = spoken(m_figures);
+        figures[0] = figures[0].toUpper();
+        sentences << figures + QLatin1Char('.');
+    }
+    const auto &ix = m_plottable->index();
+    if (ix) {
+        const core::TimeWindow w = m_zoom->window();
+        const double end = static_cast<double>(ix->trace().endNs);
+        sentences << tr("Showing %1 to %2 of a %3 run. Thread rows: %4.")
+                         .arg(w.begin > 0 ? formatDuration(w.begin) : tr("0 s"),
+                              formatDuration(w.end), formatDuration(end))
+                         .arg(ix->rowCount());
+    } else {
+        sentences << tr("No run shown.");
+    }
+    setAccessibleDescription(sentences.join(QLatin1Char(' ')));
+}
+
+void TimelineView::paintEvent(QPaintEvent *event) {
+    QCustomPlot::paintEvent(event);
+    if (!hasFocus())
+        return;
+    // The chart takes keys (arrows pan, + and - zoom): a frame shows where they go.
+    QPainter painter(this);
+    QPen pen(palette().color(QPalette::Highlight), 2);
+    painter.setPen(pen);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(QRectF(rect()).adjusted(1, 1, -1, -1));
+}
+
+void TimelineView::focusInEvent(QFocusEvent *event) {
+    QCustomPlot::focusInEvent(event);
+    update();
+}
+
+void TimelineView::focusOutEvent(QFocusEvent *event) {
+    QCustomPlot::focusOutEvent(event);
+    update();
 }
 
 double TimelineView::timeAt(double x) const {

@@ -34,7 +34,7 @@ class TimelineView : public QCustomPlot {
 public:
     enum class ThemeMode { FollowPalette, Light, Dark };
     // Tallest a row gets, in pixels, however few rows there are.
-    static constexpr double kMaxRowPx = 56;
+    static constexpr double kMaxRowPx = 88;
 
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;
@@ -81,6 +81,10 @@ public:
     // Asks for a note's text and adds it at `at` on thread row `row` (a modal dialog).
     void askAnnotation(const QString &row, core::TimeNs at);
 
+    // The run's headline figures (metricsCaption()) for the chart's accessible description,
+    // which says the title, these figures and the visible range, and follows each as it changes.
+    void setAccessibleFigures(const QString &figures);
+
     // What hovering at `pos` (widget pixels) explains, as rich text; empty over nothing.
     QString toolTipAt(const QPointF &pos) const;
     double timeAt(double x) const;
@@ -108,6 +112,9 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -120,6 +127,7 @@ private:
     void updateRowLabels();
     void updateVerticalRange();
     void onWindowChanged(core::TimeWindow window);
+    void updateAccessibleDescription();
     bool inChart(const QPointF &pos) const;
     QString threadToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const;
     QString holderToolTip(const TimelineLane &lane, double t, const core::PixelGrid &column) const;
@@ -133,6 +141,7 @@ private:
     ZoomHistory *m_zoom;
     QCPTextElement *m_title;
     QString m_titleText;
+    QString m_figures; // the run's headline figures, for the accessible description
     QFont m_titleFont;
     QSharedPointer<QCPAxisTickerText> m_rowTicker;
     QRubberBand *m_band = nullptr;

@@ -4,7 +4,7 @@
 #include "scenario/scenarioedits.h"
 #include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"
-#include "window/labeledslider.h"
+#include "widgets/labeledslider.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -85,7 +85,8 @@ struct ControlsPanel::SliderRow {
     QString name; // the slider's objectName: slider(name) and the tests find it by this
     Group group;
     QString label;
-    QString help; // tooltip of the slider and of its label
+    QString spoken; // the accessible name a screen reader says (the label without its colon)
+    QString help;   // tooltip of the slider and of its label, and its accessible description
     double minimum;
     double maximum;
     LabeledSlider::Scale scale;
@@ -99,9 +100,9 @@ struct ControlsPanel::SliderRow {
 const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
     using Group = SliderRow::Group;
     using Scale = LabeledSlider::Scale;
-    // name, group, label, help, minimum, maximum, scale, format, read, write[, applies]
+    // name, group, label, spoken, help, minimum, maximum, scale, format, read, write[, applies]
     static const std::vector<SliderRow> rows = {
-        {QStringLiteral("cpuThreads"), Group::Threads, tr("CPU-bound:"),
+        {QStringLiteral("cpuThreads"), Group::Threads, tr("CPU-bound:"), tr("CPU-bound threads"),
          tr("Threads that only compute"), 0, 64, Scale::Linear, countText,
          [](const Scenario &s, const WorkerModels &) {
              return double(edits::workerCount(s, WorkerKind::Cpu));
@@ -109,7 +110,7 @@ const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
          [](Scenario &s, WorkerModels &m, double v) {
              edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m.cpu);
          }},
-        {QStringLiteral("ioThreads"), Group::Threads, tr("I/O-bound:"),
+        {QStringLiteral("ioThreads"), Group::Threads, tr("I/O-bound:"), tr("I/O-bound threads"),
          tr("Threads that alternate a short computation with a blocking call"), 0, 64,
          Scale::Linear, countText,
          [](const Scenario &s, const WorkerModels &) {
@@ -118,25 +119,26 @@ const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
          [](Scenario &s, WorkerModels &m, double v) {
              edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m.io);
          }},
-        {QStringLiteral("cpuBurst"), Group::Threads, tr("CPU burst:"),
+        {QStringLiteral("cpuBurst"), Group::Threads, tr("CPU burst:"), tr("CPU burst"),
          tr("CPU time of each CPU-bound thread"), 0.01, 10'000, Scale::Log, msText,
          [](const Scenario &, const WorkerModels &m) { return m.cpu.cpu_ms; },
          [](Scenario &s, WorkerModels &m, double v) {
              m.cpu.cpu_ms = v;
              edits::setCpuBurstMs(s, v);
          }},
-        {QStringLiteral("ioWait"), Group::Threads, tr("I/O wait:"),
+        {QStringLiteral("ioWait"), Group::Threads, tr("I/O wait:"), tr("I/O wait"),
          tr("Length of each blocking call of the I/O-bound threads"), 0.001, 1'000, Scale::Log,
          msText, [](const Scenario &, const WorkerModels &m) { return m.io.io_ms; },
          [](Scenario &s, WorkerModels &m, double v) {
              m.io.io_ms = v;
              edits::setIoWaitMs(s, v);
          }},
-        {QStringLiteral("cores"), Group::Machine, tr("Cores:"), tr("CPU cores of the machine"), 1,
-         64, Scale::Linear, countText,
+        {QStringLiteral("cores"), Group::Machine, tr("Cores:"), tr("Cores"),
+         tr("CPU cores of the machine"), 1, 64, Scale::Linear, countText,
          [](const Scenario &s, const WorkerModels &) { return double(s.cores); },
          [](Scenario &s, WorkerModels &, double v) { s.cores = int(std::lround(v)); }},
         {QStringLiteral("switchInterval"), Group::Machine, tr("Switch interval:"),
+         tr("Switch interval"),
          tr("sys.setswitchinterval(): how long a waiter waits before it asks the holder to drop "
             "the GIL (3.2+)"),
          0.05, 100, Scale::Log, msText,
@@ -144,6 +146,7 @@ const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
          [](Scenario &s, WorkerModels &, double v) { s.params.switch_interval_ms = v; },
          [](const Scenario &s) { return s.interpreter == Interpreter::Gil; }},
         {QStringLiteral("checkInterval"), Group::Machine, tr("Check interval:"),
+         tr("Check interval"),
          tr("sys.setcheckinterval(): ticks between the legacy GIL's release-and-reacquire checks"),
          1, 10'000, Scale::Log, ticksText,
          [](const Scenario &s, const WorkerModels &) { return double(s.params.check_interval); },
@@ -188,10 +191,12 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setVisible(false);
+    m_error->setAccessibleName(tr("Simulation error"));
     column->addWidget(m_error);
     column->addStretch(1);
 
     auto *scroll = new QScrollArea;
+    scroll->setAccessibleName(tr("Scenario controls"));
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -226,6 +231,8 @@ QGroupBox *ControlsPanel::scenarioGroup() {
     m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_preset->setMinimumContentsLength(14);
     scenarioForm->addRow(tr("&Preset:"), m_preset);
+    m_preset->setAccessibleName(tr("Preset"));
+    m_preset->setAccessibleDescription(m_preset->toolTip());
     m_description->setObjectName(QStringLiteral("description"));
     m_description->setWordWrap(true);
     m_description->setForegroundRole(QPalette::PlaceholderText);
@@ -236,20 +243,29 @@ QGroupBox *ControlsPanel::scenarioGroup() {
     m_interpreter->addItem(tr("legacy GIL (2.x, check interval)"), int(Interpreter::LegacyGil));
     m_interpreter->addItem(tr("free-threaded (3.13t, 3.14t)"), int(Interpreter::FreeThreaded));
     scenarioForm->addRow(tr("&Interpreter:"), m_interpreter);
+    m_interpreter->setAccessibleName(tr("Interpreter"));
+    m_interpreter->setAccessibleDescription(tr("Which GIL rules the simulated Python follows"));
     m_executor->setObjectName(QStringLiteral("executor"));
     m_executor->addItem(tr("threading"), int(Executor::Threading));
     m_executor->addItem(tr("multiprocessing"), int(Executor::Multiprocessing));
     m_executor->addItem(tr("asyncio"), int(Executor::Asyncio));
     m_executor->addItem(tr("subinterpreters"), int(Executor::Subinterpreters));
     scenarioForm->addRow(tr("&Executor:"), m_executor);
+    m_executor->setAccessibleName(tr("Executor"));
+    m_executor->setAccessibleDescription(
+        tr("How the workers run: threads, processes, asyncio tasks or subinterpreters"));
     m_seed->setObjectName(QStringLiteral("seed"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setToolTip(tr("Seed of the simulated OS's random choices (wake-up latencies, jitter)"));
     scenarioForm->addRow(tr("See&d:"), m_seed);
+    m_seed->setAccessibleName(tr("Seed"));
+    m_seed->setAccessibleDescription(m_seed->toolTip());
     m_machine->setObjectName(QStringLiteral("machine"));
     m_machine->setToolTip(tr("Costs of the CPU, kernel and Python build: the model's defaults, "
                              "or a profile measured with gilscope calibrate"));
     scenarioForm->addRow(tr("&Machine:"), m_machine);
+    m_machine->setAccessibleName(tr("Machine"));
+    m_machine->setAccessibleDescription(m_machine->toolTip());
     // Long entries ("legacy GIL (2.x, check interval)") are read in full in the list; the box
     // itself may elide them, so the dock can be narrow on a small screen.
     for (QComboBox *box : {m_interpreter, m_executor, m_machine}) {
@@ -293,6 +309,7 @@ void ControlsPanel::addSlider(QFormLayout *form, const SliderRow &row) {
     auto *slider = new LabeledSlider(row.minimum, row.maximum, row.scale, row.format);
     slider->setObjectName(row.name);
     slider->setToolTip(row.help);
+    slider->setAccessibleText(row.spoken, row.help);
     auto *label = new QLabel(row.label);
     label->setBuddy(slider->slider());
     label->setToolTip(row.help);

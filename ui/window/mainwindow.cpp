@@ -6,6 +6,8 @@
 #include "files/inputfile.h"
 #include "files/outputfile.h"
 #include "pixels/traceindex.h"
+#include "play/playmode.h"
+#include "record/attachdialog.h"
 #include "record/recorddialog.h"
 #include "record/recordedrun.h"
 #include "scenario/scenariojson.h"
@@ -14,9 +16,12 @@
 #include "timeline/timelineview.h"
 #include "timeline/zoomhistory.h"
 #include "trace/tracejson.h"
+#include "video/videoexportdialog.h"
+#include "widgets/menutable.h"
 #include "window/controlspanel.h"
 #include "window/metricspanel.h"
 #include "window/simulationcontroller.h"
+#include "window/traceloader.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -33,6 +38,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -56,15 +62,17 @@ core::Scenario fallbackScenario() {
 }
 
 // A trace file, not a scenario: Chrome trace JSON is an object with "traceEvents" or a bare
-// array of events. A scenario never contains the key (it would be an unknown key).
-bool looksLikeTrace(const QByteArray &json) {
-    for (char c : json) {
-        if (c == '[')
-            return true;
-        if (!QChar::isSpace(static_cast<uchar>(c)))
+// array of events; anything that is not a JSON object (a .pftrace) is for the trace reader to
+// name. A scenario never contains the key (it would be an unknown key). `start` is the file's
+// first megabyte: a trace can be a gigabyte, and the key comes early in every trace we know.
+bool looksLikeTrace(const QByteArray &start) {
+    for (char c : start) {
+        if (c == '{')
             break;
+        if (!QChar::isSpace(static_cast<uchar>(c)))
+            return true;
     }
-    return json.contains("\"traceEvents\"");
+    return start.contains("\"traceEvents\"");
 }
 
 QString fileSlug(const QString &name) {
@@ -102,6 +110,7 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_view);
     createDocks();
+    m_play = new PlayMode(this, m_view);
     createMenus();
     createStatusBar();
 
@@ -110,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_controller, &SimulationController::resultReady, this, &MainWindow::showResult);
     connect(m_controller, &SimulationController::failed, this, &MainWindow::showError);
     connect(m_controller, &SimulationController::busyChanged, this, &MainWindow::showBusy);
+    connectTraceLoader();
     connect(m_controls, &ControlsPanel::scenarioEdited, this, [this] {
         setWindowModified(true);
         updateWindowTitle();
@@ -136,6 +146,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_metrics->setTheme(m_view->theme());
 
     readSettings();
+    m_play->setOn(false); // play mode starts off, whatever the saved layout showed
 
     // The scenario of the last session, as it was left (saved or not), else the default preset.
     QSettings settings;
@@ -217,56 +228,142 @@ QWidget *MainWindow::wrapControls() {
 }
 
 void MainWindow::createMenus() {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"),
-                                    this, &MainWindow::open);
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a scenario or a trace (JSON)"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
-    updateRecentMenu();
-    m_record = file->addAction(QIcon::fromTheme(QStringLiteral("media-record")),
-                               tr("Re&cord Python Script…"), this, &MainWindow::showRecordDialog);
-    m_record->setObjectName(QStringLiteral("recordScript"));
-    m_record->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_record->setToolTip(tr("Run a Python script under the recorder and show its threads"));
-    file->addSeparator();
-    m_save = file->addAction(QIcon::fromTheme(QStringLiteral("document-save")),
-                             tr("&Save Scenario"), this, &MainWindow::save);
-    m_save->setShortcut(QKeySequence::Save);
-    m_saveAs = file->addAction(QIcon::fromTheme(QStringLiteral("document-save-as")),
-                               tr("Save Scenario &As…"), this, &MainWindow::saveAs);
-    m_saveAs->setShortcut(QKeySequence::SaveAs);
-    file->addSeparator();
-    m_exportImage = file->addAction(QIcon::fromTheme(QStringLiteral("document-export")),
-                                    tr("&Export Image…"), this, &MainWindow::exportImage);
-    m_exportImage->setObjectName(QStringLiteral("exportImage"));
-    m_exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportTrace = file->addAction(tr("Export &Trace…"), this, &MainWindow::exportTrace);
-    m_exportTrace->setObjectName(QStringLiteral("exportTrace"));
-    m_exportTrace->setToolTip(tr("The trace on screen as Chrome trace JSON (Perfetto) or CSV"));
-    file->addSeparator();
-    QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")),
-                                    tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    const MenuRow separator;
+    fillMenu(menuBar()->addMenu(tr("&File")),
+             {
+                 {.text = tr("&Open…"),
+                  .icon = QStringLiteral("document-open"),
+                  .keys = {QKeySequence::Open},
+                  .toolTip = tr("Open a scenario or a trace (JSON)"),
+                  .triggered = [this] { open(); }},
+                 {.build =
+                      [this](QMenu *file) {
+                          m_recentMenu = file->addMenu(tr("Open &Recent"));
+                          m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+                          connect(m_recentMenu, &QMenu::aboutToShow, this,
+                                  &MainWindow::updateRecentMenu);
+                          updateRecentMenu();
+                      }},
+                 {.text = tr("Re&cord Python Script…"),
+                  .icon = QStringLiteral("media-record"),
+                  .keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+                  .objectName = QStringLiteral("recordScript"),
+                  .toolTip = tr("Run a Python script under the recorder and show its threads"),
+                  .triggered = [this] { showRecordDialog(); },
+                  .store = &m_record},
+                 {.text = tr("A&ttach to Process…"),
+                  .objectName = QStringLiteral("attachProcess"),
+                  .toolTip = tr("Sample a running Python program from /proc, without slowing "
+                                "it, and watch its threads live"),
+                  .triggered = [this] { showAttachDialog(); }},
+                 separator,
+                 {.text = tr("&Save Scenario"),
+                  .icon = QStringLiteral("document-save"),
+                  .keys = {QKeySequence::Save},
+                  .triggered = [this] { save(); },
+                  .store = &m_save},
+                 {.text = tr("Save Scenario &As…"),
+                  .icon = QStringLiteral("document-save-as"),
+                  .keys = {QKeySequence::SaveAs},
+                  .triggered = [this] { saveAs(); },
+                  .store = &m_saveAs},
+                 separator,
+                 {.text = tr("&Export Image…"),
+                  .icon = QStringLiteral("document-export"),
+                  .keys = {QKeySequence(Qt::CTRL | Qt::Key_E)},
+                  .objectName = QStringLiteral("exportImage"),
+                  .triggered = [this] { exportImage(); },
+                  .store = &m_exportImage},
+                 {.text = tr("Export &Video…"),
+                  .objectName = QStringLiteral("exportVideo"),
+                  .toolTip = tr("Play a range of the chart and the scheduler stage as MP4, WebM "
+                                "or GIF (needs ffmpeg)"),
+                  .triggered =
+                      [this] {
+                          if (!m_view->index())
+                              return;
+                          VideoExportDialog dialog(exportSource(), this);
+                          dialog.exec();
+                      }},
+                 {.text = tr("Export &Trace…"),
+                  .objectName = QStringLiteral("exportTrace"),
+                  .toolTip = tr("The trace on screen as Chrome trace JSON (Perfetto) or CSV"),
+                  .triggered = [this] { exportTrace(); },
+                  .store = &m_exportTrace},
+                 separator,
+                 {.text = tr("&Quit"),
+                  .icon = QStringLiteral("application-exit"),
+                  .keys = {QKeySequence::Quit},
+                  .triggered = [this] { close(); },
+                  .role = QAction::QuitRole},
+             });
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
     ZoomHistory *zoom = m_view->zoom();
-    view->addAction(zoom->zoomInAction());
-    view->addAction(zoom->zoomOutAction());
-    view->addAction(zoom->fitAction());
-    view->addAction(zoom->backAction());
-    view->addSeparator();
-    m_holderLanes = view->addAction(tr("Show &GIL Holder Lane"));
-    m_holderLanes->setCheckable(true);
-    m_holderLanes->setChecked(m_view->showHolderLanes());
-    connect(m_holderLanes, &QAction::toggled, m_view, &TimelineView::setShowHolderLanes);
-    m_busyLane = view->addAction(tr("Show &Cores Lane"));
-    m_busyLane->setCheckable(true);
-    m_busyLane->setChecked(m_view->showBusyLane());
-    connect(m_busyLane, &QAction::toggled, m_view, &TimelineView::setShowBusyLane);
+    fillMenu(menuBar()->addMenu(tr("&View")),
+             {
+                 {.existing = zoom->zoomInAction()},
+                 {.existing = zoom->zoomOutAction()},
+                 {.existing = zoom->fitAction()},
+                 {.existing = zoom->backAction()},
+                 separator,
+                 {.text = tr("Show &GIL Holder Lane"),
+                  .toggled = [this](bool on) { m_view->setShowHolderLanes(on); },
+                  .checked = m_view->showHolderLanes(),
+                  .store = &m_holderLanes},
+                 {.text = tr("Show &Cores Lane"),
+                  .toggled = [this](bool on) { m_view->setShowBusyLane(on); },
+                  .checked = m_view->showBusyLane(),
+                  .store = &m_busyLane},
+                 {.build = [this](QMenu *view) { addColoursMenu(view); }},
+                 separator,
+                 {.existing = m_controlsDock->toggleViewAction()},
+                 {.existing = m_metricsDock->toggleViewAction()},
+                 {.existing = m_play->toggleAction()},
+                 separator,
+                 {.text = tr("&Full Screen"),
+                  .icon = QStringLiteral("view-fullscreen"),
+                  .keys = {QKeySequence(Qt::Key_F11), QKeySequence::FullScreen},
+                  .triggered = [this] { toggleFullScreen(); },
+                  .checkable = true,
+                  .store = &m_fullScreen},
+             });
+
+    fillMenu(menuBar()->addMenu(tr("&Simulation")),
+             {
+                 {.text = tr("&Run Again"),
+                  .icon = QStringLiteral("view-refresh"),
+                  .keys = {QKeySequence::Refresh},
+                  .triggered =
+                      [this] {
+                          m_leaveTrace = true;
+                          m_controller->rerun();
+                      }},
+                 {.text = tr("&Compare with Simulation"),
+                  .keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+                  .objectName = QStringLiteral("compareWithSimulationAction"),
+                  .toolTip = tr("The trace shown above a simulation of its equivalent scenario "
+                                "(same threads, interpreter, cores and switch interval)"),
+                  .triggered = [this] { compareWithSimulation(); },
+                  .store = &m_compareWithSimulation},
+             });
+
+    fillMenu(menuBar()->addMenu(tr("&Help")), {
+                                                  {.text = tr("&Reading the Timeline"),
+                                                   .icon = QStringLiteral("help-contents"),
+                                                   .keys = {QKeySequence::HelpContents},
+                                                   .objectName = QStringLiteral("helpAction"),
+                                                   .triggered = [this] { showHelp(); },
+                                                   .store = &m_help},
+                                                  {.text = tr("&About GIL Scope"),
+                                                   .objectName = QStringLiteral("aboutAction"),
+                                                   .triggered = [this] { showAbout(); },
+                                                   .role = QAction::AboutRole,
+                                                   .store = &m_about},
+                                              });
+}
+
+// Follow the desktop, light or dark: one checked choice, so an action group rather than a row.
+void MainWindow::addColoursMenu(QMenu *view) {
     QMenu *colours = view->addMenu(tr("Co&lours"));
     m_themeGroup = new QActionGroup(this);
     const std::pair<QString, TimelineView::ThemeMode> modes[] = {
@@ -283,39 +380,6 @@ void MainWindow::createMenus() {
     connect(m_themeGroup, &QActionGroup::triggered, this, [this](QAction *a) {
         m_view->setThemeMode(static_cast<TimelineView::ThemeMode>(a->data().toInt()));
     });
-    view->addSeparator();
-    view->addAction(m_controlsDock->toggleViewAction());
-    view->addAction(m_metricsDock->toggleViewAction());
-    view->addSeparator();
-    m_fullScreen =
-        view->addAction(QIcon::fromTheme(QStringLiteral("view-fullscreen")), tr("&Full Screen"));
-    m_fullScreen->setCheckable(true);
-    m_fullScreen->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence::FullScreen});
-    connect(m_fullScreen, &QAction::triggered, this, &MainWindow::toggleFullScreen);
-
-    QMenu *simulation = menuBar()->addMenu(tr("&Simulation"));
-    QAction *rerun = simulation->addAction(QIcon::fromTheme(QStringLiteral("view-refresh")),
-                                           tr("&Run Again"), this, [this] {
-                                               m_leaveTrace = true;
-                                               m_controller->rerun();
-                                           });
-    rerun->setShortcut(QKeySequence::Refresh);
-    m_compareWithSimulation = simulation->addAction(tr("&Compare with Simulation"), this,
-                                                    &MainWindow::compareWithSimulation);
-    m_compareWithSimulation->setObjectName(QStringLiteral("compareWithSimulationAction"));
-    m_compareWithSimulation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    m_compareWithSimulation->setToolTip(
-        tr("The trace shown above a simulation of its equivalent scenario (same threads, "
-           "interpreter, cores and switch interval)"));
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    m_help = help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")),
-                             tr("&Reading the Timeline"), this, &MainWindow::showHelp);
-    m_help->setObjectName(QStringLiteral("helpAction"));
-    m_help->setShortcut(QKeySequence::HelpContents);
-    m_about = help->addAction(tr("&About GIL Scope"), this, &MainWindow::showAbout);
-    m_about->setObjectName(QStringLiteral("aboutAction"));
-    m_about->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::showHelp() {
@@ -367,11 +431,56 @@ void MainWindow::createStatusBar() {
     m_runTime->setToolTip(tr("Wall-clock time to simulate and prepare the trace"));
     for (QLabel *l : {m_status, m_events, m_simTime, m_runTime, m_hover})
         l->setContentsMargins(8, 0, 8, 0);
+    // Loading a big trace: how far, and a way out. The run on screen stays meanwhile.
+    m_loadBar = new QProgressBar;
+    m_loadBar->setObjectName(QStringLiteral("traceLoadProgress"));
+    m_loadBar->setRange(0, 1000);
+    m_loadBar->setMaximumWidth(200);
+    m_loadBar->setTextVisible(false);
+    m_cancelLoad = new QPushButton(tr("Cancel"));
+    m_cancelLoad->setObjectName(QStringLiteral("cancelTraceLoad"));
+    m_cancelLoad->setToolTip(tr("Stop opening the trace; the run on screen stays"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_loadBar, m_cancelLoad})
+        w->hide();
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addWidget(m_loadBar);
+    statusBar()->addWidget(m_cancelLoad);
     statusBar()->addPermanentWidget(m_hover);
     statusBar()->addPermanentWidget(m_events);
     statusBar()->addPermanentWidget(m_simTime);
     statusBar()->addPermanentWidget(m_runTime);
+}
+
+void MainWindow::connectTraceLoader() {
+    m_loader = new TraceLoader(this);
+    auto loading = [this](bool on) {
+        m_loadBar->setVisible(on);
+        m_cancelLoad->setVisible(on);
+    };
+    connect(m_cancelLoad, &QPushButton::clicked, m_loader, &TraceLoader::cancel);
+    connect(m_loader, &TraceLoader::progress, this, [this, loading](int permille) {
+        loading(true);
+        m_loadBar->setValue(permille);
+        m_status->setText(tr("Opening %1…").arg(QFileInfo(m_loader->path()).fileName()));
+    });
+    connect(m_loader, &TraceLoader::loaded, this,
+            [this, loading](const core::PreparedRunPtr &run, const QString &path) {
+                loading(false);
+                showPreparedTrace(run, QFileInfo(path).absoluteFilePath());
+                QSettings().setValue(QStringLiteral("files/lastDir"),
+                                     QFileInfo(path).absolutePath());
+                addRecentFile(QFileInfo(path).absoluteFilePath());
+            });
+    connect(m_loader, &TraceLoader::failed, this,
+            [this, loading](const QString &path, const QString &message) {
+                loading(false);
+                m_status->setText(tr("Could not open %1").arg(QFileInfo(path).fileName()));
+                QMessageBox::warning(this, tr("Cannot open"), message);
+            });
+    connect(m_loader, &TraceLoader::cancelled, this, [this, loading](const QString &path) {
+        loading(false);
+        m_status->setText(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()));
+    });
 }
 
 void MainWindow::setScenario(const core::Scenario &scenario) {
@@ -392,13 +501,14 @@ bool MainWindow::openFile(const QString &path, QString *error) {
     bool trace = false;
     {
         // A trace is the largest input there is; a FIFO or a device is refused, not waited on.
-        const auto data = core::readInputFile(path, core::InputLimit::trace());
+        const auto data = core::mapInputFile(path, core::InputLimit::trace());
         if (!data.ok()) {
             if (error)
                 *error = QString::fromStdString(data.error());
             return false;
         }
-        trace = looksLikeTrace(*data);
+        trace = looksLikeTrace(
+            data->view().first(std::min<qsizetype>(data->view().size(), 1 << 20)).toByteArray());
     }
     return trace ? openTraceFile(path, error) : openScenarioFile(path, error);
 }
@@ -419,6 +529,10 @@ bool MainWindow::openScenarioFile(const QString &path, QString *error) {
 }
 
 bool MainWindow::openTraceFile(const QString &path, QString *error) {
+    if (QFileInfo(path).size() >= m_backgroundLoadBytes && QFileInfo(path).isFile()) {
+        m_loader->load(path);
+        return true;
+    }
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const core::TraceLoad load = core::loadTraceFile(path);
     QApplication::restoreOverrideCursor();
@@ -438,12 +552,17 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
     const core::PreparedRunPtr result =
         *core::prepareRun(trace, QFileInfo(source).completeBaseName().toStdString());
     QApplication::restoreOverrideCursor();
+    showPreparedTrace(result, source);
+}
 
+void MainWindow::showPreparedTrace(const core::PreparedRunPtr &result, const QString &source) {
+    const core::TracePtr trace = result->tracePtr;
     m_traceMode = true;
     m_leaveTrace = false;
     m_traceFile = source;
     m_shown = result;
     m_view->setIndex(result->index);
+    m_play->setIndex(result->index);
     m_view->setAnnotations({}); // the scenario's notes do not belong to a trace from a file
     m_view->xAxis->setLabel(timeAxisLabel(*trace));
     m_view->zoom()->zoomToFit(); // a new file starts whole, whatever the last run's zoom
@@ -453,6 +572,7 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
                              : QString::fromStdString(trace->interpreter + ", " + trace->executor);
     m_view->setTitle(tr("%1   ·   %2, %n core(s)   ·   %3", nullptr, trace->cores)
                          .arg(name, kind, QFileInfo(source).fileName()));
+    m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setEnabled(false);
     m_traceBanner->setText(
@@ -461,7 +581,11 @@ void MainWindow::showTrace(core::TracePtr trace, const QString &source) {
            "again.")
             .arg(QFileInfo(source).fileName().toHtmlEscaped()));
     m_traceBox->show();
-    m_status->setText(tr("Trace from %1").arg(QFileInfo(source).fileName()));
+    m_status->setText(
+        trace->importNote.empty()
+            ? tr("Trace from %1").arg(QFileInfo(source).fileName())
+            : tr("Trace from %1: %2")
+                  .arg(QFileInfo(source).fileName(), QString::fromStdString(trace->importNote)));
     m_events->setText(
         tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace->eventCount()))));
     m_simTime->setText(tr("%1 long").arg(formatDuration(static_cast<double>(trace->endNs), 4)));
@@ -514,10 +638,11 @@ bool MainWindow::exportTraceFile(const QString &path, QString *error) const {
         return false;
     }
     const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix != QLatin1String("json") && suffix != QLatin1String("csv")) {
+    if (suffix != QLatin1String("json") && suffix != QLatin1String("csv") &&
+        suffix != QLatin1String("pftrace")) {
         if (error)
-            *error = tr("%1: unknown trace format: use .json (Chrome trace, opens in Perfetto) or "
-                        ".csv")
+            *error = tr("%1: unknown trace format: use .json (Chrome trace, opens in Perfetto), "
+                        ".pftrace (Perfetto's own) or .csv")
                          .arg(path);
         return false;
     }
@@ -527,7 +652,7 @@ bool MainWindow::exportTraceFile(const QString &path, QString *error) const {
         if (suffix == QLatin1String("csv"))
             core::writeCsv(trace, sink);
         else
-            core::writeChromeJson(trace, sink);
+            core::writeTrace(trace, core::traceFormatForPath(path), sink);
     });
     if (!written.ok() && error)
         *error = QString::fromStdString(written.error());
@@ -577,22 +702,31 @@ void MainWindow::exportTrace() {
     const QString base = m_traceMode
                              ? QFileInfo(m_traceFile).completeBaseName() + QStringLiteral("-export")
                              : fileSlug(scenarioTitle());
-    const QString jsonFilter = tr("Chrome trace JSON, opens in Perfetto (*.json)");
-    const QString csvFilter = tr("CSV, one line per segment (*.csv)");
-    QString filter = settings.value(QStringLiteral("files/traceFilter")).toString() == "csv"
-                         ? csvFilter
-                         : jsonFilter;
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Trace"),
-        QDir(dir).filePath(
-            base + (filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json"))),
-        jsonFilter + QStringLiteral(";;") + csvFilter, &filter);
+    // (filter, extension): the filter last used comes first.
+    const QList<std::pair<QString, QString>> formats = {
+        {tr("Chrome trace JSON, opens in Perfetto (*.json)"), QStringLiteral("json")},
+        {tr("Perfetto protobuf trace, about a fifth the size (*.pftrace)"),
+         QStringLiteral("pftrace")},
+        {tr("CSV, one line per segment (*.csv)"), QStringLiteral("csv")}};
+    const QString last = settings.value(QStringLiteral("files/traceFilter")).toString();
+    QString filter = formats.front().first, extension = formats.front().second;
+    QStringList filters;
+    for (const auto &[name, ext] : formats) {
+        filters << name;
+        if (ext == last)
+            std::tie(filter, extension) = std::pair(name, ext);
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Trace"),
+                                                QDir(dir).filePath(base + '.' + extension),
+                                                filters.join(QStringLiteral(";;")), &filter);
     if (path.isEmpty())
         return;
+    for (const auto &[name, ext] : formats)
+        if (name == filter)
+            extension = ext;
     if (QFileInfo(path).suffix().isEmpty())
-        path += filter == csvFilter ? QStringLiteral(".csv") : QStringLiteral(".json");
-    settings.setValue(QStringLiteral("files/traceFilter"),
-                      filter == csvFilter ? QStringLiteral("csv") : QStringLiteral("json"));
+        path += '.' + extension;
+    settings.setValue(QStringLiteral("files/traceFilter"), extension);
     QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const bool ok = exportTraceFile(path, &error);
@@ -658,8 +792,29 @@ RecordDialog *MainWindow::recordDialog() {
     if (!m_recordDialog) {
         m_recordDialog = new RecordDialog(this);
         connect(m_recordDialog, &RecordDialog::traceRecorded, this, &MainWindow::openRecording);
+        connect(m_recordDialog, &RecordDialog::liveTrace, this,
+                [this](core::TracePtr trace, const QString &label) { showTrace(trace, label); });
     }
     return m_recordDialog;
+}
+
+AttachDialog *MainWindow::attachDialog() {
+    if (!m_attachDialog) {
+        m_attachDialog = new AttachDialog(this);
+        // The timeline grows while it samples; the finished trace then opens like any file.
+        connect(m_attachDialog, &AttachDialog::liveTrace, this,
+                [this](core::TracePtr trace, const QString &label) { showTrace(trace, label); });
+        connect(m_attachDialog, &AttachDialog::traceRecorded, this, &MainWindow::openRecording);
+    }
+    return m_attachDialog;
+}
+
+void MainWindow::showAttachDialog() {
+    AttachDialog *dialog = attachDialog();
+    dialog->refresh();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::showRecordDialog() {
@@ -703,7 +858,7 @@ void MainWindow::open() {
     const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open Scenario or Trace"), dir,
-                                     tr("Scenarios and traces (*.json);;All files (*)"));
+                                     tr("Scenarios and traces (*.json *.pftrace);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -757,8 +912,10 @@ bool MainWindow::saveAs() {
         return false;
     const QString dir = QSettings().value(QStringLiteral("files/lastDir")).toString();
     const QString suggested =
-        m_file.isEmpty() ? QDir(dir).filePath(fileSlug(scenarioTitle()) + QStringLiteral(".json"))
-                         : m_file;
+        // .gilscope.json: the file manager then knows it as a GIL Scope scenario (its MIME type).
+        m_file.isEmpty()
+            ? QDir(dir).filePath(fileSlug(scenarioTitle()) + QStringLiteral(".gilscope.json"))
+            : m_file;
     const QString answer = m_prompts.path(suggested);
     if (answer.isEmpty())
         return false;
@@ -782,6 +939,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     }
     m_shown = result;
     m_view->setIndex(result->index);
+    m_play->setIndex(result->index);
     if (m_fitPending) {
         // A new scenario starts whole, whatever the last one's zoom; an edit keeps the zoom.
         m_view->zoom()->zoomToFit();
@@ -790,6 +948,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     m_view->setAnnotations(m_controller->scenario().annotations);
     m_view->xAxis->setLabel(timeAxisLabel(result->trace()));
     m_view->setTitle(core::scenarioHeadline(result->scenario));
+    m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setError(QString());
     const auto &trace = result->trace();

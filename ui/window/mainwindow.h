@@ -15,6 +15,7 @@ class QDockWidget;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QProgressBar;
 class QPushButton;
 
 namespace gilscope::ui {
@@ -22,9 +23,12 @@ namespace gilscope::ui {
 class CompareView;
 class ControlsPanel;
 class MetricsPanel;
+class PlayMode;
 class RecordDialog;
+class AttachDialog;
 class SimulationController;
 class TimelineView;
+class TraceLoader;
 
 // The product's window: the timeline in the centre, the controls and the metrics in docks,
 // menus with the usual shortcuts, a status bar with the trace's size and simulated time.
@@ -49,10 +53,19 @@ public:
     // A bad file changes nothing: the error names the file and what is wrong.
     bool openFile(const QString &path, QString *error);
     bool openScenarioFile(const QString &path, QString *error);
+    // A trace of at least backgroundLoadBytes() loads on a worker thread with a progress bar
+    // and Cancel in the status bar (true: the load started; a failure is shown when it ends);
+    // the run on screen stays until the new one is ready. Smaller ones open at once.
     bool openTraceFile(const QString &path, QString *error);
+    qint64 backgroundLoadBytes() const { return m_backgroundLoadBytes; }
+    void setBackgroundLoadBytes(qint64 bytes) { m_backgroundLoadBytes = bytes; }
+    TraceLoader *traceLoader() const { return m_loader; }
+    QPushButton *cancelLoadButton() const { return m_cancelLoad; }
+    QProgressBar *loadProgress() const { return m_loadBar; }
     // Shows a finished trace in place of the simulation: the controls do not apply to it until
     // a new simulation is asked for (a preset, a scenario, Run Again).
     void showTrace(core::TracePtr trace, const QString &source);
+    void showPreparedTrace(const core::PreparedRunPtr &run, const QString &source);
     bool isShowingTrace() const { return m_traceMode; }
     // Written atomically: a failed save leaves the earlier file as it was.
     bool saveScenarioFile(const QString &path, QString *error);
@@ -72,7 +85,8 @@ public:
     // What the scenario is called in the window title, the chart, exports and saved files: its
     // name while that is true, else what it is (core::scenarioTitle).
     QString scenarioTitle() const;
-    // The trace on screen as Chrome trace JSON (.json) or CSV (.csv), written atomically.
+    // The trace on screen as Chrome trace JSON (.json), Perfetto protobuf (.pftrace) or CSV
+    // (.csv), written atomically.
     bool exportTraceFile(const QString &path, QString *error) const;
     // What File > Export Image starts from: the chart as shown.
     ExportDialog::Source exportSource() const;
@@ -80,11 +94,15 @@ public:
     QStringList recentFiles() const;
     // File > Record Python Script: made on first use; a recorded trace opens here.
     RecordDialog *recordDialog();
+    // File > Attach to Process (created on first use).
+    AttachDialog *attachDialog();
     // The trace shown (A) beside a simulation of its equivalent scenario (B), in a compare window
     // made on first use. Null while no trace is shown.
     CompareView *compareWithSimulation();
 
     TimelineView *timeline() const { return m_view; }
+    // The playhead, play bar and stage panel (View > Play Mode).
+    PlayMode *playMode() const { return m_play; }
     ControlsPanel *controls() const { return m_controls; }
     MetricsPanel *metrics() const { return m_metrics; }
     SimulationController *controller() const { return m_controller; }
@@ -103,8 +121,10 @@ protected:
 
 private:
     void createMenus();
+    void addColoursMenu(QMenu *view);
     void createDocks();
     void createStatusBar();
+    void connectTraceLoader();
     void showResult(const core::PreparedRunPtr &result);
     void showError(const QString &message);
     void showBusy(bool busy);
@@ -119,6 +139,7 @@ private:
     void exportImage();
     void exportTrace();
     void showRecordDialog();
+    void showAttachDialog();
     void openRecording(const QString &path, const QString &note);
     void addRecentFile(const QString &path);
     void updateRecentMenu();
@@ -132,6 +153,7 @@ private:
 
     SimulationController *m_controller;
     TimelineView *m_view;
+    PlayMode *m_play = nullptr;
     ControlsPanel *m_controls;
     MetricsPanel *m_metrics;
     QDockWidget *m_controlsDock = nullptr;
@@ -164,7 +186,12 @@ private:
     SavePrompts m_prompts;
     core::PreparedRunPtr m_shown;
     QPointer<RecordDialog> m_recordDialog;
+    QPointer<AttachDialog> m_attachDialog;
     QPointer<CompareView> m_recordingCompare;
+    TraceLoader *m_loader = nullptr;
+    QProgressBar *m_loadBar = nullptr;
+    QPushButton *m_cancelLoad = nullptr;
+    qint64 m_backgroundLoadBytes = 32 << 20;
 };
 
 } // namespace gilscope::ui

@@ -75,6 +75,9 @@ MetricsPanel::MetricsPanel(QWidget *parent)
     auto *threadsBox = new QGroupBox(tr("Threads"));
     auto *threadsLayout = new QVBoxLayout(threadsBox);
     m_table->setObjectName(QStringLiteral("threadTable"));
+    m_table->setAccessibleName(tr("Threads"));
+    m_table->setAccessibleDescription(
+        tr("One row per thread: its time running, waiting for the GIL or a core, and in I/O"));
     m_table->setModel(m_model);
     m_table->setItemDelegateForColumn(ThreadMetricsModel::States, m_delegate);
     m_table->verticalHeader()->setVisible(false);

@@ -67,6 +67,15 @@ QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
                    .arg(stateLabel(ThreadState::Starting), formatDuration(t.starting_ms * 1e6)) +
                stepStates(t);
     }
+    // The bar column is drawn by a delegate: a screen reader gets its numbers as text.
+    if (role == Qt::AccessibleTextRole && index.column() == States) {
+        using core::ThreadState;
+        return tr("%1 %2, %3 %4, %5 %6, %7 %8")
+            .arg(stateLabel(ThreadState::Running), formatDuration(t.running_ms * 1e6))
+            .arg(stateLabel(ThreadState::WaitingForGil), formatDuration(t.waiting_ms * 1e6))
+            .arg(stateLabel(ThreadState::Ready), formatDuration(t.ready_ms * 1e6))
+            .arg(stateLabel(ThreadState::Io), formatDuration(t.io_ms * 1e6));
+    }
     if (role == Qt::TextAlignmentRole && index.column() >= Running)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

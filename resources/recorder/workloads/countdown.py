@@ -1,4 +1,4 @@
-#!/usr/bin/env python
+#!/usr/bin/env python3
 """Calibration workload: Beazley's countdown, the same total work split over N threads.
 
     python countdown.py [--threads N] [--total COUNT] [--switch-interval MS]

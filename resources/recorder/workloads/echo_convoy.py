@@ -1,4 +1,4 @@
-#!/usr/bin/env python
+#!/usr/bin/env python3
 """Calibration workload: the convoy effect on a 1-byte echo server.
 
     python echo_convoy.py [--cpu-threads N] [--seconds S] [--peer process|thread]

@@ -1,4 +1,4 @@
-#!/usr/bin/env python
+#!/usr/bin/env python3
 """Calibration workload: threads that sleep between short bursts of work, beside CPU-bound ones.
 
     python sleep_mix.py [--cpu-threads N] [--io-threads M] [--sleep-ms X] [--work COUNT]

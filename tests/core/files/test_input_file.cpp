@@ -41,7 +41,7 @@ TEST_CASE("an input is read whole from a regular file, kernel files of size 0 in
 TEST_CASE("a device, a FIFO and a folder are refused by name and limit, without being read") {
     CHECK(readInputFile("/dev/zero", InputLimit::trace()).error() ==
           "/dev/zero: cannot read a character device: a trace is read from a regular file of at "
-          "most 1 GiB");
+          "most 4 GiB");
     QTemporaryDir dir;
     const QString fifo = dir.filePath("pipe.json");
     REQUIRE(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);

@@ -77,9 +77,13 @@ TEST_CASE("a trace with negative times loads moved so that its earliest event is
     CHECK(segmentsOf(trace.threads.at(1)) ==
           std::vector<std::string>{"0 absent", "100000 running", "110000 done"});
     CHECK(marksOf(trace.threads.at(1)) == std::vector<std::string>{"0 acquire"});
-    // Overlaps are still found, and named at the file's own time.
-    CHECK(parse(events({slice("1", "-100", "50"), slice("1", "-60", "10")})).error() ==
-          "t.json: thread \"thread 1\": segments overlap at -60000 ns");
+    // A slice within another shows while it lasts.
+    const auto nested = parse(events({slice("1", "-100", "50"),
+                                      R"({"ph": "X", "name": "io", "pid": 1, "tid": 1, "ts": -60,
+                                          "dur": 5})"}));
+    REQUIRE(nested.ok());
+    CHECK(segmentsOf((*nested)->threads.at(0)) ==
+          std::vector<std::string>{"0 running", "40000 io", "45000 running", "50000 done"});
 }
 
 TEST_CASE("a recording's summed thread time saturates instead of going negative", "[tracelimits]") {

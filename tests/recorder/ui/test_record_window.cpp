@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 
@@ -81,6 +82,33 @@ TEST_CASE("recording a workload from the window ends with its trace shown") {
     CHECK(win.w->recentFiles().value(0) == trace);
     CHECK_FALSE(win.dialog->isVisible());
     // The script's own output came through.
+    CHECK(win.dialog->log()->toPlainText().contains("\"workload\": \"countdown\""));
+}
+
+TEST_CASE("recording by sampling shows the timeline growing, then the whole trace") {
+    const auto py = newestPython3();
+    if (!py) {
+        WARN("no Python 3.6+ found: skipped");
+        return;
+    }
+    Window win(*py);
+    QTemporaryDir dir;
+    REQUIRE(win.dialog->pickWorkload("countdown.py"));
+    // Unrecorded speed: a second or so of counting.
+    win.dialog->argumentsEdit()->setText("--threads 2 --total 30000000");
+    win.dialog->methodBox()->setCurrentIndex(win.dialog->methodBox()->findData("sample"));
+    const QString trace = dir.filePath("countdown.trace.json");
+    win.dialog->setTracePath(trace);
+    QSignalSpy live(win.dialog, &ui::RecordDialog::liveTrace);
+    REQUIRE(win.dialog->record());
+    REQUIRE(win.finished());
+    INFO(win.dialog->log()->toPlainText().toStdString());
+    INFO(win.dialog->message()->text().toStdString());
+    CHECK(live.count() >= 1);
+    REQUIRE(win.w->isShowingTrace());
+    CHECK(win.w->recentFiles().value(0) == trace);
+    CHECK(gilscope::test::row(win.shown(), "cpu-1") != nullptr);
+    CHECK(gilscope::test::row(win.shown(), "cpu-2") != nullptr);
     CHECK(win.dialog->log()->toPlainText().contains("\"workload\": \"countdown\""));
 }
 

@@ -17,6 +17,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
+#include <QProcess>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -220,6 +222,29 @@ TEST_CASE(
     CHECK_FALSE(svg.contains("drop request"));
 }
 
+TEST_CASE("a hidden row's states stay out of the legend") {
+    auto trace = std::make_shared<core::Trace>();
+    trace->cores = 1;
+    trace->endNs = 2 * ms;
+    for (const auto &[name, state] :
+         {std::pair{"shown", ThreadState::Running}, std::pair{"hidden", ThreadState::Ready}}) {
+        core::ThreadTrack t;
+        t.info.name = name;
+        t.info.kind = "cpu";
+        t.segmentStart = {0};
+        t.segmentState = {state};
+        trace->threads.push_back(t);
+    }
+    const auto index = core::TraceIndex::build(trace);
+    TimelineExport o = plain(ExportFormat::Svg);
+    CHECK(ui::renderTimelineFile(index, o).contains("ready, no free core"));
+    o.rows = std::vector<int>{0};
+    const QByteArray svg = ui::renderTimelineFile(index, o);
+    CHECK(svg.contains("running"));
+    CHECK_FALSE(svg.contains("ready, no free core"));
+    CHECK_FALSE(svg.contains("hidden"));
+}
+
 TEST_CASE("the R1 battle at whole-run width shows each thread running in its share of pixels") {
     auto run = core::prepareRun(test::preset("r1-legacy-2cpu-4cores"));
     REQUIRE(run.ok());
@@ -366,34 +391,80 @@ TEST_CASE("every state colour stands at least 3:1 against its theme's background
         }
 }
 
-TEST_CASE("a 200-character title wraps and shrinks inside the page at 4:3 and 16:9") {
+namespace {
+
+// An export as the pixels a viewer shows: PNG decoded, SVG drawn by Qt's renderer, PDF rasterised
+// by poppler's pdftoppm (what most Linux PDF viewers draw with) at the export's pixel size.
+QImage rasterised(const QByteArray &file, ExportFormat format, QSize size, const QColor &paper) {
+    if (format == ExportFormat::Png)
+        return QImage::fromData(file, "PNG");
+    if (format == ExportFormat::Svg) {
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(paper);
+        QPainter painter(&image);
+        QSvgRenderer(file).render(&painter, QRectF(QPointF(0, 0), QSizeF(size)));
+        return image;
+    }
+    QTemporaryDir dir;
+    QFile pdf(dir.filePath("page.pdf"));
+    REQUIRE(pdf.open(QIODevice::WriteOnly));
+    pdf.write(file);
+    pdf.close();
+    QProcess pdftoppm;
+    pdftoppm.start(QStringLiteral("pdftoppm"),
+                   {"-png", "-singlefile", "-scale-to-x", QString::number(size.width()),
+                    "-scale-to-y", QString::number(size.height()), pdf.fileName(),
+                    dir.filePath("page")});
+    INFO("pdftoppm (Debian: poppler-utils, installed by scripts/test) must be on PATH");
+    REQUIRE(pdftoppm.waitForFinished(60'000));
+    REQUIRE(pdftoppm.exitCode() == 0);
+    return QImage(dir.filePath("page.png"));
+}
+
+} // namespace
+
+TEST_CASE("a 200-character title wraps and shrinks inside the page at 4:3 and 16:9, in every "
+          "format") {
     const QString title = QString("Legacy GIL, two CPU-bound threads on four cores: each wake-up "
                                   "finds the lock taken again and again, so both threads spend "
                                   "most of the run waiting while the other one runs (R1 %1)")
                               .arg(QString(30, QLatin1Char('x')));
     REQUIRE(title.size() >= 200);
     const auto index = threeStates();
-    for (const QSize size : {QSize(1024, 768), QSize(1920, 1080)})
-        for (const TimelineTheme &theme :
-             {TimelineTheme::slideLight(), TimelineTheme::slideDark()}) {
-            TimelineExport o = plain(ExportFormat::Png, size);
-            o.theme = theme;
-            o.title = title;
-            const QImage image = ui::renderTimelineImage(index, o);
-            // Nothing but background in the outer columns: no glyph touches or crosses an edge.
-            int inked = 0;
-            for (int y = 0; y < image.height(); ++y)
-                for (int x : {0, 1, 2, image.width() - 3, image.width() - 2, image.width() - 1})
-                    inked += image.pixelColor(x, y) != theme.background;
-            INFO(size.width() << "x" << size.height() << " " << theme.name.toStdString());
-            CHECK(inked == 0);
-            // The title is drawn above the chart, which sits in the middle of the page.
-            int titleInk = 0;
-            for (int y = 0; y < image.height() * 2 / 5; ++y)
-                for (int x = 0; x < image.width(); ++x)
-                    titleInk += image.pixelColor(x, y) != theme.background;
-            CHECK(titleInk > 1000);
-        }
+    for (const ExportFormat format : {ExportFormat::Png, ExportFormat::Svg, ExportFormat::Pdf})
+        for (const QSize size : {QSize(1024, 768), QSize(1920, 1080)})
+            for (const TimelineTheme &theme :
+                 {TimelineTheme::slideLight(), TimelineTheme::slideDark()}) {
+                TimelineExport o = plain(format, size);
+                o.theme = theme;
+                o.title = title;
+                const QImage image =
+                    rasterised(ui::renderTimelineFile(index, o), format, size, theme.background);
+                INFO(static_cast<int>(format) << " " << size.width() << "x" << size.height() << " "
+                                              << theme.name.toStdString());
+                REQUIRE(image.size() == size);
+                const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+                const QRgb paper = theme.background.rgb();
+                // Ink: differs from the paper by more than an antialiasing step or two.
+                auto ink = [&](int x, int y) {
+                    const QRgb c = reinterpret_cast<const QRgb *>(rgb.constScanLine(y))[x];
+                    return std::abs(qRed(c) - qRed(paper)) + std::abs(qGreen(c) - qGreen(paper)) +
+                               std::abs(qBlue(c) - qBlue(paper)) >
+                           6;
+                };
+                // Nothing but paper in the outer columns: no glyph touches or crosses an edge.
+                int inked = 0;
+                for (int y = 0; y < rgb.height(); ++y)
+                    for (int x : {0, 1, 2, rgb.width() - 3, rgb.width() - 2, rgb.width() - 1})
+                        inked += ink(x, y);
+                CHECK(inked == 0);
+                // The title is drawn above the chart, which sits in the middle of the page.
+                int titleInk = 0;
+                for (int y = 0; y < rgb.height() * 2 / 5 && titleInk <= 1000; ++y)
+                    for (int x = 0; x < rgb.width(); ++x)
+                        titleInk += ink(x, y);
+                CHECK(titleInk > 1000);
+            }
 }
 
 TEST_CASE("a long title is laid out in at most two lines no wider than the room") {

@@ -11,8 +11,8 @@
 #include "slide/timelineannotations.h"
 #include "timeline/timelinelayout.h"
 #include "timeline/timelineview.h"
+#include "widgets/labeledslider.h"
 #include "window/controlspanel.h"
-#include "window/labeledslider.h"
 #include "window/mainwindow.h"
 #include "window/simulationcontroller.h"
 

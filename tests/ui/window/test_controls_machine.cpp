@@ -4,8 +4,8 @@
 
 #include "catalog/machineprofile.h"
 #include "catalog/presets.h"
+#include "widgets/labeledslider.h"
 #include "window/controlspanel.h"
-#include "window/labeledslider.h"
 
 #include <QComboBox>
 #include <QLabel>

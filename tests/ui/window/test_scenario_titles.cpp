@@ -177,7 +177,7 @@ TEST_CASE("saving an edited preset asks for a name, and the file gets a .json ex
     answer = QStringLiteral("Sixty-four threads");
     win.andWait([&] { CHECK(win.w->save()); });
     REQUIRE(paths.size() == 1);
-    CHECK(QFileInfo(paths[0]).fileName() == "sixty-four-threads.json");
+    CHECK(QFileInfo(paths[0]).fileName() == "sixty-four-threads.gilscope.json");
     const QString saved = dir.filePath("talk.json");
     REQUIRE(QFileInfo::exists(saved));
     CHECK_FALSE(QFileInfo::exists(dir.filePath("talk")));

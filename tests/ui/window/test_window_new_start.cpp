@@ -121,6 +121,6 @@ TEST_CASE("a preset picked over an open file drops the file: Save asks where ins
                            [](const QString &) { return std::optional<QString>(); }});
     win.w->saveAction()->trigger();
     REQUIRE(asked.size() == 1);
-    CHECK(QFileInfo(asked[0]).fileName() == "convoy-effect-with-2-cpu-threads-r6.json");
+    CHECK(QFileInfo(asked[0]).fileName() == "convoy-effect-with-2-cpu-threads-r6.gilscope.json");
     CHECK(test::readFile(file) == original); // untouched
 }

@@ -29,6 +29,9 @@ public:
     double maximum() const { return m_max; }
     QSlider *slider() const { return m_slider; }
     QString valueText() const;
+    // What a screen reader says: `name`, and as the description the value shown (which the
+    // slider's own position, 0 to 1000 on a log scale, is not) followed by `help`.
+    void setAccessibleText(const QString &name, const QString &help);
 
     // Slider position <-> value (log sliders round to three significant digits).
     double valueAt(int position) const;
@@ -47,6 +50,7 @@ private:
     double m_value;
     QSlider *m_slider;
     QLabel *m_label;
+    QString m_help;
     bool m_setting = false;
 };
 

@@ -1,4 +1,4 @@
-#include "window/labeledslider.h"
+#include "widgets/labeledslider.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -87,8 +87,16 @@ void LabeledSlider::onSliderMoved(int position) {
     emit valueChanged(m_value);
 }
 
+void LabeledSlider::setAccessibleText(const QString &name, const QString &help) {
+    m_slider->setAccessibleName(name);
+    m_help = help;
+    updateLabel();
+}
+
 void LabeledSlider::updateLabel() {
     m_label->setText(m_format(m_value));
+    const QString value = m_label->text();
+    m_slider->setAccessibleDescription(m_help.isEmpty() ? value : tr("%1. %2").arg(value, m_help));
 }
 
 } // namespace gilscope::ui
