@@ -683,16 +683,8 @@ private:
             TimeNs t = 0;
             if (!time(e.ts, "ts", t))
                 return false;
-            auto &stack = m_open[key];
-            if (e.ph[0] == 'B') {
-                stack.push_back({t, stateOf(e.name)});
-            } else if (stack.empty()) {
-                m_assembler.skip("\"E\" events without a \"B\"");
-            } else {
-                m_assembler.slice(key, stack.back().start, std::max(t, stack.back().start),
-                                  stack.back().state);
-                stack.pop_back();
-            }
+            openOrClose(m_open[key], key, e.ph[0] == 'B', t, e.name,
+                        "\"E\" events without a \"B\"");
             m_latest = std::max(m_latest, t);
             return true;
         }
@@ -760,18 +752,26 @@ private:
             m_assembler.sortIndex(key, (1LL << 40) + static_cast<long long>(m_asyncRows.size()));
         }
         const Key key{pid, row->second};
-        auto &stack = m_asyncOpen[{key, std::string(e.id) + '\n' + std::string(e.name)}];
-        if (e.ph[0] == 'b' || e.ph[0] == 'S') {
-            stack.push_back({t, stateOf(e.name)});
+        openOrClose(m_asyncOpen[{key, std::string(e.id) + '\n' + std::string(e.name)}], key,
+                    e.ph[0] == 'b' || e.ph[0] == 'S', t, e.name, "async ends without a begin");
+        m_latest = std::max(m_latest, t);
+        return true;
+    }
+
+    // A begin opens a slice on `stack`; an end closes the innermost one, or is skipped (counted
+    // under `unmatched`) when nothing is open. Sync B/E and async b/e pair up the same way.
+    template <class Name>
+    void openOrClose(std::vector<Open> &stack, const Key &key, bool begins, TimeNs t,
+                     const Name &name, const char *unmatched) {
+        if (begins) {
+            stack.push_back({t, stateOf(name)});
         } else if (stack.empty()) {
-            m_assembler.skip("async ends without a begin");
+            m_assembler.skip(unmatched);
         } else {
             m_assembler.slice(key, stack.back().start, std::max(t, stack.back().start),
                               stack.back().state);
             stack.pop_back();
         }
-        m_latest = std::max(m_latest, t);
-        return true;
     }
 
     void finishUnclosed() {

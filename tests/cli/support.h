@@ -28,6 +28,21 @@ inline CliRun gilscopeWithoutDisplay(const QStringList &args) {
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
 }
 
+// The real binary as the test process runs it: exit code, standard output and error.
+struct Output {
+    int exitCode;
+    QByteArray out;
+    QString err;
+};
+
+inline Output run(const QStringList &args) {
+    QProcess p;
+    p.start(GILSCOPE_BINARY, args);
+    REQUIRE(p.waitForFinished(120'000));
+    return {p.exitCode(), p.readAllStandardOutput(),
+            QString::fromUtf8(p.readAllStandardError()).trimmed()};
+}
+
 // The file's bytes; empty when it cannot be read.
 inline QByteArray readAll(const QString &path) {
     QFile f(path);

@@ -6,23 +6,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
-namespace {
-
-struct Output {
-    int exitCode;
-    QByteArray out;
-    QString err;
-};
-
-Output run(const QStringList &args) {
-    QProcess p;
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError()).trimmed()};
-}
-
-} // namespace
+using clitest::Output;
+using clitest::run;
 
 TEST_CASE(
     "a trace written to OUT.pftrace is protobuf that loads with the same metrics as the JSON") {

@@ -86,4 +86,23 @@ inline std::vector<std::string> marksOf(const ThreadTrack &track) {
     return out;
 }
 
+// Every row of `b` as in `a`: names, kinds, GILs, groups, segments and marks, in order.
+inline void checkSameRows(const Trace &a, const Trace &b) {
+    REQUIRE(a.threads.size() == b.threads.size());
+    for (std::size_t i = 0; i < a.threads.size(); ++i) {
+        const auto &x = a.threads[i];
+        const auto &y = b.threads[i];
+        INFO("row " << x.info.name);
+        CHECK(x.info.name == y.info.name);
+        CHECK(x.info.kind == y.info.kind);
+        CHECK(x.info.gilId == y.info.gilId);
+        CHECK(x.info.groupId == y.info.groupId);
+        CHECK(x.info.groupName == y.info.groupName);
+        CHECK(x.segmentStart == y.segmentStart);
+        CHECK(x.segmentState == y.segmentState);
+        CHECK(x.markTime == y.markTime);
+        CHECK(x.markKind == y.markKind);
+    }
+}
+
 } // namespace gilscope::test

@@ -30,21 +30,7 @@ void requireIdentical(const Trace &a, const Trace &b) {
     CHECK(a.switchIntervalMs == b.switchIntervalMs);
     CHECK(a.checkInterval == b.checkInterval);
     CHECK(b.importNote.empty());
-    REQUIRE(a.threads.size() == b.threads.size());
-    for (std::size_t i = 0; i < a.threads.size(); ++i) {
-        const auto &x = a.threads[i];
-        const auto &y = b.threads[i];
-        INFO("row " << x.info.name);
-        CHECK(x.info.name == y.info.name);
-        CHECK(x.info.kind == y.info.kind);
-        CHECK(x.info.gilId == y.info.gilId);
-        CHECK(x.info.groupId == y.info.groupId);
-        CHECK(x.info.groupName == y.info.groupName);
-        CHECK(x.segmentStart == y.segmentStart);
-        CHECK(x.segmentState == y.segmentState);
-        CHECK(x.markTime == y.markTime);
-        CHECK(x.markKind == y.markKind);
-    }
+    checkSameRows(a, b);
 }
 
 } // namespace

@@ -16,24 +16,10 @@ TraceLoad parse(const QByteArray &json) {
 }
 
 void requireSameRows(const Trace &a, const Trace &b) {
-    REQUIRE(a.threads.size() == b.threads.size());
     CHECK(a.endNs == b.endNs);
     CHECK(a.sequentialNs == b.sequentialNs);
     CHECK(a.interpreter == b.interpreter);
-    for (std::size_t i = 0; i < a.threads.size(); ++i) {
-        const auto &x = a.threads[i];
-        const auto &y = b.threads[i];
-        INFO("row " << x.info.name);
-        CHECK(x.info.name == y.info.name);
-        CHECK(x.info.kind == y.info.kind);
-        CHECK(x.info.gilId == y.info.gilId);
-        CHECK(x.info.groupId == y.info.groupId);
-        CHECK(x.info.groupName == y.info.groupName);
-        CHECK(x.segmentStart == y.segmentStart);
-        CHECK(x.segmentState == y.segmentState);
-        CHECK(x.markTime == y.markTime);
-        CHECK(x.markKind == y.markKind);
-    }
+    checkSameRows(a, b);
 }
 } // namespace
 
