@@ -32,20 +32,80 @@ std::string fixed(double v, int digits) {
     return os.str();
 }
 
-bool cpuBound(const Scenario &s) {
-    double cpu = 0, io = 0;
-    for (const auto &w : s.workers) {
-        cpu += w.count * w.ops * w.cpu_ms;
-        io += w.count * w.ops * w.io_ms;
+// Where one pass of a group's work goes: Python (needs the GIL), C code that released it, or
+// waiting; and whether threads share a lock.
+struct Mix {
+    double python = 0, native = 0, blocking = 0;
+    bool locks = false;
+    void add(const std::vector<Step> &steps, double times) {
+        for (const Step &step : steps) {
+            switch (step.kind) {
+            case StepKind::Python:
+                python += times * step.ms;
+                break;
+            case StepKind::Native:
+                native += times * step.ms;
+                break;
+            case StepKind::Io:
+            case StepKind::Sleep:
+                blocking += times * step.ms;
+                break;
+            case StepKind::Lock:
+                locks = true;
+                break;
+            default:
+                break;
+            }
+            add(step.body, times);
+        }
     }
-    return cpu >= io;
+};
+
+Mix mixOf(const Scenario &s) {
+    Mix mix;
+    for (const auto &w : s.workers) {
+        const double times = static_cast<double>(w.count) * w.ops;
+        if (w.hasSteps()) {
+            mix.add(w.steps, times);
+        } else {
+            mix.python += times * w.cpu_ms;
+            mix.blocking += times * w.io_ms;
+        }
+    }
+    return mix;
+}
+
+bool cpuBound(const Scenario &s) {
+    const Mix mix = mixOf(s);
+    return mix.python + mix.native >= mix.blocking;
+}
+
+// Said after the choice when threads spent a good part of the run waiting for a lock: the lock,
+// not the GIL, is what serialises them, and no executor takes it away.
+std::string lockNote(const Scenario &s, const AdvisorRun &threads) {
+    const Metrics &m = threads.metrics;
+    const double threadTime = m.makespan_ms * std::max(1, s.threadCount());
+    if (!mixOf(s).locks || m.locks.waits == 0 || m.locks.wait_ms_total < 0.1 * threadTime)
+        return {};
+    return "; a threading.Lock serialises the threads (with threading they wait for it " +
+           fixed(100 * m.locks.wait_ms_total / threadTime, 0) +
+           " % of the time), which no executor removes: hold it for less";
 }
 
 std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, int best) {
     const AdvisorRun &b = runs[static_cast<std::size_t>(best)];
     const AdvisorRun &threads = runs[0]; // threading, standard build
     const double gain = threads.metrics.makespan_ms / b.metrics.makespan_ms;
+    const Mix mix = mixOf(s);
+    const std::string note = lockNote(s, threads);
+    if (best == 0 && mix.native > mix.python && mix.native >= mix.blocking)
+        return "threading: the work is mostly C code that releases the GIL (" +
+               fixed(100 * mix.native / (mix.python + mix.native + mix.blocking), 0) +
+               " % of it), so threads run it on all " + std::to_string(s.cores) +
+               " cores while sharing memory; processes would only add start-up and copying" + note;
     if (best == 0) {
+        if (cpuBound(s) && !note.empty())
+            return "threading: nothing beats it by more than 5 % here" + note;
         if (cpuBound(s))
             return "threading: nothing beats it by more than 5 % here (" + std::to_string(s.cores) +
                    " core(s)), and it is the simplest choice";
@@ -53,7 +113,7 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
                "threads are the simplest choice within 5 % of the fastest";
     }
     if (b.executor == Executor::Asyncio && b.interpreter == Interpreter::Gil)
-        return "asyncio: within 5 % of the fastest, one thread overlaps all the waits";
+        return "asyncio: within 5 % of the fastest, one thread overlaps all the waits" + note;
     const double bestStall = std::max(b.metrics.io.latency_ms_p99, b.metrics.io.max_stall_ms);
     const double threadStall =
         std::max(threads.metrics.io.latency_ms_p99, threads.metrics.io.max_stall_ms);
@@ -63,13 +123,14 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
                " ms: the CPU-bound work no longer holds the I/O thread's GIL";
     std::string why = name(b) + ": " + fixed(gain, 1) + "x faster than threading, ";
     if (b.interpreter == Interpreter::FreeThreaded)
-        return why + "threads run Python in parallel without a GIL";
+        return why + "threads run Python in parallel without a GIL" + note;
     if (b.executor == Executor::Multiprocessing)
         return why + "each process has its own GIL, so CPU-bound work uses " +
-               std::to_string(s.cores) + " cores";
+               std::to_string(s.cores) + " cores" + note;
     if (b.executor == Executor::Subinterpreters)
-        return why + "each interpreter has its own GIL, with cheaper start-up than processes";
-    return why + "it spreads the work best";
+        return why + "each interpreter has its own GIL, with cheaper start-up than processes" +
+               note;
+    return why + "it spreads the work best" + note;
 }
 
 } // namespace

@@ -72,9 +72,9 @@ Result<Simulation> Engine::run() {
     for (std::size_t c = 0; c < m_cores.size() && !m_runQueue.empty(); ++c)
         dispatchNext(static_cast<int>(c));
 
-    const int total = static_cast<int>(m_threads.size());
     std::uint64_t steps = 0;
-    while (m_finished < total) {
+    // Pools start workers on demand: the count grows during the run.
+    while (m_finished < static_cast<int>(m_threads.size())) {
         if (((++steps & 0xffff) == 0 && cancelRequested()) || m_cancelled)
             return Error{"cancelled"};
         if (m_trace.overCap())
@@ -87,7 +87,7 @@ Result<Simulation> Engine::run() {
             continue;
         }
         if (m_events.empty())
-            return Error{"internal error: simulation stalled with threads still waiting"};
+            return deadlockError();
         const Event e = m_events.pop();
         if (e.time > m_times.limit)
             return Error{"the run exceeds params.time_limit_s = " +

@@ -37,20 +37,56 @@ struct ModelTimes {
 };
 
 struct GilLock;
+
+// A group's steps compiled to a flat list: a lock step becomes an acquire, its hold, a release;
+// the steps a to_thread or in_process step awaits are a program of their own.
+enum class OpKind : std::uint8_t {
+    Python,
+    Native,
+    Io,
+    Sleep,
+    LockAcquire,
+    LockRelease,
+    Put,
+    Get,
+    Wait,
+    Set,
+    ToThread,
+    InProcess
+};
+struct Op {
+    OpKind kind;
+    double ms;          // python, native, io, sleep
+    int object;         // lock, queue or event index; the awaited program of to_thread / in_process
+    bool checks = true; // python: a drop request can be honoured midway
+};
+struct Program {
+    std::vector<Op> ops;
+    std::vector<int> getsFrom; // queues its get steps (nested ones included) take from
+};
+
 // A worker's program of phases, drawn lazily (an I/O worker may have millions of rounds).
 class Job {
 public:
-    Job(const WorkerGroup &group, std::uint64_t seed)
-        : m_group(&group)
+    Job(const WorkerGroup &group, std::uint64_t seed, int program = -1)
+        : program(program)
+        , m_group(&group)
         , m_random(seed) {
         // Rounds that round to no CPU and no I/O do nothing: skip them at once. Else 4096 workers
         // of 10M such ops would spin for minutes between two looks at the cancel flag.
-        if (emptyRounds(group))
+        if (program < 0 && emptyRounds(group))
             m_round = group.ops;
     }
     bool done() const { return m_round >= m_group->ops; }
     // The next CPU burst and blocking wait, jitter applied.
     std::pair<TimeNs, TimeNs> nextRound();
+    // Steps: a round begins; a step's duration with jitter applied.
+    void beginRound() { ++m_round; }
+    TimeNs duration(double ms) { return jittered(ms); }
+    bool untilOthers() const { return m_group->until_others; }
+
+    int program;        // index into Engine's programs; -1: cpu_ms then io_ms
+    std::size_t pc = 0; // asyncio: the next op of the current round
 
 private:
     static bool emptyRounds(const WorkerGroup &g);
@@ -58,6 +94,14 @@ private:
     const WorkerGroup *m_group;
     Random m_random;
     int m_round = 0;
+};
+
+// One worker of a group, before it becomes a thread, a pool's job or a coroutine.
+struct WorkerSpec {
+    const WorkerGroup *group;
+    int indexInGroup;
+    std::uint64_t seed;
+    int program;
 };
 
 struct SimThread {
@@ -92,6 +136,55 @@ struct SimThread {
     TimeNs untilCheck = 0; // legacy: CPU time to the next periodic check
     bool inAcquire = false;
     bool asleepOnGil = false;
+
+    // steps: what it sleeps on (for a deadlock's message), and whether it is an "until"
+    // worker the end of the others has stopped
+    const char *waitingFor = nullptr;
+    const std::string *waitingName = nullptr;
+    bool untilWorker = false;
+    bool stopping = false;
+};
+
+// threading.Lock as CPython builds it on a semaphore: a release wakes one sleeper but hands
+// nothing over; whoever gets there first (usually the releaser, still running) takes it.
+struct SimLock {
+    std::string name;
+    bool locked = false;
+    WaitQueue<SimThread> sleepers;
+};
+
+// queue.Queue: a get waits while it is empty, a put while it is full (maxsize > 0). A notified
+// waiter re-checks once it holds the GIL again, so a thread that came first may take its item.
+struct SimQueue {
+    std::string name;
+    int maxsize = 0;
+    long long items = 0;
+    int traceId = -1;
+    WaitQueue<SimThread> getters;
+    WaitQueue<SimThread> putters;
+};
+
+// threading.Event: wait blocks until set; set wakes every waiter and stays set.
+struct SimEvent {
+    std::string name;
+    bool set = false;
+    WaitQueue<SimThread> waiters;
+};
+
+// A pool that runs awaited programs for the event loop: asyncio's default ThreadPoolExecutor
+// (threads share the loop's GIL) or a ProcessPoolExecutor (a GIL each). Workers start on demand.
+struct WorkPool {
+    struct Work {
+        Job *job;
+        int program;
+        std::uint32_t task; // the awaiting coroutine
+    };
+    bool processes = false;
+    int maxWorkers = 1;
+    int started = 0;
+    bool shutdown = false;
+    std::deque<Work> queue;
+    WaitQueue<SimThread> idle;
 };
 
 struct GilLock {
@@ -180,8 +273,19 @@ public:
     // --- GIL rules (interpreters.cpp) ---------------------------------------------------
     Task acquireGil(SimThread &t);
     Task releaseGil(SimThread &t, bool finalRelease);
-    Task runPython(SimThread &t, TimeNs ns);
+    Task runPython(SimThread &t, TimeNs ns, bool checks = true);
     Task blockingIo(SimThread &t, TimeNs ns);
+    Task runNative(SimThread &t, TimeNs ns);
+
+    // --- steps (steps.cpp) --------------------------------------------------------------
+    Task runProgram(SimThread &t, Job &job, int program);
+    Task runOp(SimThread &t, Job &job, const Op &op);
+    Task lockAcquire(SimThread &t, SimLock &lock);
+    Task lockRelease(SimThread &t, SimLock &lock);
+    Task queuePut(SimThread &t, SimQueue &q);
+    Task queueGet(SimThread &t, SimQueue &q);
+    Task eventWait(SimThread &t, SimEvent &e);
+    Task eventSet(SimThread &t, SimEvent &e);
 
 private:
     friend struct CpuAwaiter;
@@ -192,9 +296,10 @@ private:
         std::size_t next = 0; // a pool hands jobs out in order
     };
     Task threadProgram(SimThread &t, JobSource &source, TimeNs startNs, TimeNs ipcNs);
+    void buildMixedThreads(const std::vector<WorkerSpec> &workers);
     Task asyncioLoop(SimThread &t);
     void asyncioIoDone(std::uint32_t task);
-    SimThread &newThread(GilLock *gil, ThreadInfo info);
+    SimThread &newThread(GilLock *gil, ThreadInfo info, bool queued = true);
     GilLock *newGil();
 
     // interpreters.cpp
@@ -209,6 +314,24 @@ private:
     bool rivalSpinning(const GilLock &gil, const SimThread &self) const;
     bool awakeContender(const GilLock &gil, const SimThread &self) const;
     void leaveAcquire(SimThread &t);
+
+    // steps.cpp
+    void compilePrograms();
+    int compile(const std::vector<Step> &steps);
+    void compileInto(const std::vector<Step> &steps, Program &program);
+    // Sleeps on `queue` (GIL released by the caller) until signalled; for a deadlock's message.
+    Task sleepOn(SimThread &t, WaitQueue<SimThread> &queue, ThreadState state, const char *what,
+                 const std::string &name);
+    void wakeOne(WaitQueue<SimThread> &queue);
+    bool mustStop();
+    // "until": "others"
+    bool keepGoing(const Job &job) const;
+    void jobFinished(const Job &job);
+    void stopUntilWorkers();
+    void submit(WorkPool &pool, Job &job, int program, std::uint32_t task);
+    Task poolWorker(SimThread &t, WorkPool &pool);
+    void asyncTaskReady(std::uint32_t task, bool ioEnd);
+    Error deadlockError() const;
 
     // OS layer (engine.cpp)
     bool beginCpu(SimThread &t, TimeNs ns, ThreadState state, bool interruptible);
@@ -282,6 +405,19 @@ private:
     std::deque<std::uint32_t> m_asyncReady;
     SimThread *m_loopThread = nullptr;
     bool m_loopIdle = false;
+
+    // steps
+    std::vector<Program> m_programs;
+    std::vector<int> m_groupProgram; // per worker group: its program, -1 for cpu_ms/io_ms
+    std::vector<std::unique_ptr<SimLock>> m_locks;
+    std::vector<std::unique_ptr<SimQueue>> m_queues;
+    std::vector<std::unique_ptr<SimEvent>> m_syncEvents;
+    long long m_othersLeft = 0; // jobs of groups without "until": "others" still to finish
+    WorkPool m_threadPool;      // asyncio.to_thread
+    WorkPool m_processPool;     // in_process
+    GilLock *m_mainGil = nullptr;
+    bool m_mainGilMade = false;
+    int m_nextGroupId = 1;
 };
 
 } // namespace gilscope::core::internal

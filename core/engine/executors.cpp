@@ -3,6 +3,8 @@
 // or coroutines on one event-loop thread (asyncio).
 #include "engine/engine.h"
 
+#include <span>
+
 namespace gilscope::core::internal {
 
 namespace {
@@ -19,48 +21,77 @@ GilLock *Engine::newGil() {
     return m_gils.back().get();
 }
 
-SimThread &Engine::newThread(GilLock *gil, ThreadInfo info) {
+SimThread &Engine::newThread(GilLock *gil, ThreadInfo info, bool queued) {
     auto t = std::make_unique<SimThread>();
     t->id = static_cast<int>(m_threads.size());
     t->gil = gil;
     t->untilCheck = m_times.checkNs;
     if (!info.name.empty()) {
         info.gilId = gil ? gil->id : -1;
-        t->row = m_trace.addRow(std::move(info), 0, ThreadState::Ready);
+        // A thread started during the run (a pool's worker) did not exist before.
+        t->row =
+            m_trace.addRow(std::move(info), 0, queued ? ThreadState::Ready : ThreadState::Absent);
     }
     m_threads.push_back(std::move(t));
     SimThread &thread = *m_threads.back();
-    enqueue(thread);
+    if (queued)
+        enqueue(thread);
+    else
+        thread.os = OsState::Blocked; // the caller wakes it
     return thread;
 }
 
-void Engine::buildThreads() {
-    struct Worker {
-        const WorkerGroup *group;
-        int indexInGroup;
-        std::uint64_t seed;
-    };
-    std::vector<Worker> workers;
-    Random seeds(m_scenario.seed ^ 0x5eed5eed5eedULL);
-    for (const auto &g : m_scenario.workers)
-        for (int k = 0; k < g.count; ++k)
-            workers.push_back({&g, k + 1, seeds.next()});
+namespace {
+ThreadInfo threadInfo(const WorkerSpec &w, int groupId, std::string groupName) {
+    // A group the user named that has one thread keeps the name as given (a recording's
+    // "MainThread" stays "MainThread" in its simulated equivalent).
+    const bool asNamed = !w.group->name.empty() && w.group->count == 1;
+    return ThreadInfo{asNamed ? w.group->name
+                              : workerName(*w.group) + "-" + std::to_string(w.indexInGroup),
+                      std::string(toString(w.group->kind)), -1, groupId, std::move(groupName)};
+}
 
-    auto threadInfo = [](const Worker &w, int groupId, std::string groupName) {
-        // A group the user named that has one thread keeps the name as given (a recording's
-        // "MainThread" stays "MainThread" in its simulated equivalent).
-        const bool asNamed = !w.group->name.empty() && w.group->count == 1;
-        return ThreadInfo{asNamed ? w.group->name
-                                  : workerName(*w.group) + "-" + std::to_string(w.indexInGroup),
-                          std::string(toString(w.group->kind)), -1, groupId, std::move(groupName)};
-    };
+Executor executorOf(const Scenario &s, const WorkerGroup &g) {
+    return g.executor.value_or(s.executor);
+}
+} // namespace
+
+void Engine::buildThreads() {
+    compilePrograms();
+    std::vector<WorkerSpec> workers;
+    Random seeds(m_scenario.seed ^ 0x5eed5eed5eedULL);
+    for (std::size_t gi = 0; gi < m_scenario.workers.size(); ++gi) {
+        const auto &g = m_scenario.workers[gi];
+        for (int k = 0; k < g.count; ++k) {
+            workers.push_back({&g, k + 1, seeds.next(), m_groupProgram[gi]});
+            if (!g.until_others)
+                ++m_othersLeft;
+        }
+    }
+    // asyncio's default executor: ThreadPoolExecutor(min(32, os.cpu_count() + 4)); in_process
+    // steps: ProcessPoolExecutor(os.cpu_count()).
+    m_threadPool.maxWorkers = std::min(32, m_scenario.cores + 4);
+    for (const auto &g : m_scenario.workers)
+        if (executorOf(m_scenario, g) == Executor::Asyncio && g.pool_size > 0)
+            m_threadPool.maxWorkers = g.pool_size;
+    m_processPool.processes = true;
+    m_processPool.maxWorkers = m_scenario.cores;
+    bool ownExecutors = false;
+    for (const auto &g : m_scenario.workers)
+        ownExecutors = ownExecutors || g.executor || g.pool_size > 0;
+    if (ownExecutors) {
+        buildMixedThreads(workers);
+        for (auto &t : m_threads)
+            t->resumePoint = t->program.handle();
+        return;
+    }
 
     switch (m_scenario.executor) {
     case Executor::Threading: {
         GilLock *gil = newGil();
         for (const auto &w : workers) {
             auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
-            source->jobs.emplace_back(*w.group, w.seed);
+            source->jobs.emplace_back(*w.group, w.seed, w.program);
             SimThread &t = newThread(gil, threadInfo(w, 0, "main process"));
             t.program = threadProgram(t, *source, m_times.threadStart, 0);
         }
@@ -76,7 +107,7 @@ void Engine::buildThreads() {
         if (pool > 0) {
             auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
             for (const auto &w : workers)
-                source->jobs.emplace_back(*w.group, w.seed);
+                source->jobs.emplace_back(*w.group, w.seed, w.program);
             const int slots = std::min<int>(pool, static_cast<int>(workers.size()));
             for (int i = 0; i < slots; ++i) {
                 ThreadInfo info{(processes ? "proc-" : "interp-") + std::to_string(i + 1), "pool",
@@ -87,7 +118,7 @@ void Engine::buildThreads() {
         } else {
             for (std::size_t i = 0; i < workers.size(); ++i) {
                 auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
-                source->jobs.emplace_back(*workers[i].group, workers[i].seed);
+                source->jobs.emplace_back(*workers[i].group, workers[i].seed, workers[i].program);
                 const int id = static_cast<int>(i) + 1;
                 SimThread &t =
                     newThread(newGil(), threadInfo(workers[i], id, unit + std::to_string(id)));
@@ -102,7 +133,7 @@ void Engine::buildThreads() {
             ThreadInfo info = threadInfo(w, 0, "event loop");
             info.gilId = gil ? gil->id : -1;
             const int row = m_trace.addRow(std::move(info), 0, ThreadState::Ready);
-            m_asyncTasks.push_back(AsyncTask{row, Job(*w.group, w.seed)});
+            m_asyncTasks.push_back(AsyncTask{row, Job(*w.group, w.seed, w.program)});
         }
         SimThread &loop = newThread(gil, ThreadInfo{});
         m_loopThread = &loop;
@@ -119,15 +150,25 @@ Task Engine::threadProgram(SimThread &t, JobSource &source, TimeNs startNs, Time
     co_await acquireGil(t);
     while (source.next < source.jobs.size()) {
         Job &job = source.jobs[source.next++];
+        t.untilWorker = job.untilOthers();
+        t.stopping = false;
         if (ipcNs > 0)
             co_await runPython(t, ipcNs);
-        while (!job.done()) {
-            const auto [cpuNs, ioNs] = job.nextRound();
-            if (cpuNs > 0)
-                co_await runPython(t, cpuNs);
-            if (ioNs > 0)
-                co_await blockingIo(t, ioNs);
+        if (job.program >= 0) {
+            while (!t.stopping && keepGoing(job)) {
+                job.beginRound();
+                co_await runProgram(t, job, job.program);
+            }
+        } else {
+            while (keepGoing(job)) {
+                const auto [cpuNs, ioNs] = job.nextRound();
+                if (cpuNs > 0)
+                    co_await runPython(t, cpuNs);
+                if (ioNs > 0)
+                    co_await blockingIo(t, ioNs);
+            }
         }
+        jobFinished(job);
     }
     co_await releaseGil(t, true);
     finish(t);
@@ -159,19 +200,65 @@ Task Engine::asyncioLoop(SimThread &t) {
             mark(t, MarkKind::Acquire);
         }
         bool finished = true;
-        while (!task.job.done()) {
-            const auto [cpuNs, ioNs] = task.job.nextRound();
-            if (cpuNs > 0)
-                co_await runPython(t, cpuNs);
-            if (ioNs > 0) {
-                mark(t, MarkKind::IoBegin);
-                setState(t, ThreadState::Io);
-                scheduleCallback(m_now + ioNs, index);
-                finished = false;
-                break;
+        ThreadState awaiting = ThreadState::Io;
+        if (task.job.program < 0) {
+            while (keepGoing(task.job)) {
+                const auto [cpuNs, ioNs] = task.job.nextRound();
+                if (cpuNs > 0)
+                    co_await runPython(t, cpuNs);
+                if (ioNs > 0) {
+                    mark(t, MarkKind::IoBegin);
+                    setState(t, ThreadState::Io);
+                    scheduleCallback(m_now + ioNs, index);
+                    finished = false;
+                    break;
+                }
             }
+        } else {
+            // Steps: run up to the next await; task.job.pc remembers where to go on.
+            Job &job = task.job;
+            const Program &program = m_programs[static_cast<std::size_t>(job.program)];
+            t.stopping = false;
+            for (;;) {
+                if (job.pc == 0) {
+                    if (t.stopping || !keepGoing(job))
+                        break;
+                    job.beginRound();
+                }
+                const Op &op = program.ops[job.pc];
+                job.pc = (job.pc + 1) % program.ops.size();
+                if (t.stopping && op.kind != OpKind::LockRelease)
+                    continue;
+                if (op.kind == OpKind::Io || op.kind == OpKind::Sleep) {
+                    if (mustStop()) {
+                        co_await block(t, ThreadState::Ready);
+                        continue;
+                    }
+                    const TimeNs ns = job.duration(op.ms);
+                    if (ns <= 0)
+                        continue;
+                    mark(t, MarkKind::IoBegin);
+                    setState(t, ThreadState::Io);
+                    scheduleCallback(m_now + ns, index);
+                    finished = false;
+                    break;
+                }
+                if (op.kind == OpKind::ToThread || op.kind == OpKind::InProcess) {
+                    // await loop.run_in_executor(...): the coroutine waits on the pool's result.
+                    submit(op.kind == OpKind::ToThread ? m_threadPool : m_processPool, job,
+                           op.object, index);
+                    setState(t, ThreadState::QueueWait);
+                    awaiting = ThreadState::QueueWait;
+                    finished = false;
+                    break;
+                }
+                // Everything else runs on the loop's thread, blocking every coroutine.
+                co_await runOp(t, job, op);
+            }
+            t.stopping = false;
         }
         if (finished) {
+            jobFinished(task.job);
             --remaining;
             if (remaining == 0 || m_asyncReady.empty()) {
                 co_await releaseGil(t, true);
@@ -184,7 +271,6 @@ Task Engine::asyncioLoop(SimThread &t) {
         }
         // Switching away on an await: the GIL goes with the loop, or is released to epoll_wait.
         if (m_asyncReady.empty()) {
-            const ThreadState awaiting = ThreadState::Io;
             co_await releaseGil(t, false);
             setState(t, awaiting);
             holding = false;
@@ -193,16 +279,112 @@ Task Engine::asyncioLoop(SimThread &t) {
         }
     }
     t.row = -1;
+    // The loop closes: its pools' idle workers end.
+    for (WorkPool *pool : {&m_threadPool, &m_processPool}) {
+        pool->shutdown = true;
+        while (!pool->idle.empty())
+            wakeOne(pool->idle);
+    }
     finish(t);
 }
 
 void Engine::asyncioIoDone(std::uint32_t index) {
-    const int row = m_asyncTasks[index].row;
-    markRow(row, MarkKind::IoEnd);
-    setRowState(row, ThreadState::Ready);
-    m_asyncReady.push_back(index);
-    if (m_loopIdle)
-        wake(*m_loopThread, WakeReason::Signal);
+    asyncTaskReady(index, true);
+}
+
+// Groups with executors of their own: threading groups and the event loop share the main
+// process's GIL; each process or interpreter group gets its own.
+void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
+    auto mainGil = [this]() {
+        if (!m_mainGilMade) {
+            m_mainGil = newGil();
+            m_mainGilMade = true;
+        }
+        return m_mainGil;
+    };
+    std::size_t first = 0;
+    while (first < workers.size()) {
+        const WorkerGroup &g = *workers[first].group;
+        std::size_t end = first;
+        while (end < workers.size() && workers[end].group == &g)
+            ++end;
+        const std::span<const WorkerSpec> mine(workers.data() + first, end - first);
+        first = end;
+        const Executor executor = g.executor.value_or(m_scenario.executor);
+        const int pool =
+            g.pool_size > 0 ? g.pool_size : (g.executor ? 0 : m_scenario.params.pool_size);
+        switch (executor) {
+        case Executor::Threading: {
+            if (pool > 0) {
+                // ThreadPoolExecutor(pool): the group's workers are jobs for its threads.
+                auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
+                for (const auto &w : mine)
+                    source->jobs.emplace_back(*w.group, w.seed, w.program);
+                const int slots = std::min<int>(pool, static_cast<int>(mine.size()));
+                for (int i = 0; i < slots; ++i) {
+                    SimThread &t =
+                        newThread(mainGil(),
+                                  ThreadInfo{workerName(g) + "-pool-" + std::to_string(i + 1),
+                                             std::string(toString(g.kind)), -1, 0, "main process"});
+                    t.program = threadProgram(t, *source, m_times.threadStart, 0);
+                }
+            } else {
+                for (const auto &w : mine) {
+                    auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
+                    source->jobs.emplace_back(*w.group, w.seed, w.program);
+                    SimThread &t = newThread(mainGil(), threadInfo(w, 0, "main process"));
+                    t.program = threadProgram(t, *source, m_times.threadStart, 0);
+                }
+            }
+            break;
+        }
+        case Executor::Multiprocessing:
+        case Executor::Subinterpreters: {
+            const bool processes = executor == Executor::Multiprocessing;
+            const TimeNs start = processes ? m_times.processStart : m_times.interpreterStart;
+            const TimeNs ipc = processes ? m_times.ipc : m_times.interpreterIpc;
+            const std::string unit = processes ? "process " : "interpreter ";
+            if (pool > 0) {
+                auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
+                for (const auto &w : mine)
+                    source->jobs.emplace_back(*w.group, w.seed, w.program);
+                const int slots = std::min<int>(pool, static_cast<int>(mine.size()));
+                for (int i = 0; i < slots; ++i) {
+                    const int id = m_nextGroupId++;
+                    ThreadInfo info{workerName(g) + (processes ? "-proc-" : "-interp-") +
+                                        std::to_string(i + 1),
+                                    "pool", -1, id, unit + std::to_string(id)};
+                    SimThread &t = newThread(newGil(), std::move(info));
+                    t.program = threadProgram(t, *source, start, ipc);
+                }
+            } else {
+                for (const auto &w : mine) {
+                    auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
+                    source->jobs.emplace_back(*w.group, w.seed, w.program);
+                    const int id = m_nextGroupId++;
+                    SimThread &t =
+                        newThread(newGil(), threadInfo(w, id, unit + std::to_string(id)));
+                    t.program = threadProgram(t, *source, start, ipc);
+                }
+            }
+            break;
+        }
+        case Executor::Asyncio:
+            for (const auto &w : mine) {
+                ThreadInfo info = threadInfo(w, 0, "main process");
+                GilLock *gil = mainGil();
+                info.gilId = gil ? gil->id : -1;
+                const int row = m_trace.addRow(std::move(info), 0, ThreadState::Ready);
+                m_asyncTasks.push_back(AsyncTask{row, Job(*w.group, w.seed, w.program)});
+            }
+            break;
+        }
+    }
+    if (!m_asyncTasks.empty()) {
+        SimThread &loop = newThread(mainGil(), ThreadInfo{});
+        m_loopThread = &loop;
+        loop.program = asyncioLoop(loop);
+    }
 }
 
 } // namespace gilscope::core::internal

@@ -179,7 +179,7 @@ Task Engine::releaseGil(SimThread &t, bool finalRelease) {
     }
 }
 
-Task Engine::runPython(SimThread &t, TimeNs ns) {
+Task Engine::runPython(SimThread &t, TimeNs ns, bool checks) {
     if (!t.gil) {
         // Free-threaded (or no GIL at all): only the per-bytecode slowdown.
         co_await cpu(t, std::llround(static_cast<double>(ns) * m_times.slowdown),
@@ -187,6 +187,12 @@ Task Engine::runPython(SimThread &t, TimeNs ns) {
         co_return;
     }
     GilLock &gil = *t.gil;
+    if (!checks) {
+        // No check until the code ends (one C call keeping the GIL is one bytecode, one tick):
+        // a drop request, or the legacy periodic release, waits for the next step.
+        co_await cpu(t, ns, ThreadState::Running);
+        co_return;
+    }
     if (!isLegacy(m_scenario)) {
         while (ns > 0) {
             if (dropPendingFor(t)) {
@@ -220,6 +226,14 @@ Task Engine::runPython(SimThread &t, TimeNs ns) {
             co_await legacyAcquireSlow(t);
         }
     }
+}
+
+// C code that released the GIL (Py_BEGIN_ALLOW_THREADS): a core, no GIL, no free-threaded
+// slowdown; the way back is an ordinary acquire.
+Task Engine::runNative(SimThread &t, TimeNs ns) {
+    co_await releaseGil(t, false);
+    co_await cpu(t, ns, ThreadState::Native);
+    co_await acquireGil(t);
 }
 
 Task Engine::blockingIo(SimThread &t, TimeNs ns) {

@@ -355,10 +355,11 @@ struct NumberField {
 struct Event {
     std::string_view ph, name, cat, id, argName, argKind;
     std::string phText, nameText, catText, idText, argNameText, argKindText;
-    NumberField pid, tid, ts, dur, argGil, argSortIndex;
+    NumberField pid, tid, ts, dur, argGil, argSortIndex, argItems;
 
     void clear() {
         ph = name = cat = id = argName = argKind = {};
+        argItems.clear();
         pid.clear();
         tid.clear();
         ts.clear();
@@ -617,6 +618,8 @@ private:
                 ok = numberField(e.argGil);
             else if (key == "sort_index")
                 ok = numberField(e.argSortIndex);
+            else if (key == "items")
+                ok = numberField(e.argItems);
             else
                 ok = m_in.skipValue();
             if (!ok)
@@ -710,6 +713,8 @@ private:
             return true;
         }
         case 'C':
+            if (e.cat == "queue" && e.name.substr(0, 6) == "queue ")
+                return queueCounter(e);
             if (e.name != "GIL waiters") // GIL Scope's own counter is derived from the rows
                 m_assembler.skip("counter samples");
             return true;
@@ -730,6 +735,22 @@ private:
             m_assembler.skip("events of other phases");
             return true;
         }
+    }
+
+    // GIL Scope's queue counters ("queue NAME", args.items): each event is one put (+1) or one
+    // get (-1), which is how the writer spells a QueueTrack.
+    bool queueCounter(const Event &e) {
+        if (!e.ts.isNumber || !e.argItems.isNumber)
+            return refuse(Error{where() + ": a queue counter needs a number ts and args.items"});
+        TimeNs t = 0;
+        if (!time(e.ts, "ts", t))
+            return false;
+        const std::string name(e.name.substr(6));
+        auto counted = m_assembler.queueItems(name, t, integerOf(e.argItems));
+        if (!counted)
+            return refuse(Error{where() + ": " + counted.error()});
+        m_latest = std::max(m_latest, t);
+        return true;
     }
 
     // Async slices (b/e, S/F) belong to no thread: each process's category gets a row of its

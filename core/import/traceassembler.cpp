@@ -35,6 +35,24 @@ void TraceAssembler::mark(Key key, TimeNs t, MarkKind kind) {
     note(t);
 }
 
+Result<void> TraceAssembler::queueItems(const std::string &queue, TimeNs t, long long items) {
+    auto [at, added] = m_queueItems.try_emplace(queue, m_queues.size(), 0);
+    if (added)
+        m_queues.push_back(QueueTrack{queue, {}, {}});
+    auto &[index, count] = at->second;
+    QueueTrack &track = m_queues[index];
+    if (items == count + 1)
+        track.putTime.push_back(t);
+    else if (items == count - 1 && items >= 0)
+        track.getTime.push_back(t);
+    else
+        return Error{"queue \"" + queue + "\" goes from " + std::to_string(count) + " to " +
+                     std::to_string(items) + " items: a queue counter moves by one item an event"};
+    count = items;
+    note(t);
+    return {};
+}
+
 // One row's slices as contiguous segments: at each moment the innermost open slice (the one begun
 // last), Absent where none is open, Done after the last.
 void TraceAssembler::flatten(Row &r, TimeNs origin, ThreadTrack &track) const {
@@ -150,11 +168,21 @@ Result<TracePtr> TraceAssembler::finish() {
         r = Row{};
         trace->threads.push_back(std::move(track));
     }
+    for (QueueTrack &queue : m_queues) {
+        for (TimeNs &t : queue.putTime)
+            t -= origin;
+        for (TimeNs &t : queue.getTime)
+            t -= origin;
+        trace->queues.push_back(std::move(queue));
+    }
+    m_queues.clear();
     if (trace->sequentialNs == 0) {
-        // A recording has no scenario: its own running and I/O time is the sequential work.
+        // A recording has no scenario: its own running, C-code and I/O time is the sequential
+        // work.
         for (const auto &t : trace->threads)
             for (std::size_t i = 0; isThreadRow(t.info) && i < t.segmentCount(); ++i)
                 if (t.segmentState[i] == ThreadState::Running ||
+                    t.segmentState[i] == ThreadState::Native ||
                     t.segmentState[i] == ThreadState::Io)
                     trace->sequentialNs = saturatingAdd(
                         trace->sequentialNs, t.segmentEnd(i, trace->endNs) - t.segmentStart[i]);

@@ -54,6 +54,9 @@ public:
     // A slice [start, end), start <= end, times in ns within ±2^62.
     void slice(Key key, TimeNs start, TimeNs end, ThreadState state);
     void mark(Key key, TimeNs t, MarkKind kind);
+    // A queue's item count after one put or get at t: it must move by exactly one item, else the
+    // error says how it moved ("queue \"q\" goes from 0 to 3 items: ...").
+    Result<void> queueItems(const std::string &queue, TimeNs t, long long items);
     // Something that was read but cannot be shown ("instant events", "counter samples").
     void skip(const std::string &what, long long count = 1) { m_skipped[what] += count; }
     void run(RunInfo info) { m_run = std::move(info); }
@@ -99,6 +102,8 @@ private:
     std::map<long long, std::string> m_processNames;
     std::map<Key, long long> m_sortIndex;
     std::map<std::string, long long> m_skipped;
+    std::vector<QueueTrack> m_queues; // in the order they first appear
+    std::map<std::string, std::pair<std::size_t, long long>> m_queueItems; // index, items now
     RunInfo m_run;
     bool m_any = false;
     bool m_gilSeen = false;

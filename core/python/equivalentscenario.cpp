@@ -27,7 +27,8 @@ Scenario equivalentScenario(const Trace &recording) {
     s.description =
         "The simulation of a recorded run" +
         (recording.python.empty() ? std::string() : " (Python " + recording.python + ")") +
-        ": one worker per recorded thread, with its CPU and I/O time.";
+        ": one worker per recorded thread, with its CPU and I/O time (and C code without the "
+        "GIL where the trace shows it).";
     s.interpreter = oldGil(recording.python) ? Interpreter::LegacyGil : Interpreter::Gil;
     // A trace GIL Scope exported from a simulation says which interpreter it simulated.
     Interpreter simulated{};
@@ -52,9 +53,24 @@ Scenario equivalentScenario(const Trace &recording) {
         const TimeNs running = perState[static_cast<std::size_t>(ThreadState::Running)];
         const TimeNs io = perState[static_cast<std::size_t>(ThreadState::Io)];
         const auto ops = std::count(track.markKind.begin(), track.markKind.end(), MarkKind::IoEnd);
+        const TimeNs native = perState[static_cast<std::size_t>(ThreadState::Native)];
         WorkerGroup g;
         g.name = track.info.name;
-        if (ops > 0) {
+        if (native > 0) {
+            // C code that released the GIL (a trace that shows it: an exported simulation):
+            // steps keep it apart from Python, or it would be simulated holding the GIL.
+            long calls = 0;
+            for (std::size_t i = 0; i < track.segmentCount(); ++i)
+                calls += track.segmentState[i] == ThreadState::Native &&
+                         (i == 0 || track.segmentState[i - 1] != ThreadState::Native);
+            const long rounds = std::max<long>({1, static_cast<long>(ops), calls});
+            g.kind = ops > 0 ? WorkerKind::Io : WorkerKind::Cpu;
+            g.ops = static_cast<int>(std::min<long>(rounds, ScenarioLimits::kMaxOps));
+            g.steps.push_back(Step{StepKind::Python, burstMs(running, g.ops), {}, {}, true});
+            g.steps.push_back(Step{StepKind::Native, burstMs(native, g.ops), {}, {}, true});
+            if (io > 0)
+                g.steps.push_back(Step{StepKind::Io, burstMs(io, g.ops), {}, {}, true});
+        } else if (ops > 0) {
             g.kind = WorkerKind::Io;
             g.ops = static_cast<int>(std::min<long>(ops, ScenarioLimits::kMaxOps));
             g.cpu_ms = burstMs(running, ops);

@@ -15,6 +15,9 @@ constexpr std::array<std::string_view, 4> kExecutors = {"threading", "multiproce
 constexpr std::array<std::string_view, 3> kKinds = {"cpu", "io", "mixed"};
 constexpr std::array<std::string_view, 2> kWakePolicies = {"fifo", "random"};
 constexpr std::array<std::string_view, 3> kStartMethods = {"fork", "forkserver", "spawn"};
+constexpr std::array<std::string_view, 11> kStepKinds = {
+    "python", "native", "io",  "sleep",     "lock",      "put",
+    "get",    "wait",   "set", "to_thread", "in_process"};
 
 template <typename Enum, std::size_t N>
 bool parseFrom(const std::array<std::string_view, N> &names, std::string_view text, Enum &out) {
@@ -66,6 +69,12 @@ std::string_view toString(WakePolicy v) {
 std::string_view toString(StartMethod v) {
     return kStartMethods[static_cast<int>(v)];
 }
+std::string_view toString(StepKind v) {
+    return kStepKinds[static_cast<int>(v)];
+}
+bool parseEnum(std::string_view t, StepKind &out) {
+    return parseFrom(kStepKinds, t, out);
+}
 bool parseEnum(std::string_view t, Interpreter &out) {
     return parseFrom(kInterpreters, t, out);
 }
@@ -115,11 +124,26 @@ int Scenario::threadCount() const {
     return static_cast<int>(std::min<long long>(n, 1LL << 30));
 }
 
+namespace {
+// The time one pass over the steps takes alone: every duration, nested ones included.
+TimeNs stepsNs(const std::vector<Step> &steps) {
+    TimeNs total = 0;
+    for (const auto &step : steps)
+        total = saturatingAdd(total,
+                              saturatingAdd(std::llround(step.ms * kNsPerMs), stepsNs(step.body)));
+    return total;
+}
+} // namespace
+
 TimeNs Scenario::sequentialNs() const {
     // Saturating: 4096 workers x 10M ops x two hours a round is far past 2^63 ns.
     TimeNs total = 0;
     for (const auto &w : workers) {
-        const TimeNs round = std::llround(w.cpu_ms * kNsPerMs) + std::llround(w.io_ms * kNsPerMs);
+        if (w.until_others)
+            continue; // filler: as long as the others take, no work of its own
+        const TimeNs round =
+            w.hasSteps() ? stepsNs(w.steps)
+                         : std::llround(w.cpu_ms * kNsPerMs) + std::llround(w.io_ms * kNsPerMs);
         TimeNs work = 0;
         if (__builtin_mul_overflow(static_cast<TimeNs>(w.count) * w.ops, round, &work))
             return std::numeric_limits<TimeNs>::max();
@@ -128,12 +152,102 @@ TimeNs Scenario::sequentialNs() const {
     return total;
 }
 
+bool usesWorkerExtensions(const Scenario &s) {
+    for (const auto &w : s.workers)
+        if (w.hasSteps() || w.executor || w.pool_size != 0 || w.until_others)
+            return true;
+    return false;
+}
+
+namespace {
+bool isDuration(StepKind k) {
+    return k == StepKind::Python || k == StepKind::Native || k == StepKind::Io ||
+           k == StepKind::Sleep;
+}
+bool hasBody(StepKind k) {
+    return k == StepKind::Lock || k == StepKind::ToThread || k == StepKind::InProcess;
+}
+
+// Checks a group's steps: durations, names, declared queues, nesting and re-entrant locks.
+class StepChecker {
+public:
+    StepChecker(RangeChecker &c, const Scenario &s)
+        : m_c(c)
+        , m_s(s) {}
+    void check(const std::vector<Step> &steps, const std::string &at, int depth,
+               std::vector<std::string> &heldLocks) {
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const Step &step = steps[i];
+            const std::string field = at + "." + std::to_string(i);
+            ++m_count;
+            m_c.check(m_count <= ScenarioLimits::kMaxSteps, field,
+                      "a group may have at most " + std::to_string(ScenarioLimits::kMaxSteps) +
+                          " steps, nested ones included");
+            if (isDuration(step.kind)) {
+                m_c.range(step.ms, 0, ScenarioLimits::kMaxBurstMs,
+                          field + "." + std::string(toString(step.kind)), " ms");
+                m_total += step.ms;
+            } else if (step.kind != StepKind::ToThread && step.kind != StepKind::InProcess) {
+                const std::string nameField = field + "." + std::string(toString(step.kind));
+                m_c.check(!step.name.empty(), nameField, "must name a lock, queue or event");
+                m_c.check(characterCount(step.name) <= ScenarioLimits::kMaxNameChars, nameField,
+                          "names are at most " + std::to_string(ScenarioLimits::kMaxNameChars) +
+                              " characters");
+            }
+            m_gets += step.kind == StepKind::Get;
+            if (step.kind == StepKind::Put || step.kind == StepKind::Get) {
+                std::string declared;
+                for (const auto &[name, _] : m_s.queues)
+                    declared += (declared.empty() ? "" : ", ") + name;
+                m_c.check(m_s.queues.count(step.name) > 0,
+                          field + "." + std::string(toString(step.kind)),
+                          "queue \"" + step.name + "\" is not declared in \"queues\" (" +
+                              (declared.empty() ? "none is" : "declared: " + declared) + ")");
+            }
+            if (!hasBody(step.kind))
+                continue;
+            const std::string bodyField =
+                field +
+                (step.kind == StepKind::Lock ? ".hold" : "." + std::string(toString(step.kind)));
+            m_c.check(depth < ScenarioLimits::kMaxStepDepth, bodyField,
+                      "steps nest at most " + std::to_string(ScenarioLimits::kMaxStepDepth) +
+                          " deep");
+            if (depth >= ScenarioLimits::kMaxStepDepth)
+                continue;
+            if (step.kind == StepKind::Lock) {
+                const bool held =
+                    std::find(heldLocks.begin(), heldLocks.end(), step.name) != heldLocks.end();
+                m_c.check(!held, field + ".lock",
+                          "lock \"" + step.name +
+                              "\" is already held here: a threading.Lock is not re-entrant, "
+                              "this would deadlock");
+                heldLocks.push_back(step.name);
+                check(step.body, bodyField, depth + 1, heldLocks);
+                heldLocks.pop_back();
+            } else {
+                std::vector<std::string> none; // another thread: holds nothing of ours
+                check(step.body, bodyField, depth + 1, none);
+            }
+        }
+    }
+    double totalMs() const { return m_total; }
+    int gets() const { return m_gets; }
+
+private:
+    RangeChecker &m_c;
+    const Scenario &m_s;
+    int m_count = 0;
+    int m_gets = 0;
+    double m_total = 0;
+};
+} // namespace
+
 std::optional<ScenarioError> validate(const Scenario &s) {
     RangeChecker c;
     const auto &p = s.params;
     c.range(s.cores, 1, ScenarioLimits::kMaxCores, "cores");
     c.check(!s.workers.empty(), "workers", "needs at least one worker group");
-    long long threads = 0;
+    long long threads = 0, others = 0;
     for (std::size_t i = 0; i < s.workers.size(); ++i) {
         const auto &w = s.workers[i];
         const std::string at = "workers." + std::to_string(i) + ".";
@@ -142,7 +256,35 @@ std::optional<ScenarioError> validate(const Scenario &s) {
         c.range(w.cpu_ms, 0, ScenarioLimits::kMaxBurstMs, at + "cpu_ms", " ms");
         c.range(w.io_ms, 0, ScenarioLimits::kMaxBurstMs, at + "io_ms", " ms");
         c.range(w.jitter, 0, 0.99, at + "jitter");
+        c.range(w.pool_size, 0, ScenarioLimits::kMaxThreads, at + "pool_size");
+        StepChecker steps(c, s);
+        std::vector<std::string> held;
+        steps.check(w.steps, at + "steps", 0, held);
+        if (w.until_others) {
+            // A round that takes no time would spin for ever, unless a get blocks it.
+            c.check(w.hasSteps() ? steps.totalMs() >= 0.001 || steps.gets() > 0
+                                 : w.cpu_ms + w.io_ms >= 0.001,
+                    at + "until",
+                    "a group that runs until the others are done needs steps that take time "
+                    "(at least 0.001 ms a round) or a get");
+        } else {
+            others += std::max(0, w.count);
+        }
         threads += std::max(0, w.count);
+    }
+    bool anyUntil = false;
+    for (const auto &w : s.workers)
+        anyUntil = anyUntil || (w.until_others && w.count > 0);
+    c.check(!anyUntil || others > 0, "workers",
+            "every group runs \"until\": \"others\": at least one must do a fixed number of ops");
+    c.check(s.queues.size() <= static_cast<std::size_t>(ScenarioLimits::kMaxQueues), "queues",
+            "at most " + std::to_string(ScenarioLimits::kMaxQueues) + " queues, got " +
+                std::to_string(s.queues.size()));
+    for (const auto &[name, q] : s.queues) {
+        c.check(!name.empty() && characterCount(name) <= ScenarioLimits::kMaxNameChars, "queues",
+                "queue names are 1 to " + std::to_string(ScenarioLimits::kMaxNameChars) +
+                    " characters");
+        c.range(q.maxsize, 0, ScenarioLimits::kMaxQueueSize, "queues." + name + ".maxsize");
     }
     c.check(threads <= ScenarioLimits::kMaxThreads, "workers",
             "at most " + std::to_string(ScenarioLimits::kMaxThreads) + " threads in all, got " +

@@ -4,6 +4,7 @@
 #include "trace/timetypes.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,40 @@ struct TimingParams {
     TimeNs processStartNs() const;
 };
 
+// One thing a worker does, in order (a group's "steps"). Durations are ms, scaled by the group's
+// jitter; names refer to a lock, a queue (declared in Scenario::queues) or an event.
+enum class StepKind {
+    Python,    // Python code on a core, holding the GIL
+    Native,    // C code that released the GIL: a core, no GIL; the GIL is re-taken after it
+    Io,        // a blocking call: neither core nor GIL
+    Sleep,     // time.sleep: the same as io, labelled as such
+    Lock,      // threading.Lock `name` held around `body`
+    Put,       // queue.Queue.put on `name`: blocks while the queue is full
+    Get,       // queue.Queue.get on `name`: blocks while it is empty
+    Wait,      // threading.Event.wait on `name`: blocks until it is set
+    Set,       // threading.Event.set on `name`: wakes every waiter; stays set
+    ToThread,  // asyncio: awaits `body` run on the loop's default thread pool
+    InProcess, // asyncio: awaits `body` run on a process pool
+};
+std::string_view toString(StepKind v);
+bool parseEnum(std::string_view text, StepKind &out);
+
+struct Step {
+    StepKind kind = StepKind::Python;
+    double ms = 0;          // python, native, io, sleep
+    std::string name;       // lock, put/get (queue), wait/set (event)
+    std::vector<Step> body; // lock's hold, to_thread, in_process
+    // python: false when nothing checks for a GIL hand-over midway: code with no call and no
+    // loop (3.10+ checks for a drop request only there: `with lock: n += 1`), or one C call that
+    // keeps the GIL (one bytecode: no legacy tick either, e.g. hashlib on Python 2.7).
+    bool checks = true;
+};
+
+// A queue.Queue the steps put to and get from. maxsize 0: unbounded.
+struct QueueSpec {
+    int maxsize = 0;
+};
+
 struct WorkerGroup {
     WorkerKind kind = WorkerKind::Cpu;
     std::string name; // row label prefix; defaults to the kind
@@ -73,6 +108,17 @@ struct WorkerGroup {
     double cpu_ms = 100;
     double io_ms = 0;
     double jitter = 0; // mixed/io: each burst scaled by uniform(1 - jitter, 1 + jitter)
+    // What one op does, in order. Empty: a python step of cpu_ms, then an io step of io_ms.
+    std::vector<Step> steps;
+    // The group's own executor and pool size; none / 0: the scenario's (params.pool_size).
+    // pool_size: a ThreadPoolExecutor of that many threads (threading), a pool of processes or
+    // interpreters, or the loop's default thread pool for to_thread (asyncio, 0: min(32, cores+4)).
+    std::optional<Executor> executor;
+    int pool_size = 0;
+    // "until": "others": run rounds of steps until every other group is done (ops is ignored).
+    bool until_others = false;
+
+    bool hasSteps() const { return !steps.empty(); }
 };
 
 struct Scenario {
@@ -87,6 +133,8 @@ struct Scenario {
     std::string machine;
     TimingParams params;
     std::vector<WorkerGroup> workers;
+    // The queues steps put to and get from, by name.
+    std::map<std::string, QueueSpec> queues;
     // Callouts drawn on the timeline and in exports; not part of the workload.
     std::vector<Annotation> annotations;
 
@@ -115,7 +163,15 @@ struct ScenarioLimits {
     static constexpr int kMaxThreads = 4096;
     static constexpr int kMaxOps = 10'000'000;
     static constexpr double kMaxEventCap = 500'000'000;
-    static constexpr double kMaxBurstMs = 3'600'000; // a worker's cpu_ms and io_ms
+    static constexpr double kMaxBurstMs = 3'600'000; // a worker's cpu_ms and io_ms, a step's ms
+    static constexpr int kMaxStepDepth = 4;          // lock / to_thread / in_process nesting
+    static constexpr int kMaxSteps = 256;            // steps of one group, nested ones included
+    static constexpr int kMaxQueues = 64;
+    static constexpr int kMaxQueueSize = 1'000'000;
+    static constexpr int kMaxNameChars = 64; // lock, queue and event names
 };
+
+// Whether any group uses steps, its own executor or pool, or "until": the model's newer parts.
+bool usesWorkerExtensions(const Scenario &scenario);
 
 } // namespace gilscope::core

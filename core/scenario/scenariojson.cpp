@@ -164,6 +164,113 @@ WorkerGroup defaultsFor(WorkerKind kind) {
     return g;
 }
 
+constexpr const char *kStepKindList =
+    "python, native, io, sleep, lock, put, get, wait, set, to_thread, in_process";
+
+std::vector<Step> readSteps(const QJsonValue &value, const std::string &path, int depth);
+
+// {"python": 2}, {"lock": "L", "hold": [...]}, {"to_thread": [...]}: one kind key a step.
+Step readStep(const QJsonValue &value, const std::string &path, int depth) {
+    if (!value.isObject())
+        fail(path, "expected a step such as {\"python\": 2}, got " + typeName(value));
+    const QJsonObject object = value.toObject();
+    Step step;
+    std::string kindKey;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const std::string key = it.key().toStdString();
+        if (key == "hold" || key == "checks")
+            continue;
+        StepKind kind{};
+        if (!parseEnum(key, kind))
+            throw ParseError{"field " + path + ": unknown step kind \"" + key +
+                             "\" (allowed: " + kStepKindList + ")"};
+        if (!kindKey.empty())
+            fail(path, "has two kinds, \"" + kindKey + "\" and \"" + key +
+                           "\": one step does one thing, list them as two steps");
+        kindKey = key;
+        step.kind = kind;
+    }
+    if (kindKey.empty())
+        fail(path, "names no step kind (allowed: " + std::string(kStepKindList) + ")");
+    const QJsonValue v = object[QString::fromStdString(kindKey)];
+    const std::string field = path + "." + kindKey;
+    switch (step.kind) {
+    case StepKind::Python:
+    case StepKind::Native:
+    case StepKind::Io:
+    case StepKind::Sleep:
+        step.ms = readNumber(v, field);
+        break;
+    case StepKind::ToThread:
+    case StepKind::InProcess:
+        step.body = readSteps(v, field, depth + 1);
+        break;
+    default:
+        step.name = readString(v, field);
+        break;
+    }
+    if (object.contains("checks")) {
+        if (step.kind != StepKind::Python)
+            fail(path + ".checks", "only a python step has checks");
+        if (!object["checks"].isBool())
+            fail(path + ".checks", "expected true or false, got " + typeName(object["checks"]));
+        step.checks = object["checks"].toBool();
+    }
+    if (object.contains("hold")) {
+        if (step.kind != StepKind::Lock)
+            fail(path + ".hold", "only a lock step holds steps");
+        step.body = readSteps(object["hold"], path + ".hold", depth + 1);
+    }
+    return step;
+}
+
+std::vector<Step> readSteps(const QJsonValue &value, const std::string &path, int depth) {
+    if (depth > ScenarioLimits::kMaxStepDepth)
+        fail(path, "steps nest at most " + std::to_string(ScenarioLimits::kMaxStepDepth) + " deep");
+    if (!value.isArray())
+        fail(path, "expected an array of steps, got " + typeName(value));
+    const QJsonArray list = value.toArray();
+    if (list.size() > ScenarioLimits::kMaxSteps)
+        fail(path, "at most " + std::to_string(ScenarioLimits::kMaxSteps) + " steps, got " +
+                       std::to_string(list.size()));
+    std::vector<Step> steps;
+    for (qsizetype i = 0; i < list.size(); ++i)
+        steps.push_back(readStep(list[i], path + "." + std::to_string(i), depth));
+    return steps;
+}
+
+QJsonArray stepsToJson(const std::vector<Step> &steps) {
+    QJsonArray list;
+    for (const Step &step : steps) {
+        const QString key = QString::fromUtf8(toString(step.kind).data(),
+                                              static_cast<qsizetype>(toString(step.kind).size()));
+        QJsonObject object;
+        switch (step.kind) {
+        case StepKind::Python:
+        case StepKind::Native:
+        case StepKind::Io:
+        case StepKind::Sleep:
+            object[key] = step.ms;
+            if (!step.checks)
+                object["checks"] = false;
+            break;
+        case StepKind::ToThread:
+        case StepKind::InProcess:
+            object[key] = stepsToJson(step.body);
+            break;
+        case StepKind::Lock:
+            object[key] = QString::fromStdString(step.name);
+            object["hold"] = stepsToJson(step.body);
+            break;
+        default:
+            object[key] = QString::fromStdString(step.name);
+            break;
+        }
+        list.append(object);
+    }
+    return list;
+}
+
 WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
     if (!value.isObject())
         fail(path, "expected an object, got " + typeName(value));
@@ -182,7 +289,22 @@ WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
           [&](const QJsonValue &v, const std::string &f) { g.cpu_ms = readNumber(v, f); }},
          {"io_ms", [&](const QJsonValue &v, const std::string &f) { g.io_ms = readNumber(v, f); }},
          {"jitter",
-          [&](const QJsonValue &v, const std::string &f) { g.jitter = readNumber(v, f); }}});
+          [&](const QJsonValue &v, const std::string &f) { g.jitter = readNumber(v, f); }},
+         {"steps",
+          [&](const QJsonValue &v, const std::string &f) { g.steps = readSteps(v, f, 0); }},
+         {"executor",
+          [&](const QJsonValue &v, const std::string &f) {
+              g.executor =
+                  readEnum<Executor>(v, f, "threading, multiprocessing, asyncio, subinterpreters");
+          }},
+         {"pool_size",
+          [&](const QJsonValue &v, const std::string &f) { g.pool_size = readInt(v, f); }},
+         {"until", [&](const QJsonValue &v, const std::string &f) {
+              if (readString(v, f) != "others")
+                  fail(f, "must be \"others\" (run until every other group is done), got \"" +
+                              v.toString().toStdString() + "\"");
+              g.until_others = true;
+          }}});
     return g;
 }
 
@@ -266,6 +388,29 @@ Scenario readScenario(const QJsonObject &root, const MachineProfileStore &machin
               const QJsonArray list = v.toArray();
               for (qsizetype i = 0; i < list.size(); ++i)
                   s.annotations.push_back(readAnnotation(list[i], f + "." + std::to_string(i)));
+          }},
+         {"queues",
+          [&](const QJsonValue &v, const std::string &f) {
+              if (!v.isObject())
+                  fail(f, "expected an object of queues, e.g. {\"jobs\": {\"maxsize\": 10}}, got " +
+                              typeName(v));
+              const QJsonObject queues = v.toObject();
+              if (queues.size() > ScenarioLimits::kMaxQueues)
+                  fail(f, "at most " + std::to_string(ScenarioLimits::kMaxQueues) +
+                              " queues, got " + std::to_string(queues.size()));
+              for (auto it = queues.begin(); it != queues.end(); ++it) {
+                  const std::string name = it.key().toStdString();
+                  const std::string at = f + "." + name;
+                  if (!it.value().isObject())
+                      fail(at, "expected an object such as {\"maxsize\": 10}, got " +
+                                   typeName(it.value()));
+                  QueueSpec q;
+                  readObject(it.value().toObject(), at,
+                             {{"maxsize", [&](const QJsonValue &m, const std::string &mf) {
+                                   q.maxsize = readInt(m, mf);
+                               }}});
+                  s.queues[name] = q;
+              }
           }},
          {"workers", [&](const QJsonValue &v, const std::string &f) {
               if (!v.isArray())
@@ -420,6 +565,15 @@ QJsonObject scenarioObject(const Scenario &s) {
                       {"jitter", w.jitter}};
         if (!w.name.empty())
             g["name"] = QString::fromStdString(w.name);
+        // The newer keys only when used, so older files save as they were.
+        if (w.hasSteps())
+            g["steps"] = stepsToJson(w.steps);
+        if (w.executor)
+            g["executor"] = str(toString(*w.executor));
+        if (w.pool_size != 0)
+            g["pool_size"] = w.pool_size;
+        if (w.until_others)
+            g["until"] = "others";
         workers.append(g);
     }
     QJsonObject root{{"name", QString::fromStdString(s.name)},
@@ -431,6 +585,12 @@ QJsonObject scenarioObject(const Scenario &s) {
                      {"workers", workers}};
     if (!s.description.empty())
         root["description"] = QString::fromStdString(s.description);
+    if (!s.queues.empty()) {
+        QJsonObject queues;
+        for (const auto &[name, q] : s.queues)
+            queues[QString::fromStdString(name)] = QJsonObject{{"maxsize", q.maxsize}};
+        root["queues"] = queues;
+    }
     if (!s.machine.empty())
         root["machine"] = QString::fromStdString(s.machine);
     if (!s.annotations.empty()) {

@@ -62,6 +62,7 @@ Metrics computeMetrics(const Trace &trace) {
     std::map<int, std::vector<RunningStretch>> runningByGil;
     std::vector<double> holds;
     std::vector<double> ioLatencies;
+    std::vector<double> lockWaits;
     for (std::size_t row = 0; row < trace.threads.size(); ++row) {
         const ThreadTrack &track = trace.threads[row];
         ThreadMetrics tm;
@@ -78,6 +79,20 @@ Metrics computeMetrics(const Trace &trace) {
         tm.io_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Io)]);
         tm.starting_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Starting)]);
         tm.done_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Done)]);
+        tm.native_ms = toMs(perState[static_cast<std::size_t>(ThreadState::Native)]);
+        tm.lock_wait_ms = toMs(perState[static_cast<std::size_t>(ThreadState::LockWait)]);
+        tm.queue_wait_ms = toMs(perState[static_cast<std::size_t>(ThreadState::QueueWait)]);
+        for (std::size_t i = 0; i < track.segmentCount(); ++i) {
+            // A failed retry keeps the thread in lock_wait: adjacent segments are one wait.
+            if (track.segmentState[i] != ThreadState::LockWait ||
+                (i > 0 && track.segmentState[i - 1] == ThreadState::LockWait))
+                continue;
+            std::size_t last = i;
+            while (last + 1 < track.segmentCount() &&
+                   track.segmentState[last + 1] == ThreadState::LockWait)
+                ++last;
+            lockWaits.push_back(toMs(track.segmentEnd(last, trace.endNs) - track.segmentStart[i]));
+        }
         m.threads.push_back(std::move(tm));
 
         // How long an I/O-serving thread could go unanswered: its longest runnable-but-not-running
@@ -160,6 +175,28 @@ Metrics computeMetrics(const Trace &trace) {
     m.io.latency_ms_p50 = percentile(ioLatencies, 50);
     m.io.latency_ms_p99 = percentile(ioLatencies, 99);
     m.io.serving_ops_per_s = ioServingRate(trace);
+    m.locks.waits = static_cast<long long>(lockWaits.size());
+    for (double w : lockWaits) {
+        m.locks.wait_ms_total += w;
+        m.locks.wait_ms_max = std::max(m.locks.wait_ms_max, w);
+    }
+    m.locks.wait_ms_p50 = percentile(lockWaits, 50);
+    for (const QueueTrack &q : trace.queues) {
+        QueueMetrics qm;
+        qm.name = q.name;
+        const std::size_t taken = std::min(q.putTime.size(), q.getTime.size());
+        qm.items = static_cast<long long>(taken);
+        std::vector<double> waits;
+        for (std::size_t i = 0; i < taken; ++i)
+            waits.push_back(toMs(std::max<TimeNs>(0, q.getTime[i] - q.putTime[i])));
+        qm.wait_ms_p50 = percentile(waits, 50);
+        qm.wait_ms_p99 = percentile(waits, 99);
+        if (taken > 0 && q.getTime[taken - 1] > q.putTime.front())
+            qm.items_per_s =
+                static_cast<double>(taken) /
+                (static_cast<double>(q.getTime[taken - 1] - q.putTime.front()) / kNsPerS);
+        m.queues.push_back(std::move(qm));
+    }
     return m;
 }
 

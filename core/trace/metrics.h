@@ -11,6 +11,25 @@ struct ThreadMetrics {
     std::string name;
     std::string kind;
     double running_ms = 0, waiting_ms = 0, ready_ms = 0, io_ms = 0, starting_ms = 0, done_ms = 0;
+    double native_ms = 0, lock_wait_ms = 0, queue_wait_ms = 0;
+};
+
+// Waits for threading.Lock objects: each lock_wait stretch of a thread is one wait.
+struct LockMetrics {
+    long long waits = 0;
+    double wait_ms_total = 0;
+    double wait_ms_p50 = 0;
+    double wait_ms_max = 0;
+};
+
+// One queue.Queue: items taken, their rate while the queue was in use (first put to last get)
+// and how long an item waited in the queue (its put to its get).
+struct QueueMetrics {
+    std::string name;
+    long long items = 0;
+    double items_per_s = 0;
+    double wait_ms_p50 = 0;
+    double wait_ms_p99 = 0;
 };
 
 struct GilMetrics {
@@ -42,6 +61,8 @@ struct Metrics {
     long long events = 0;
     GilMetrics gil;
     IoMetrics io;
+    LockMetrics locks;
+    std::vector<QueueMetrics> queues;
     std::vector<ThreadMetrics> threads;
 };
 

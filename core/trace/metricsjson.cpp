@@ -15,7 +15,17 @@ QJsonObject metricsToJsonObject(const Metrics &m) {
                                    {"ready_ms", t.ready_ms},
                                    {"io_ms", t.io_ms},
                                    {"starting_ms", t.starting_ms},
-                                   {"done_ms", t.done_ms}});
+                                   {"done_ms", t.done_ms},
+                                   {"native_ms", t.native_ms},
+                                   {"lock_wait_ms", t.lock_wait_ms},
+                                   {"queue_wait_ms", t.queue_wait_ms}});
+    QJsonArray queues;
+    for (const auto &q : m.queues)
+        queues.append(QJsonObject{{"name", QString::fromStdString(q.name)},
+                                  {"items", static_cast<double>(q.items)},
+                                  {"items_per_s", q.items_per_s},
+                                  {"wait_ms_p50", q.wait_ms_p50},
+                                  {"wait_ms_p99", q.wait_ms_p99}});
     return QJsonObject{
         {"scenario", QString::fromStdString(m.scenario)},
         {"interpreter", QString::fromStdString(m.interpreter)},
@@ -39,6 +49,11 @@ QJsonObject metricsToJsonObject(const Metrics &m) {
                            {"latency_ms_p50", m.io.latency_ms_p50},
                            {"latency_ms_p99", m.io.latency_ms_p99},
                            {"max_stall_ms", m.io.max_stall_ms}}},
+        {"locks", QJsonObject{{"waits", static_cast<double>(m.locks.waits)},
+                              {"wait_ms_total", m.locks.wait_ms_total},
+                              {"wait_ms_p50", m.locks.wait_ms_p50},
+                              {"wait_ms_max", m.locks.wait_ms_max}}},
+        {"queues", queues},
         {"threads", threads}};
 }
 

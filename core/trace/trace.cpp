@@ -6,7 +6,8 @@ namespace gilscope::core {
 
 namespace {
 constexpr std::array<std::string_view, kThreadStateCount> kStateNames = {
-    "running", "waiting", "ready", "io", "starting", "done", "absent", "lock_wait"};
+    "running", "waiting", "ready",     "io",     "starting",
+    "done",    "absent",  "lock_wait", "native", "queue_wait"};
 constexpr std::array<std::string_view, kMarkKindCount> kMarkNames = {
     "acquire-request", "acquire",        "release", "failed-acquire", "repeated-failed-acquire",
     "drop-request",    "forced-handoff", "timeout", "signal",         "io-begin",

@@ -21,10 +21,13 @@ enum class ThreadState : std::uint8_t {
     Starting,      // thread / process / interpreter start-up
     Done,          // finished
     Absent,        // no data (recorded traces: before the thread existed)
-    LockWait,      // asleep on a lock that is not the GIL (threading.Lock, join, Condition):
-                   // the sampling recorder tells it from a GIL wait by the futex's address
+    LockWait,      // asleep on a lock that is not the GIL (threading.Lock, join, Condition),
+                   // GIL released; the sampling recorder tells it from a GIL wait by the
+                   // futex's address
+    Native,        // in C code that released the GIL, on a core
+    QueueWait,     // asleep on a queue, an event or a pool's result, GIL released
 };
-constexpr std::size_t kThreadStateCount = 8;
+constexpr std::size_t kThreadStateCount = 10;
 
 // Instant lock events, stamped on the thread that did them.
 enum class MarkKind : std::uint8_t {
@@ -83,6 +86,14 @@ struct ThreadTrack {
     std::size_t segmentAt(TimeNs t) const;
 };
 
+// Items through one queue.Queue: when each was put and when each was taken (first in, first out,
+// so the i-th get took the i-th put's item).
+struct QueueTrack {
+    std::string name;
+    std::vector<TimeNs> putTime;
+    std::vector<TimeNs> getTime;
+};
+
 // The finished output of a simulation or of an imported recording. Immutable once built;
 // shared between the engine thread, the UI and exporters through TracePtr.
 struct Trace {
@@ -97,6 +108,7 @@ struct Trace {
     double switchIntervalMs = 0;
     int checkInterval = 0;
     std::vector<ThreadTrack> threads;
+    std::vector<QueueTrack> queues;
     // For a file read in: what it held that cannot be shown, in one line ("skipped 12 counter
     // samples, 3 flow events"); empty when nothing was skipped.
     std::string importNote;

@@ -20,12 +20,29 @@ public:
         track.markKind.push_back(kind);
         ++m_events;
     }
+    int addQueue(std::string name) {
+        m_trace->queues.push_back(QueueTrack{std::move(name), {}, {}});
+        return static_cast<int>(m_trace->queues.size()) - 1;
+    }
+    // An item enters or leaves queue q (counted against the cap like a mark).
+    void queuePut(int q, TimeNs t) {
+        m_trace->queues[static_cast<std::size_t>(q)].putTime.push_back(t);
+        ++m_events;
+    }
+    void queueGet(int q, TimeNs t) {
+        m_trace->queues[static_cast<std::size_t>(q)].getTime.push_back(t);
+        ++m_events;
+    }
+    // Work that stores nothing still counts against the cap, so that millions of steps that take
+    // no time end with the cap's message instead of spinning.
+    void charge() { ++m_events; }
     ThreadState state(int row) const {
         return m_trace->threads[static_cast<std::size_t>(row)].segmentState.back();
     }
     bool overCap() const { return m_events > m_cap; }
     std::size_t cap() const { return m_cap; }
     Trace &trace() { return *m_trace; }
+    const Trace &trace() const { return *m_trace; }
     std::shared_ptr<Trace> finish(TimeNs end);
 
 private:

@@ -316,6 +316,27 @@ void writeChromeJson(const Trace &trace, ByteSink &sink) {
     for (const auto &[pid, rows] : gilRows)
         if (!writeWaiterCounter(out, trace, rows, pid, begin))
             return;
+    // Items in each queue over time: a counter per queue, one event per put or get.
+    for (const QueueTrack &q : trace.queues) {
+        const QByteArray name = quoted("queue " + q.name);
+        std::size_t p = 0, g = 0;
+        long long items = 0;
+        while (p < q.putTime.size() || g < q.getTime.size()) {
+            // At one instant a put comes before the get that took its item.
+            const bool put =
+                g >= q.getTime.size() || (p < q.putTime.size() && q.putTime[p] <= q.getTime[g]);
+            const TimeNs t = put ? q.putTime[p++] : q.getTime[g++];
+            items += put ? 1 : -1;
+            begin();
+            out << "{\"ph\":\"C\",\"cat\":\"queue\",\"name\":" << name << ",\"pid\":1,\"ts\":";
+            out.micros(t);
+            out << ",\"args\":{\"items\":";
+            out.number(items);
+            out << "}}";
+            if (!out.flushIfFull())
+                return;
+        }
+    }
     out << "\n]}\n";
     out.flush();
 }

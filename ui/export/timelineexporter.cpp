@@ -150,7 +150,8 @@ void legendForRange(TimelineView &view, const TimelineExport &o) {
         legend->addItem(new TimelineLegendItem(legend, swatch, colour, text));
     };
     for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
-                          ThreadState::Io, ThreadState::LockWait, ThreadState::Starting})
+                          ThreadState::Io, ThreadState::Starting, ThreadState::Native,
+                          ThreadState::LockWait, ThreadState::QueueWait})
         if (states[static_cast<std::size_t>(s)])
             add(Swatch::Box, t.stateColor(s), stateLabel(s));
     const std::pair<MarkKind, std::pair<QColor, QString>> markEntries[] = {
@@ -300,6 +301,12 @@ QString metricsCaption(const core::Metrics &m) {
         parts << QObject::tr("I/O latency p50 %1, p99 %2")
                      .arg(formatDuration(m.io.latency_ms_p50 * 1e6),
                           formatDuration(m.io.latency_ms_p99 * 1e6));
+    if (m.locks.waits > 0)
+        parts
+            << QObject::tr("%1 waiting for locks").arg(formatDuration(m.locks.wait_ms_total * 1e6));
+    for (const auto &q : m.queues)
+        parts << QObject::tr("queue %1: %2 items/s")
+                     .arg(QString::fromStdString(q.name), locale.toString(q.items_per_s, 'f', 0));
     return parts.join(QStringLiteral("   ·   "));
 }
 

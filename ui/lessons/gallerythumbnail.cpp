@@ -70,8 +70,9 @@ QImage renderThumbnail(const core::Trace &trace, QSize size, const TimelineTheme
             // Absent and Done count only where nothing else is; ties go to the lower state.
             std::size_t best = static_cast<std::size_t>(ThreadState::Done);
             int most = 0;
-            for (std::size_t s = 0; s < static_cast<std::size_t>(ThreadState::Done); ++s)
-                if (c[s] > most) {
+            for (std::size_t s = 0; s < c.size(); ++s)
+                if (s != static_cast<std::size_t>(ThreadState::Done) &&
+                    s != static_cast<std::size_t>(ThreadState::Absent) && c[s] > most) {
                     most = c[s];
                     best = s;
                 }

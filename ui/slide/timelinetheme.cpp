@@ -32,12 +32,15 @@ TimelineTheme TimelineTheme::screenLight() {
     setState(t, ThreadState::Ready, QColor(0x90, 0x77, 0xc9));
     setState(t, ThreadState::Io, QColor(0x5f, 0x65, 0x6e));
     setState(t, ThreadState::Starting, QColor(0x4e, 0x8f, 0xdc));
-    setState(t, ThreadState::LockWait, QColor(0xb0, 0x5a, 0x36));
+    // Steps: C code without the GIL teal, a lock wait rust, a queue or event wait olive.
+    setState(t, ThreadState::Native, QColor(0x0f, 0x7f, 0x8a));
+    setState(t, ThreadState::LockWait, QColor(0xc1, 0x50, 0x2e));
+    setState(t, ThreadState::QueueWait, QColor(0x7e, 0x7a, 0x1f));
     t.failedFirst = QColor(0xf2, 0xb7, 0x05);
     t.failedRepeated = QColor(0xd9, 0x30, 0x25);
     t.dropRequest = QColor(0xd0, 0x1c, 0x8b);
     t.forcedHandoff = QColor(0x1a, 0x3d, 0x6e);
-    // Holder colours start with hues no state uses (orange, teal, brown, pink), so the first
+    // Holder colours start with hues no GIL state uses (orange, teal, brown, pink), so the first
     // threads' holder colours cannot be read as a state; the legend keys them to their rows.
     t.holder = {QColor(0xf2, 0x8e, 0x2b), QColor(0x3a, 0xa3, 0x9c), QColor(0x9c, 0x75, 0x5f),
                 QColor(0xe8, 0x7a, 0xa4), QColor(0xed, 0xc9, 0x48), QColor(0x4e, 0x79, 0xa7),
@@ -62,7 +65,9 @@ TimelineTheme TimelineTheme::screenDark() {
     setState(t, ThreadState::Ready, QColor(0x8e, 0x6c, 0xc0));
     setState(t, ThreadState::Io, QColor(0x9a, 0xa1, 0xab));
     setState(t, ThreadState::Starting, QColor(0x4a, 0x8f, 0xe0));
-    setState(t, ThreadState::LockWait, QColor(0xd9, 0x84, 0x5e));
+    setState(t, ThreadState::Native, QColor(0x3c, 0xc1, 0xc9));
+    setState(t, ThreadState::LockWait, QColor(0xf0, 0x7a, 0x4f));
+    setState(t, ThreadState::QueueWait, QColor(0xc4, 0xbd, 0x4a));
     t.failedFirst = QColor(0xff, 0xd5, 0x4f);
     t.failedRepeated = QColor(0xff, 0x5a, 0x4f);
     t.dropRequest = QColor(0xf0, 0x6f, 0xb5);
@@ -106,7 +111,9 @@ TimelineTheme TimelineTheme::slideLight() {
     setState(t, ThreadState::Ready, QColor(0x8a, 0x70, 0xc8));
     setState(t, ThreadState::Io, QColor(0x5a, 0x60, 0x69));
     setState(t, ThreadState::Starting, QColor(0x35, 0x7c, 0xd6));
-    setState(t, ThreadState::LockWait, QColor(0xa8, 0x4e, 0x2a));
+    setState(t, ThreadState::Native, QColor(0x0b, 0x74, 0x80));
+    setState(t, ThreadState::LockWait, QColor(0xb8, 0x43, 0x1f));
+    setState(t, ThreadState::QueueWait, QColor(0x75, 0x71, 0x15));
     t.failedFirst = QColor(0xf0, 0xa2, 0x00);
     t.failedRepeated = QColor(0xd7, 0x26, 0x1e);
     t.dropRequest = QColor(0xc8, 0x14, 0x82);
@@ -131,7 +138,9 @@ TimelineTheme TimelineTheme::slideDark() {
     setState(t, ThreadState::Ready, QColor(0x9a, 0x7a, 0xd0));
     setState(t, ThreadState::Io, QColor(0x9a, 0xa1, 0xab));
     setState(t, ThreadState::Starting, QColor(0x4f, 0x97, 0xea));
-    setState(t, ThreadState::LockWait, QColor(0xe0, 0x8a, 0x62));
+    setState(t, ThreadState::Native, QColor(0x45, 0xca, 0xd2));
+    setState(t, ThreadState::LockWait, QColor(0xf5, 0x84, 0x5a));
+    setState(t, ThreadState::QueueWait, QColor(0xcd, 0xc5, 0x52));
     t.failedFirst = QColor(0xff, 0xd2, 0x3f);
     t.failedRepeated = QColor(0xff, 0x55, 0x4a);
     t.dropRequest = QColor(0xf3, 0x70, 0xb8);
@@ -161,8 +170,12 @@ QString stateLabel(ThreadState state) {
         return QObject::tr("done");
     case ThreadState::Absent:
         return QObject::tr("no data");
+    case ThreadState::Native:
+        return QObject::tr("C code, GIL released");
     case ThreadState::LockWait:
         return QObject::tr("waiting for a lock");
+    case ThreadState::QueueWait:
+        return QObject::tr("waiting on a queue or event");
     }
     return {};
 }

@@ -293,13 +293,22 @@ void TimelineView::rebuildLegend() {
     auto add = [this](Swatch s, const QColor &c, const QString &text) {
         legend->addItem(new TimelineLegendItem(legend, s, c, text));
     };
+    const auto &ix = m_plottable->index();
+    if (ix && &ix->trace() != m_statesOf) {
+        m_statesOf = &ix->trace();
+        m_statesUsed.fill(false);
+        for (const auto &track : ix->trace().threads)
+            for (ThreadState s : track.segmentState)
+                m_statesUsed[static_cast<std::size_t>(s)] = true;
+    }
     for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
                           ThreadState::Io, ThreadState::Starting})
         add(Swatch::Box, m_theme.stateColor(s), stateLabel(s));
-    // Only sampled recordings tell lock waits from GIL waits: keyed when a row has one.
-    if (const auto &ix = m_plottable->index(); ix && hasState(ix->trace(), ThreadState::LockWait))
-        add(Swatch::Box, m_theme.stateColor(ThreadState::LockWait),
-            stateLabel(ThreadState::LockWait));
+    // Steps' states and the sampling recorder's lock waits: keyed when a row has one.
+    if (const auto &ix = m_plottable->index(); ix)
+        for (ThreadState s : {ThreadState::Native, ThreadState::LockWait, ThreadState::QueueWait})
+            if (hasState(ix->trace(), s))
+                add(Swatch::Box, m_theme.stateColor(s), stateLabel(s));
     add(Swatch::Line, m_theme.failedFirst, tr("failed wake-up (first)"));
     add(Swatch::Line, m_theme.failedRepeated, tr("failed wake-up (again)"));
     add(Swatch::Line, m_theme.dropRequest, tr("drop request"));

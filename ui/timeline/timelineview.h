@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+
 #include "pixels/pixelgrid.h"
 #include "pixels/timewindow.h"
 #include "pixels/traceindex.h"
@@ -148,6 +150,10 @@ private:
     bool m_explicitTheme = false;
     bool m_showHolder = true;
     bool m_showBusy = true;
+    // Which states the shown trace has (the legend lists the steps' states only when used),
+    // worked out once per trace.
+    const core::Trace *m_statesOf = nullptr;
+    std::array<bool, core::kThreadStateCount> m_statesUsed{};
     std::optional<std::vector<int>> m_rowOrder;
     int m_labelStep = 1;
 

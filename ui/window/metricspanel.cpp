@@ -62,6 +62,16 @@ MetricsPanel::MetricsPanel(QWidget *parent)
                 "the CPU-bound ones ran beside them: the request rate their clients see"));
     column->addWidget(ioBox);
 
+    auto *syncBox = new QGroupBox(tr("Locks and queues"));
+    auto *syncForm = new QFormLayout(syncBox);
+    addValue(syncForm, QStringLiteral("lockWaits"), tr("Lock waits:"),
+             tr("Times a thread slept on a threading.Lock, the time all of them took, and the "
+                "median wait"));
+    addValue(syncForm, QStringLiteral("queues"), tr("Queues:"),
+             tr("Items through each queue per simulated second (first put to last get), and how "
+                "long an item waited in the queue (median)"));
+    column->addWidget(syncBox);
+
     auto *threadsBox = new QGroupBox(tr("Threads"));
     auto *threadsLayout = new QVBoxLayout(threadsBox);
     m_table->setObjectName(QStringLiteral("threadTable"));
@@ -143,6 +153,18 @@ void MetricsPanel::setResult(const core::PreparedRunPtr &result) {
     set(QStringLiteral("ioRate"), io ? perSecond(m.io.serving_ops_per_s) : QStringLiteral("–"),
         tr("%1 blocking calls in all; %2 over the whole run")
             .arg(QLocale().toString(m.io.ops), perSecond(m.io.ops_per_s)));
+    set(QStringLiteral("lockWaits"),
+        m.locks.waits > 0 ? tr("%1, %2 in all (p50 %3)")
+                                .arg(QLocale().toString(m.locks.waits), ms(m.locks.wait_ms_total),
+                                     ms(m.locks.wait_ms_p50))
+                          : QStringLiteral("–"));
+    QStringList queues;
+    for (const auto &q : m.queues)
+        queues << tr("%1: %2, wait p50 %3")
+                      .arg(QString::fromStdString(q.name).toHtmlEscaped(), perSecond(q.items_per_s),
+                           ms(q.wait_ms_p50));
+    set(QStringLiteral("queues"),
+        queues.isEmpty() ? QStringLiteral("–") : queues.join(QStringLiteral("<br>")));
     m_model->setMetrics(m);
 }
 

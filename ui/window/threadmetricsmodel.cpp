@@ -6,6 +6,21 @@
 namespace gilscope::ui {
 
 namespace {
+// The steps' states, on the tooltip only where the thread spent time in them.
+QString stepStates(const core::ThreadMetrics &t) {
+    using core::ThreadState;
+    QString out;
+    const std::pair<ThreadState, double> rows[] = {{ThreadState::Native, t.native_ms},
+                                                   {ThreadState::LockWait, t.lock_wait_ms},
+                                                   {ThreadState::QueueWait, t.queue_wait_ms}};
+    for (const auto &[state, ms] : rows)
+        if (ms > 0)
+            out += QStringLiteral("<br>%1: %2").arg(stateLabel(state), formatDuration(ms * 1e6));
+    return out;
+}
+} // namespace
+
+namespace {
 QString share(double part, double whole) {
     return whole > 0 ? QStringLiteral("%1 %").arg(100.0 * part / whole, 0, 'f', 0)
                      : QStringLiteral("–");
@@ -36,18 +51,21 @@ QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
     const auto &t = m_threads[static_cast<std::size_t>(index.row())];
     const double total = m_makespanMs;
     if (role == StateTimesRole)
-        return QVariantList{t.running_ms, t.waiting_ms, t.ready_ms, t.io_ms, t.starting_ms};
+        return QVariantList{t.running_ms,  t.waiting_ms, t.ready_ms,     t.io_ms,
+                            t.starting_ms, t.native_ms,  t.lock_wait_ms, t.queue_wait_ms};
     if (role == MakespanRole)
         return total;
     if (role == Qt::ToolTipRole) {
         using core::ThreadState;
         return tr("<b>%1</b> (%2)<br>%3: %4<br>%5: %6<br>%7: %8<br>%9: %10<br>%11: %12")
-            .arg(QString::fromStdString(t.name).toHtmlEscaped(), QString::fromStdString(t.kind))
-            .arg(stateLabel(ThreadState::Running), formatDuration(t.running_ms * 1e6))
-            .arg(stateLabel(ThreadState::WaitingForGil), formatDuration(t.waiting_ms * 1e6))
-            .arg(stateLabel(ThreadState::Ready), formatDuration(t.ready_ms * 1e6))
-            .arg(stateLabel(ThreadState::Io), formatDuration(t.io_ms * 1e6))
-            .arg(stateLabel(ThreadState::Starting), formatDuration(t.starting_ms * 1e6));
+                   .arg(QString::fromStdString(t.name).toHtmlEscaped(),
+                        QString::fromStdString(t.kind))
+                   .arg(stateLabel(ThreadState::Running), formatDuration(t.running_ms * 1e6))
+                   .arg(stateLabel(ThreadState::WaitingForGil), formatDuration(t.waiting_ms * 1e6))
+                   .arg(stateLabel(ThreadState::Ready), formatDuration(t.ready_ms * 1e6))
+                   .arg(stateLabel(ThreadState::Io), formatDuration(t.io_ms * 1e6))
+                   .arg(stateLabel(ThreadState::Starting), formatDuration(t.starting_ms * 1e6)) +
+               stepStates(t);
     }
     // The bar column is drawn by a delegate: a screen reader gets its numbers as text.
     if (role == Qt::AccessibleTextRole && index.column() == States) {

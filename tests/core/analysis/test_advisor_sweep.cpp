@@ -133,3 +133,29 @@ TEST_CASE("the advisor does not advise the convoy: I/O latency counts among equa
     CHECK(best.metrics.io.latency_ms_p99 < 1.0); // threading's p99 is about one 5 ms interval
     CHECK(a.runs[0].metrics.io.latency_ms_p99 > 4.0);
 }
+
+TEST_CASE("the advisor keeps threads for C code that releases the GIL, and says why") {
+    Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(2, 0)});
+    s.workers[0].ops = 4;
+    s.workers[0].steps = {Step{StepKind::Python, 0.01, {}, {}, true},
+                          Step{StepKind::Native, 40, {}, {}, true}};
+    const Advice advice = advise(s);
+    REQUIRE(advice.best == 0);
+    CHECK(advice.runs[0].metrics.speedup == Approx(2.0).epsilon(0.01));
+    CHECK_THAT(advice.reason,
+               Catch::StartsWith("threading: the work is mostly C code that releases the GIL"));
+    // The event loop runs C code on its one thread: no parallelism there.
+    CHECK(advice.runs[1].executor == Executor::Asyncio);
+    CHECK(advice.runs[1].metrics.speedup == Approx(1.0).epsilon(0.01));
+}
+
+TEST_CASE("the advisor says when a lock, not the GIL, serialises the threads") {
+    Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(4, 0)});
+    s.workers[0].ops = 2000;
+    s.workers[0].steps = {
+        Step{StepKind::Lock, 0, "counter", {Step{StepKind::Python, 0.01, {}, {}, true}}, true},
+        Step{StepKind::Python, 0.001, {}, {}, true}};
+    const Advice advice = advise(s);
+    REQUIRE(advice.best >= 0);
+    CHECK_THAT(advice.reason, Catch::Contains("a threading.Lock serialises the threads"));
+}

@@ -75,8 +75,8 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
 
     // Unnamed or several-thread groups keep their numbered rows.
     Scenario s;
-    s.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 1, 0, 0},
-                 WorkerGroup{WorkerKind::Io, "echo", 2, 1, 1, 1, 0}};
+    s.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 1, 0, 0, {}, {}, 0, false},
+                 WorkerGroup{WorkerKind::Io, "echo", 2, 1, 1, 1, 0, {}, {}, 0, false}};
     const auto numbered = simulate(s);
     REQUIRE(numbered.ok());
     names.clear();
@@ -88,11 +88,33 @@ TEST_CASE("the simulated equivalent labels its rows as the recording did") {
 TEST_CASE("a trace exported from a simulation keeps the interpreter it simulated") {
     Scenario legacy;
     legacy.interpreter = Interpreter::LegacyGil;
-    legacy.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 5, 0, 0}};
+    legacy.workers = {WorkerGroup{WorkerKind::Cpu, "", 2, 1, 5, 0, 0, {}, {}, 0, false}};
     const auto run = simulate(legacy);
     REQUIRE(run.ok());
     const auto reread = parseChromeTrace(traceToChromeJson(*run->trace), "exported.json");
     INFO(reread.error());
     REQUIRE(reread.ok());
     CHECK(equivalentScenario(**reread).interpreter == Interpreter::LegacyGil);
+}
+
+TEST_CASE("a trace that shows C code without the GIL becomes native steps, not Python") {
+    using namespace gilscope::test;
+    Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(2, 0)});
+    s.workers[0].name = "hash";
+    s.workers[0].ops = 5;
+    s.workers[0].steps = {Step{StepKind::Python, 0.5, {}, {}, true},
+                          Step{StepKind::Native, 20, {}, {}, true}};
+    const auto trace = run(s);
+    const Scenario again = equivalentScenario(*trace);
+    REQUIRE(again.workers.size() == 2);
+    const WorkerGroup &g = again.workers[0];
+    CHECK(g.ops == 5);
+    REQUIRE(g.steps.size() == 2);
+    CHECK(g.steps[0].kind == StepKind::Python);
+    CHECK(g.steps[1].kind == StepKind::Native);
+    CHECK(g.steps[1].ms == Approx(20.0));
+    // Simulated again it scales as the original did, instead of 1x as Python would.
+    const auto rerun = run(again);
+    CHECK(static_cast<double>(rerun->endNs) ==
+          Approx(static_cast<double>(trace->endNs)).epsilon(0.02));
 }

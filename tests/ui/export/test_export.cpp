@@ -383,7 +383,8 @@ TEST_CASE("every state colour stands at least 3:1 against its theme's background
     for (const TimelineTheme &t : {TimelineTheme::screenLight(), TimelineTheme::screenDark(),
                                    TimelineTheme::slideLight(), TimelineTheme::slideDark()})
         for (ThreadState s : {ThreadState::Running, ThreadState::WaitingForGil, ThreadState::Ready,
-                              ThreadState::Io, ThreadState::Starting, ThreadState::LockWait}) {
+                              ThreadState::Io, ThreadState::Starting, ThreadState::Native,
+                              ThreadState::LockWait, ThreadState::QueueWait}) {
             INFO(t.name.toStdString()
                  << " " << static_cast<int>(s) << " " << t.stateColor(s).name().toStdString());
             CHECK(contrast(t.stateColor(s), t.background) >= 3.0);

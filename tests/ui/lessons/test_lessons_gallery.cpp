@@ -213,7 +213,8 @@ TEST_CASE("lessons: gallery thumbnails draw each preset's run") {
         // Every run is drawn. (Running need not dominate any column: four threads battling for
         // the old GIL on four cores each hold it a quarter of the time, so waiting wins.)
         CHECK(countColour(img, img.rect(), theme.stateColor(ThreadState::Running)) +
-                  countColour(img, img.rect(), theme.stateColor(ThreadState::WaitingForGil)) >
+                  countColour(img, img.rect(), theme.stateColor(ThreadState::WaitingForGil)) +
+                  countColour(img, img.rect(), theme.stateColor(ThreadState::Native)) >
               0);
     }
     const QImage threads = page.card(QStringLiteral("threading-4cpu"))->thumbnail();
