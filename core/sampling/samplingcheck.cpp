@@ -31,9 +31,9 @@ Result<void> checkProcSampling(const std::string &procRoot) {
             return Error{path + " cannot be read" +
                          (std::string(file) == "schedstat"
                               ? " (a kernel without CONFIG_SCHED_INFO has none)"
-                              : std::string(file) == "syscall"
-                                    ? " (a kernel without CONFIG_HAVE_ARCH_TRACEHOOK has none)"
-                                    : std::string(" (is /proc mounted?)")) +
+                          : std::string(file) == "syscall"
+                              ? " (a kernel without CONFIG_HAVE_ARCH_TRACEHOOK has none)"
+                              : std::string(" (is /proc mounted?)")) +
                          ": sampling needs each thread's " + file};
     }
     return {};

@@ -38,8 +38,10 @@ TEST_CASE("the thread table shows lock waits in a Lock column, apart from GIL wa
     const QString words = model.index(1, Model::States).data(Qt::AccessibleTextRole).toString();
     INFO(words.toStdString());
     CHECK(words.endsWith(", waiting for a lock 30.0 ms"));
-    CHECK(model.index(1, Model::States).data(Qt::ToolTipRole).toString().contains(
-        "waiting for a lock: 30.0 ms"));
+    CHECK(model.index(1, Model::States)
+              .data(Qt::ToolTipRole)
+              .toString()
+              .contains("waiting for a lock: 30.0 ms"));
 }
 
 TEST_CASE("the thread table has no Lock column when no thread waited for a lock") {
