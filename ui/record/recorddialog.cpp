@@ -127,9 +127,10 @@ QLabel *wrappingLabel(const QString &objectName) {
 
 void RecordDialog::buildUi() {
     auto *intro = new QLabel(
-        tr("Runs a script under GIL Scope's recorder and shows, thread by thread, when it ran "
-           "Python code, waited for the GIL and blocked in I/O. Recording slows tight loops "
-           "down several times; the GIL's hand-overs keep their timing."));
+        tr("Runs a script and shows, thread by thread, when it ran Python code, waited for "
+           "the GIL, waited for a lock and blocked in I/O. Sampling reads the threads from /proc "
+           "while the script runs at full speed; the instrumenting recorder sees every hand-off "
+           "but slows tight loops down several times."));
     intro->setWordWrap(true);
     buildForm();
     buildProgress();
