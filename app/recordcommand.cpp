@@ -1,5 +1,6 @@
 #include "recordcommand.h"
 
+#include "files/outputfile.h"
 #include "python/pythoninstalls.h"
 #include "samplecommand.h"
 #include "sampling/samplingcheck.h"
@@ -13,9 +14,11 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -48,7 +51,7 @@ void addOptions(QCommandLineParser &parser) {
     parser.setApplicationDescription(
         "Run a Python script and write a trace of when each thread ran, waited for the GIL, "
         "waited for a lock and blocked in I/O (Chrome trace-event JSON, or Perfetto's protobuf "
-        "for OUT.pftrace with sampling; GIL Scope and Perfetto open both).\nBy default the "
+        "for OUT.pftrace; GIL Scope and Perfetto open both).\nBy default the "
         "script runs unmodified and its threads are sampled from /proc (Linux); --instrument "
         "records it with hooks instead.\nOptions go before the script; everything after it is "
         "the script's.");
@@ -56,8 +59,8 @@ void addOptions(QCommandLineParser &parser) {
     parser.addOption(
         {"python", "The Python to run the script with (default: python3 on PATH).", "PATH"});
     parser.addOption({"out",
-                      "Where to write the trace (default: SCRIPT.trace.json here); .pftrace "
-                      "writes Perfetto's protobuf (sampling only).",
+                      "Where to write the trace (default: SCRIPT.trace.json here): Chrome JSON, "
+                      "or Perfetto's protobuf for TRACE.pftrace.",
                       "TRACE.json"});
     parser.addOption({"switch-interval",
                       "sys.setswitchinterval before the script starts, in ms (Python 3).", "MS"});
@@ -362,6 +365,22 @@ private:
 
 } // namespace
 
+namespace {
+// The instrumenting recorder's Chrome JSON at `json` rewritten as Perfetto's protobuf at `out`;
+// empty, or why not.
+QString toPerfettoFile(const QString &json, const QString &out) {
+    const auto load = core::loadTraceFile(json);
+    if (!load.ok())
+        return QString::fromStdString(load.error());
+    auto file = core::OutputFile::open(out);
+    if (!file.ok())
+        return QString::fromStdString(file.error());
+    core::writeTrace(**load, core::TraceFormat::Perfetto, **file);
+    const auto done = (*file)->commit();
+    return done.ok() ? QString() : QString::fromStdString(done.error());
+}
+} // namespace
+
 core::Result<core::RecorderFiles> recorderFiles(const QString &program) {
 #ifdef GILSCOPE_SOURCE_DIR
     const QString sourceDir = QStringLiteral(GILSCOPE_SOURCE_DIR);
@@ -472,12 +491,6 @@ int runRecord(const QStringList &arguments) {
             return fail("--rate: expected 1 to 20000 samples per second, got " +
                         parser.value("rate"));
     }
-    if (!sample && parser.isSet("out") &&
-        core::traceFormatForPath(parser.value("out")) == core::TraceFormat::Perfetto)
-        return fail("--out " + parser.value("out") +
-                    ": the instrumenting recorder writes Chrome JSON only; give a .json name, "
-                    "or sample");
-
     const QString wanted = parser.isSet("python") ? parser.value("python") : QString("python3");
     const QString python = core::resolvePythonPath(wanted);
     if (python.isEmpty())
@@ -492,6 +505,31 @@ int runRecord(const QStringList &arguments) {
     const auto files = recorderFiles(arguments.value(0));
     if (!files.ok())
         return fail(QString::fromStdString(files.error()));
+    // The recorder writes Chrome JSON: a .pftrace is converted from it once it is written.
+    // (Killed outright, gilscope leaves the JSON in the temporary folder.)
+    std::optional<QTemporaryDir> jsonDir;
+    const QString out = parser.value("out");
+    if (parser.isSet("out") && core::traceFormatForPath(out) == core::TraceFormat::Perfetto) {
+        if (const auto probe = core::OutputFile::probe(out); !probe.ok())
+            return fail(QString::fromStdString(probe.error()));
+        jsonDir.emplace();
+        if (!jsonDir->isValid())
+            return fail("cannot make a temporary folder for the recorder's JSON: " +
+                        jsonDir->errorString());
+        recorderArgs[recorderArgs.indexOf("--out") + 1] = jsonDir->filePath("trace.json");
+    }
+    const auto convert = [&](int status) {
+        if (!jsonDir || !QFileInfo::exists(jsonDir->filePath("trace.json")))
+            return status;
+        const QString error = toPerfettoFile(jsonDir->filePath("trace.json"), out);
+        if (error.isEmpty()) {
+            std::fprintf(stderr, "gilscope record: trace in %s (Perfetto)\n",
+                         out.toLocal8Bit().constData());
+            return status;
+        }
+        std::fprintf(stderr, "gilscope record: %s\n", error.toLocal8Bit().constData());
+        return status ? status : 1;
+    };
     const QStringList pythonArgs =
         QStringList{files->recorder()} + recorderArgs + QStringList{"--"} + positional;
 #ifdef Q_OS_UNIX
@@ -508,7 +546,7 @@ int runRecord(const QStringList &arguments) {
         std::fprintf(stderr, "gilscope record: %s was killed by signal %d (%s)\n",
                      python.toLocal8Bit().constData(), outcome.killedBy,
                      ::strsignal(outcome.killedBy));
-    return outcome.exitCode;
+    return convert(outcome.exitCode);
 #else
     QProcess process;
     process.setProgram(python);
@@ -525,7 +563,7 @@ int runRecord(const QStringList &arguments) {
                      process.errorString().toLocal8Bit().constData());
         return 1;
     }
-    return process.exitCode();
+    return convert(process.exitCode());
 #endif
 }
 

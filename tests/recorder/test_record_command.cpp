@@ -3,6 +3,7 @@
 
 #include "perfetto/pftrace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
@@ -72,26 +73,32 @@ TEST_CASE("gilscope record --instrument runs the script under the recorder") {
     CHECK(row(**load, "cpu-2") != nullptr);
 }
 
-TEST_CASE("gilscope record --out T.pftrace writes Perfetto's protobuf when sampling") {
+TEST_CASE("gilscope record --out T.pftrace writes Perfetto's protobuf, sampled or instrumented") {
     const auto py = newestPython3();
     if (!py) {
         WARN("no Python 3.6+ found: skipped");
         return;
     }
-    QTemporaryDir dir;
-    const QString trace = dir.filePath("countdown.pftrace");
-    const Run r =
-        gilscopeRecord({"--python", py->path, "--out", trace, "--", workload("countdown.py"),
-                        "--threads", "2", "--total", "3000000"});
-    INFO(r.err.toStdString());
-    REQUIRE(r.exitCode == 0);
-    QFile f(trace);
-    REQUIRE(f.open(QIODevice::ReadOnly));
-    CHECK(gilscope::core::looksLikePerfetto(f.readAll()));
-    const auto load = gilscope::core::loadTraceFile(trace);
-    REQUIRE(load.ok());
-    CHECK(row(**load, "cpu-1") != nullptr);
-    CHECK(row(**load, "cpu-2") != nullptr);
+    for (const QString &method : {QString("--sample"), QString("--instrument")}) {
+        INFO(method.toStdString());
+        QTemporaryDir dir;
+        const QString trace = dir.filePath("countdown.pftrace");
+        const Run r = gilscopeRecord({method, "--python", py->path, "--out", trace, "--",
+                                      workload("countdown.py"), "--threads", "2", "--total",
+                                      method == "--sample" ? "3000000" : "300000"});
+        INFO(r.err.toStdString());
+        REQUIRE(r.exitCode == 0);
+        QFile f(trace);
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        CHECK(gilscope::core::looksLikePerfetto(f.readAll()));
+        const auto load = gilscope::core::loadTraceFile(trace);
+        REQUIRE(load.ok());
+        CHECK(row(**load, "cpu-1") != nullptr);
+        CHECK(row(**load, "cpu-2") != nullptr);
+        CHECK_FALSE((*load)->python.empty());
+        // Nothing else left beside it (the recorder's JSON went to a folder of gilscope's).
+        CHECK(QDir(dir.path()).entryList(QDir::Files) == QStringList{"countdown.pftrace"});
+    }
 }
 
 TEST_CASE("gilscope record returns the script's exit status") {
@@ -158,12 +165,11 @@ TEST_CASE("gilscope record says what is missing and exits with status 2") {
         CHECK(r.exitCode == 2);
         CHECK(r.err.contains("--rate: expected 1 to 20000 samples per second, got 0"));
     }
-    SECTION("a Perfetto trace from the instrumenting recorder") {
-        const Run r =
-            gilscopeRecord({"--instrument", "--out", dir.filePath("t.pftrace"), "--", script});
+    SECTION("a Perfetto trace in a folder that does not exist, before the script runs") {
+        const Run r = gilscopeRecord(
+            {"--instrument", "--out", dir.filePath("missing/t.pftrace"), "--", script});
         CHECK(r.exitCode == 2);
-        CHECK(r.err.contains("the instrumenting recorder writes Chrome JSON only"));
-        CHECK_FALSE(QFileInfo::exists(dir.filePath("t.pftrace")));
+        CHECK(r.err.contains("missing"));
     }
     SECTION("a switch interval that is not a positive number") {
         const Run r = gilscopeRecord({"--switch-interval", "0", "--", script});
