@@ -130,7 +130,8 @@ QVariant ThreadMetricsModel::headerData(int section, Qt::Orientation orientation
     case Thread:
         return tr("Thread");
     case States:
-        return tr("Time in state");
+        // With the Lock column too, the dock's usual width has room for a short header only.
+        return m_lockWaits ? tr("Time") : tr("Time in state");
     case Running:
         return tr("Run");
     case Waiting:

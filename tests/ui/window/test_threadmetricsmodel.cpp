@@ -31,6 +31,7 @@ TEST_CASE("the thread table shows lock waits in a Lock column, apart from GIL wa
     model.setMetrics(twoThreads(30));
     REQUIRE(model.columnCount() == Model::ColumnCount);
     CHECK(model.headerData(Model::Lock, Qt::Horizontal).toString() == "Lock");
+    CHECK(model.headerData(Model::States, Qt::Horizontal).toString() == "Time"); // room for Lock
     CHECK(model.index(1, Model::Lock).data().toString() == "30 %");
     CHECK(model.index(1, Model::Waiting).data().toString() == "20 %"); // the GIL's only
     CHECK(model.index(1, Model::Io).data().toString() == "40 %");
@@ -48,6 +49,7 @@ TEST_CASE("the thread table has no Lock column when no thread waited for a lock"
     Model model;
     model.setMetrics(twoThreads(0));
     CHECK(model.columnCount() == Model::Lock);
+    CHECK(model.headerData(Model::States, Qt::Horizontal).toString() == "Time in state");
     const QString words = model.index(1, Model::States).data(Qt::AccessibleTextRole).toString();
     CHECK_FALSE(words.contains("waiting for a lock"));
 }
