@@ -3,6 +3,8 @@
 #include "slide/timelinetheme.h"
 #include "timeline/timeformat.h"
 
+#include <algorithm>
+
 namespace gilscope::ui {
 
 namespace {
@@ -34,6 +36,8 @@ void ThreadMetricsModel::setMetrics(const core::Metrics &metrics) {
     beginResetModel();
     m_threads = metrics.threads;
     m_makespanMs = metrics.makespan_ms;
+    m_lockWaits = std::any_of(m_threads.begin(), m_threads.end(),
+                              [](const core::ThreadMetrics &t) { return t.lock_wait_ms > 0; });
     endResetModel();
 }
 
@@ -42,7 +46,7 @@ int ThreadMetricsModel::rowCount(const QModelIndex &parent) const {
 }
 
 int ThreadMetricsModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : m_lockWaits ? ColumnCount : Lock;
 }
 
 QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
@@ -70,11 +74,16 @@ QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
     // The bar column is drawn by a delegate: a screen reader gets its numbers as text.
     if (role == Qt::AccessibleTextRole && index.column() == States) {
         using core::ThreadState;
-        return tr("%1 %2, %3 %4, %5 %6, %7 %8")
-            .arg(stateLabel(ThreadState::Running), formatDuration(t.running_ms * 1e6))
-            .arg(stateLabel(ThreadState::WaitingForGil), formatDuration(t.waiting_ms * 1e6))
-            .arg(stateLabel(ThreadState::Ready), formatDuration(t.ready_ms * 1e6))
-            .arg(stateLabel(ThreadState::Io), formatDuration(t.io_ms * 1e6));
+        QString words =
+            tr("%1 %2, %3 %4, %5 %6, %7 %8")
+                .arg(stateLabel(ThreadState::Running), formatDuration(t.running_ms * 1e6))
+                .arg(stateLabel(ThreadState::WaitingForGil), formatDuration(t.waiting_ms * 1e6))
+                .arg(stateLabel(ThreadState::Ready), formatDuration(t.ready_ms * 1e6))
+                .arg(stateLabel(ThreadState::Io), formatDuration(t.io_ms * 1e6));
+        if (t.lock_wait_ms > 0) // a lock wait is no GIL wait: said apart
+            words += QStringLiteral(", %1 %2").arg(stateLabel(ThreadState::LockWait),
+                                                   formatDuration(t.lock_wait_ms * 1e6));
+        return words;
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Running)
         return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -89,6 +98,8 @@ QVariant ThreadMetricsModel::data(const QModelIndex &index, int role) const {
         return share(t.running_ms, total);
     case Waiting:
         return share(t.waiting_ms + t.ready_ms, total);
+    case Lock:
+        return share(t.lock_wait_ms, total);
     case Io:
         return share(t.io_ms, total);
     }
@@ -106,6 +117,9 @@ QVariant ThreadMetricsModel::headerData(int section, Qt::Orientation orientation
             return tr("Share of the run spent running Python code");
         case Waiting:
             return tr("Share spent waiting for the GIL or for a free core");
+        case Lock:
+            return tr("Share spent waiting for a lock (threading.Lock, join, Condition, "
+                      "Queue), not for the GIL");
         case Io:
             return tr("Share spent in blocking calls");
         }
@@ -116,11 +130,14 @@ QVariant ThreadMetricsModel::headerData(int section, Qt::Orientation orientation
     case Thread:
         return tr("Thread");
     case States:
-        return tr("Time in state");
+        // With the Lock column too, the dock's usual width has room for a short header only.
+        return m_lockWaits ? tr("Time") : tr("Time in state");
     case Running:
         return tr("Run");
     case Waiting:
         return tr("Wait");
+    case Lock:
+        return tr("Lock");
     case Io:
         return tr("I/O");
     }

@@ -13,7 +13,8 @@ namespace gilscope::ui {
 class ThreadMetricsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Thread, States, Running, Waiting, Io, ColumnCount };
+    // Lock (the share of lock waits) is there only when a thread waited for a lock.
+    enum Column { Thread, States, Running, Waiting, Io, Lock, ColumnCount };
     // Per state ms in the bar's order (running, waiting, ready, I/O, starting) as a QVariantList,
     // and the makespan they are drawn against.
     static constexpr int StateTimesRole = Qt::UserRole + 1;
@@ -32,6 +33,7 @@ public:
 private:
     std::vector<core::ThreadMetrics> m_threads;
     double m_makespanMs = 0;
+    bool m_lockWaits = false;
 };
 
 } // namespace gilscope::ui
