@@ -29,13 +29,17 @@ core::Metrics twoThreads(double lockWaitMs) {
 TEST_CASE("the thread table shows lock waits in a Lock column, apart from GIL waits") {
     Model model;
     model.setMetrics(twoThreads(30));
-    REQUIRE(model.columnCount() == Model::ColumnCount);
-    CHECK(model.headerData(Model::Lock, Qt::Horizontal).toString() == "Lock");
+    REQUIRE(model.columnCount() == 6);
+    const int lock = model.sectionOf(Model::Lock);
+    CHECK(lock == 4);
+    CHECK(model.sectionOf(Model::Native) == -1);
+    CHECK(model.headerData(lock, Qt::Horizontal).toString() == "Lock");
     CHECK(model.headerData(Model::States, Qt::Horizontal).toString() == "Time"); // room for Lock
-    CHECK(model.index(1, Model::Lock).data().toString() == "30 %");
-    CHECK(model.index(1, Model::Waiting).data().toString() == "20 %"); // the GIL's only
-    CHECK(model.index(1, Model::Io).data().toString() == "40 %");
-    CHECK(model.index(0, Model::Lock).data().toString() == "0 %");
+    CHECK(model.index(1, lock).data().toString() == "30 %");
+    CHECK(model.index(1, model.sectionOf(Model::Waiting)).data().toString() ==
+          "20 %"); // the GIL's only
+    CHECK(model.index(1, model.sectionOf(Model::Io)).data().toString() == "40 %");
+    CHECK(model.index(0, lock).data().toString() == "0 %");
     const QString words = model.index(1, Model::States).data(Qt::AccessibleTextRole).toString();
     INFO(words.toStdString());
     CHECK(words.endsWith(", waiting for a lock 30.0 ms"));
@@ -48,8 +52,36 @@ TEST_CASE("the thread table shows lock waits in a Lock column, apart from GIL wa
 TEST_CASE("the thread table has no Lock column when no thread waited for a lock") {
     Model model;
     model.setMetrics(twoThreads(0));
-    CHECK(model.columnCount() == Model::Lock);
+    CHECK(model.columnCount() == 5);
+    CHECK(model.sectionOf(Model::Lock) == -1);
     CHECK(model.headerData(Model::States, Qt::Horizontal).toString() == "Time in state");
     const QString words = model.index(1, Model::States).data(Qt::AccessibleTextRole).toString();
     CHECK_FALSE(words.contains("waiting for a lock"));
+}
+
+TEST_CASE("the thread table shows C code with the GIL released in a C column, not as idle") {
+    // Two threads hashing in C most of the run: Run alone would read 5 % and hide the work.
+    core::Metrics m;
+    m.makespan_ms = 100;
+    core::ThreadMetrics t;
+    t.name = "hash-1";
+    t.running_ms = 5;
+    t.native_ms = 90;
+    t.waiting_ms = 5;
+    m.threads = {t, t};
+    Model model;
+    model.setMetrics(m);
+    const int c = model.sectionOf(Model::Native);
+    REQUIRE(c == 3);
+    CHECK(model.columnCount() == 6);
+    CHECK(model.headerData(c, Qt::Horizontal).toString() == "C");
+    CHECK(model.headerData(c, Qt::Horizontal, Qt::ToolTipRole)
+              .toString()
+              .contains("released the GIL"));
+    CHECK(model.index(0, c).data().toString() == "90 %");
+    CHECK(model.index(0, model.sectionOf(Model::Running)).data().toString() == "5 %");
+    CHECK(model.index(0, Model::States)
+              .data(Qt::AccessibleTextRole)
+              .toString()
+              .endsWith(", C code, GIL released 90.0 ms"));
 }
