@@ -34,9 +34,9 @@ using core::WorkerGroup;
 
 namespace {
 
-constexpr StepKind kKinds[] = {StepKind::Python, StepKind::Native,   StepKind::Io,
-                               StepKind::Sleep,  StepKind::Lock,     StepKind::Put,
-                               StepKind::Get,    StepKind::Wait,     StepKind::Set,
+constexpr StepKind kKinds[] = {StepKind::Python,   StepKind::Native,   StepKind::Io,
+                               StepKind::Sleep,    StepKind::Lock,     StepKind::Put,
+                               StepKind::Get,      StepKind::Wait,     StepKind::Set,
                                StepKind::ToThread, StepKind::InProcess};
 
 QToolButton *toolButton(const QString &text, const QString &objectName, const QString &tip) {
@@ -114,8 +114,7 @@ QWidget *GroupsEditor::groupsColumn() {
     m_groupsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_groupsView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_groupsView->verticalHeader()->hide();
-    m_groupsView->verticalHeader()->setDefaultSectionSize(
-        m_groupsView->fontMetrics().height() + 6);
+    m_groupsView->verticalHeader()->setDefaultSectionSize(m_groupsView->fontMetrics().height() + 6);
     m_groupsView->horizontalHeader()->setSectionResizeMode(GroupsModel::Name,
                                                            QHeaderView::ResizeToContents);
     m_groupsView->horizontalHeader()->setSectionResizeMode(GroupsModel::Threads,
@@ -137,9 +136,10 @@ QWidget *GroupsEditor::groupsColumn() {
     menu->setToolTipsVisible(true);
     menu->addAction(tr("CPU-bound threads"), this, [this] { addGroup(core::WorkerKind::Cpu); });
     menu->addAction(tr("I/O-bound threads"), this, [this] { addGroup(core::WorkerKind::Io); });
-    m_templatesMenu = menu->addMenu(tr("From Template"));
+    // The templates in the same menu, not a submenu: they are what most additions start from.
+    menu->addSection(tr("From a template"));
+    m_templatesMenu = menu;
     m_templatesMenu->setObjectName(QStringLiteral("templatesMenu"));
-    m_templatesMenu->setToolTipsVisible(true);
     for (const auto &t : core::groupTemplates()) {
         QAction *a = m_templatesMenu->addAction(QString::fromStdString(t.title), this,
                                                 [this, id = t.id] { addTemplate(id); });
@@ -150,8 +150,8 @@ QWidget *GroupsEditor::groupsColumn() {
     m_duplicate = toolButton(tr("Duplicate"), QStringLiteral("duplicateGroup"),
                              tr("Add a copy of the selected group"));
     connect(m_duplicate, &QToolButton::clicked, this, [this] { duplicateGroup(); });
-    m_remove = toolButton(tr("Remove"), QStringLiteral("removeGroup"),
-                          tr("Remove the selected group"));
+    m_remove =
+        toolButton(tr("Remove"), QStringLiteral("removeGroup"), tr("Remove the selected group"));
     connect(m_remove, &QToolButton::clicked, this, [this] { removeGroup(); });
     buttons->addWidget(add);
     buttons->addWidget(m_duplicate);
@@ -173,7 +173,8 @@ QWidget *GroupsEditor::groupForm() {
     m_name->setPlaceholderText(tr("the kind"));
     m_name->setToolTip(tr("The rows' label prefix on the timeline"));
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
-        editGroup(m_name, [&](WorkerGroup &g, Scenario &) { g.name = text.trimmed().toStdString(); });
+        editGroup(m_name,
+                  [&](WorkerGroup &g, Scenario &) { g.name = text.trimmed().toStdString(); });
     });
     form->addRow(tr("&Name:"), m_name);
     m_count = new QSpinBox;
@@ -218,9 +219,8 @@ QWidget *GroupsEditor::groupForm() {
     m_ops->setRange(1, core::ScenarioLimits::kMaxOps);
     m_ops->setSuffix(tr(" ×"));
     m_ops->setToolTip(tr("How many times each thread runs the steps"));
-    connect(m_ops, &QSpinBox::valueChanged, this, [this](int v) {
-        editGroup(m_ops, [&](WorkerGroup &g, Scenario &) { g.ops = v; });
-    });
+    connect(m_ops, &QSpinBox::valueChanged, this,
+            [this](int v) { editGroup(m_ops, [&](WorkerGroup &g, Scenario &) { g.ops = v; }); });
     m_until = new QCheckBox(tr("until the others"));
     m_until->setObjectName(QStringLiteral("groupUntil"));
     m_until->setAccessibleName(tr("Until the other groups are done"));
@@ -282,8 +282,8 @@ QWidget *GroupsEditor::stepsColumn() {
     layout->addWidget(m_shorthand);
 
     auto *buttons = new QHBoxLayout;
-    m_addStep = toolButton(tr("Add"), QStringLiteral("addStep"),
-                           tr("Add a step after the selected one"));
+    m_addStep =
+        toolButton(tr("Add"), QStringLiteral("addStep"), tr("Add a step after the selected one"));
     m_addStep->setPopupMode(QToolButton::InstantPopup);
     m_addStep->setMenu(kindMenu(false));
     m_addInside = toolButton(tr("Inside"), QStringLiteral("addStepInside"),
@@ -353,6 +353,10 @@ QWidget *GroupsEditor::stepForm() {
             step.name = text.trimmed().toStdString();
             declareQueue(s, step);
         });
+        // Another queue: its own size (the name field keeps its cursor).
+        const auto spec = m_scenario.queues.find(text.trimmed().toStdString());
+        const QSignalBlocker block(m_queueSize);
+        m_queueSize->setValue(spec != m_scenario.queues.end() ? spec->second.maxsize : 0);
     });
     m_nameLabel = new QLabel(tr("N&ame:"));
     m_nameLabel->setBuddy(m_stepName);
@@ -366,6 +370,19 @@ QWidget *GroupsEditor::stepForm() {
         editStep(m_checks, [&](Step &step, Scenario &) { step.checks = on; });
     });
     form->addRow(QString(), m_checks);
+    m_queueSize = new QSpinBox;
+    m_queueSize->setObjectName(QStringLiteral("queueSize"));
+    m_queueSize->setAccessibleName(tr("Queue size"));
+    m_queueSize->setRange(0, core::ScenarioLimits::kMaxQueueSize);
+    m_queueSize->setSpecialValueText(tr("unbounded"));
+    m_queueSize->setToolTip(tr("queue.Queue(maxsize): a put waits while the queue holds this "
+                               "many items; the same queue for every step that names it"));
+    connect(m_queueSize, &QSpinBox::valueChanged, this, [this](int v) {
+        editStep(m_queueSize, [&](Step &step, Scenario &s) { s.queues[step.name].maxsize = v; });
+    });
+    m_queueSizeLabel = new QLabel(tr("Max si&ze:"));
+    m_queueSizeLabel->setBuddy(m_queueSize);
+    form->addRow(m_queueSizeLabel, m_queueSize);
     column->addLayout(form);
     m_stepError = errorLabel(QStringLiteral("stepError"));
     m_stepError->setAccessibleName(tr("Problem with the step"));
@@ -381,7 +398,8 @@ void GroupsEditor::setScenario(const core::Scenario &scenario) {
     const StepPath step = selectedStep();
     m_scenario = scenario;
     clearErrors();
-    const bool moved = refresh(group < static_cast<int>(scenario.workers.size()) ? group : -1, step);
+    const bool moved =
+        refresh(group < static_cast<int>(scenario.workers.size()) ? group : -1, step);
     fillGroupForm();
     fillStepForm();
     if (moved)
@@ -400,9 +418,9 @@ void GroupsEditor::selectGroup(int row) {
         m_groupsView->selectionModel()->clearCurrentIndex();
         m_groupsView->clearSelection();
     } else {
-        m_groupsView->selectionModel()->setCurrentIndex(
-            m_groups->index(row, 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_groupsView->selectionModel()->setCurrentIndex(m_groups->index(row, 0),
+                                                        QItemSelectionModel::ClearAndSelect |
+                                                            QItemSelectionModel::Rows);
     }
     m_updating = false;
     showSelectedGroup();
@@ -432,8 +450,8 @@ StepPath GroupsEditor::selectedStep() const {
 void GroupsEditor::selectStep(const StepPath &path) {
     const QModelIndex at = m_steps->indexOf(path);
     m_updating = true;
-    m_stepsView->selectionModel()->setCurrentIndex(
-        at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_stepsView->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
     m_updating = false;
     showSelectedStep();
 }
@@ -445,18 +463,17 @@ bool GroupsEditor::refresh(int group, const StepPath &step) {
     const int before = selectedGroup();
     m_groups->setScenario(m_scenario);
     if (group >= 0 && group < m_groups->rowCount())
-        m_groupsView->selectionModel()->setCurrentIndex(
-            m_groups->index(group, 0),
-            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_groupsView->selectionModel()->setCurrentIndex(m_groups->index(group, 0),
+                                                        QItemSelectionModel::ClearAndSelect |
+                                                            QItemSelectionModel::Rows);
     else
         m_groupsView->clearSelection();
-    m_steps->setSteps(group >= 0 && group < m_groups->rowCount()
-                          ? m_scenario.workers[group].steps
-                          : std::vector<Step>{});
+    m_steps->setSteps(group >= 0 && group < m_groups->rowCount() ? m_scenario.workers[group].steps
+                                                                 : std::vector<Step>{});
     const QModelIndex at = m_steps->indexOf(step);
     if (at.isValid())
-        m_stepsView->selectionModel()->setCurrentIndex(
-            at, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_stepsView->selectionModel()->setCurrentIndex(at, QItemSelectionModel::ClearAndSelect |
+                                                               QItemSelectionModel::Rows);
     m_updating = false;
     updateButtons();
     return selectedGroup() != before;
@@ -496,12 +513,17 @@ void GroupsEditor::fillStepForm() {
     m_stepName->setText(QString::fromStdString(s.name));
     m_stepName->setEnabled(hasName(s.kind));
     m_nameLabel->setEnabled(hasName(s.kind));
-    m_nameLabel->setText(s.kind == StepKind::Lock ? tr("Lo&ck:")
-                         : s.kind == StepKind::Put || s.kind == StepKind::Get ? tr("&Queue:")
+    m_nameLabel->setText(s.kind == StepKind::Lock                              ? tr("Lo&ck:")
+                         : s.kind == StepKind::Put || s.kind == StepKind::Get  ? tr("&Queue:")
                          : s.kind == StepKind::Wait || s.kind == StepKind::Set ? tr("&Event:")
                                                                                : tr("N&ame:"));
     m_checks->setChecked(s.checks);
     m_checks->setVisible(s.kind == StepKind::Python);
+    const bool queue = s.kind == StepKind::Put || s.kind == StepKind::Get;
+    const auto spec = m_scenario.queues.find(s.name);
+    m_queueSize->setValue(queue && spec != m_scenario.queues.end() ? spec->second.maxsize : 0);
+    m_queueSize->setVisible(queue);
+    m_queueSizeLabel->setVisible(queue);
     m_updating = false;
 }
 
@@ -515,7 +537,8 @@ void GroupsEditor::updateButtons() {
     m_addStep->setEnabled(group);
     m_addInside->setEnabled(step && hasBody(step->kind));
     m_removeStep->setEnabled(step != nullptr);
-    const auto *siblings = group && step ? siblingsOf(m_scenario.workers[row].steps, path) : nullptr;
+    const auto *siblings =
+        group && step ? siblingsOf(m_scenario.workers[row].steps, path) : nullptr;
     m_up->setEnabled(siblings && path.back() > 0);
     m_down->setEnabled(siblings && path.back() + 1 < static_cast<int>(siblings->size()));
 }
@@ -556,9 +579,9 @@ template <typename F> bool GroupsEditor::apply(Form form, QWidget *field, F chan
     if (core::sameScenario(next, m_scenario))
         return false; // nothing to do (a button with nothing to act on, a value set again)
     if (auto error = core::validate(next)) {
-        showError(form, field,
-                  tr("%1: %2").arg(relativeField(error->field),
-                                   QString::fromStdString(error->message)));
+        showError(
+            form, field,
+            tr("%1: %2").arg(relativeField(error->field), QString::fromStdString(error->message)));
         return false;
     }
     clearErrors();

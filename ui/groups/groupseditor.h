@@ -57,6 +57,7 @@ public:
     QTreeView *stepsView() const { return m_stepsView; }
     GroupsModel *groupsModel() const { return m_groups; }
     StepsModel *stepsModel() const { return m_steps; }
+    // Add Group's menu: plain groups, then the templates (each action's data is its id).
     QMenu *templatesMenu() const { return m_templatesMenu; }
     QLineEdit *nameEdit() const { return m_name; }
     QSpinBox *countBox() const { return m_count; }
@@ -68,6 +69,8 @@ public:
     QLineEdit *stepMsEdit() const { return m_stepMs; }
     QLineEdit *stepNameEdit() const { return m_stepName; }
     QCheckBox *checksBox() const { return m_checks; }
+    // The maxsize of a put's or get's queue (shared by every step on that queue).
+    QSpinBox *queueSizeBox() const { return m_queueSize; }
     QLabel *groupError() const { return m_groupError; }
     QLabel *stepError() const { return m_stepError; }
 
@@ -128,6 +131,8 @@ private:
     QLabel *m_nameLabel = nullptr;
     QLineEdit *m_stepName = nullptr;
     QCheckBox *m_checks = nullptr;
+    QLabel *m_queueSizeLabel = nullptr;
+    QSpinBox *m_queueSize = nullptr;
     QLabel *m_groupError = nullptr;
     QLabel *m_stepError = nullptr;
     QWidget *m_errorField = nullptr;

@@ -35,15 +35,15 @@ TEST_CASE("the issue's templates are all there, by title", "[templates]") {
         titles.insert(t.title);
     for (const char *title :
          {"hashlib on large buffers (releases the GIL)", "numpy matrix multiply", "json.loads",
-          "HTTP request", "sqlite3 query", "lock-protected counter",
-          "producer → queue → consumers", "asyncio loop with to_thread"})
+          "HTTP request", "sqlite3 query", "lock-protected counter", "producer → queue → consumers",
+          "asyncio loop with to_thread"})
         CHECK(titles.count(title) == 1);
 }
 
 TEST_CASE("a template's groups go at the end of a scenario and the run gains their rows",
           "[templates]") {
-    const Scenario before = scenarioOf(Interpreter::Gil, Executor::Threading, 2,
-                                       {cpuWorkers(1, 10)});
+    const Scenario before =
+        scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(1, 10)});
     const auto after = addGroupTemplate(before, "hashlib");
     REQUIRE(after.ok());
     REQUIRE(after->workers.size() == 2);
@@ -59,8 +59,8 @@ TEST_CASE("a template's groups go at the end of a scenario and the run gains the
 
 TEST_CASE("adding a template twice renames its groups, queues and locks", "[templates]") {
     Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(1, 10)});
-    for (const char *id : {"producer-consumers", "producer-consumers", "lock-counter",
-                           "lock-counter"}) {
+    for (const char *id :
+         {"producer-consumers", "producer-consumers", "lock-counter", "lock-counter"}) {
         auto next = addGroupTemplate(s, id);
         REQUIRE(next.ok());
         s = *next;

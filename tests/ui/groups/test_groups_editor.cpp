@@ -154,8 +154,9 @@ TEST_CASE("groups: an invalid value is shown next to its field and the scenario 
     CHECK(core::sameScenario(t.controller()->scenario(), before) ==
           (t.controller()->requestedGeneration() == generation));
     CHECK(core::sameScenario(t.w->controls()->scenario(), t.controller()->scenario()));
-    CHECK_FALSE(t.w->controls()->findChild<QLabel *>(QStringLiteral("error"))->isVisibleTo(
-        t.w->controls()));
+    CHECK_FALSE(t.w->controls()
+                    ->findChild<QLabel *>(QStringLiteral("error"))
+                    ->isVisibleTo(t.w->controls()));
 }
 
 TEST_CASE("groups: a valid value after an invalid one clears the message and runs") {
@@ -271,6 +272,14 @@ TEST_CASE("groups: steps are added inside a lock, moved, removed and retyped in 
     CHECK(editor.scenario().queues.count("queue") == 1);
     CHECK(editor.stepNameEdit()->isEnabled());
     CHECK_FALSE(editor.stepMsEdit()->isEnabled());
+    REQUIRE(editor.queueSizeBox()->isVisibleTo(&editor));
+    editor.queueSizeBox()->setValue(8);
+    CHECK(editor.scenario().queues.at("queue").maxsize == 8);
+    // A name typed for a put declares that queue too.
+    type(editor.stepNameEdit(), QStringLiteral("jobs"));
+    CHECK(editor.scenario().queues.count("jobs") == 1);
+    CHECK(editor.queueSizeBox()->value() == 0); // that queue's own size
+    type(editor.stepNameEdit(), QStringLiteral("queue"));
 
     // Retyped as sleep: a duration, no name.
     editor.stepKindBox()->setCurrentIndex(
@@ -279,7 +288,7 @@ TEST_CASE("groups: steps are added inside a lock, moved, removed and retyped in 
     CHECK(steps()[1].kind == core::StepKind::Sleep);
     CHECK(steps()[1].ms == 10);
     CHECK(editor.stepMsEdit()->isEnabled());
-    CHECK(edited.size() == 5);
+    CHECK(edited.size() == 8);
     CHECK(ui::GroupsModel::workText(editor.scenario().workers[0]).toStdString() ==
           "50000 × (lock counter (1 step), sleep 10 ms, python 400 ns)");
 }

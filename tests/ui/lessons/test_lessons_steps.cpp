@@ -40,7 +40,8 @@ TEST_CASE("lessons: the three step lessons are in the real-programs chapter and 
         CHECK(sentences <= 4); // a title sentence and two or three on what to look at
         CHECK(it->lesson.contains(QLatin1String("Look at")));
     }
-    CHECK(ui::lessonPreset(QStringLiteral("native-hashlib-2threads"), preset("native-hashlib-2threads"))
+    CHECK(ui::lessonPreset(QStringLiteral("native-hashlib-2threads"),
+                           preset("native-hashlib-2threads"))
               .lesson.startsWith(QLatin1String("C extensions release the GIL.")));
     CHECK(ui::lessonPreset(QStringLiteral("lock-convoy"), preset("lock-convoy"))
               .lesson.startsWith(QLatin1String("A lock convoy.")));
@@ -59,11 +60,11 @@ TEST_CASE("lessons: each step lesson's card shows its lesson and opens its prese
         INFO(id);
         QString openedId;
         core::Scenario opened;
-        const auto connection = QObject::connect(
-            &page, &ui::GalleryPage::presetOpened, [&](const QString &i, const core::Scenario &s) {
-                openedId = i;
-                opened = s;
-            });
+        const auto connection = QObject::connect(&page, &ui::GalleryPage::presetOpened,
+                                                 [&](const QString &i, const core::Scenario &s) {
+                                                     openedId = i;
+                                                     opened = s;
+                                                 });
         ui::GalleryCard *card = page.card(QString::fromLatin1(id));
         REQUIRE(card);
         CHECK(card->lesson() == card->preset().lesson);
