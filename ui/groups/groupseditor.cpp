@@ -158,6 +158,9 @@ QWidget *GroupsEditor::groupsColumn() {
     buttons->addWidget(m_remove);
     buttons->addStretch(1);
     layout->addLayout(buttons);
+    m_runError = errorLabel(QStringLiteral("runError"));
+    m_runError->setAccessibleName(tr("Simulation error"));
+    layout->addWidget(m_runError);
     return column;
 }
 
@@ -404,6 +407,11 @@ void GroupsEditor::setScenario(const core::Scenario &scenario) {
     fillStepForm();
     if (moved)
         emit selectedGroupChanged(selectedGroup());
+}
+
+void GroupsEditor::setRunError(const QString &message) {
+    m_runError->setText(message.isEmpty() ? QString() : tr("Cannot simulate: %1").arg(message));
+    m_runError->setVisible(!message.isEmpty());
 }
 
 int GroupsEditor::selectedGroup() const {

@@ -35,6 +35,11 @@ public:
     void setScenario(const core::Scenario &scenario);
     const core::Scenario &scenario() const { return m_scenario; }
 
+    // Why the last run of the scenario failed (a get nobody puts to, a limit), or "" to clear:
+    // validation cannot see every such problem, the simulation does.
+    void setRunError(const QString &message);
+    QLabel *runError() const { return m_runError; }
+
     // -1: none.
     int selectedGroup() const;
     void selectGroup(int row);
@@ -135,6 +140,7 @@ private:
     QSpinBox *m_queueSize = nullptr;
     QLabel *m_groupError = nullptr;
     QLabel *m_stepError = nullptr;
+    QLabel *m_runError = nullptr;
     QWidget *m_errorField = nullptr;
 };
 

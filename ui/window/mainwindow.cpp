@@ -507,6 +507,7 @@ void MainWindow::setScenario(const core::Scenario &scenario) {
     m_fitPending = true;
     m_file.clear();
     setWindowModified(false);
+    m_groupsEditor->selectGroup(-1); // a new start: the sliders act on every group again
     m_controls->setScenario(scenario);
     m_controller->setScenario(scenario);
     updateWindowTitle();
@@ -972,6 +973,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setError(QString());
+    m_groupsEditor->setRunError(QString());
     const auto &trace = result->trace();
     m_events->setText(
         tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace.eventCount()))));
@@ -986,6 +988,7 @@ void MainWindow::showError(const QString &message) {
     if (m_traceMode && !m_leaveTrace)
         return;
     m_controls->setError(message);
+    m_groupsEditor->setRunError(message);
     m_status->setText(tr("Cannot simulate: %1").arg(message));
 }
 

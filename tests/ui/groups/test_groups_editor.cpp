@@ -20,6 +20,7 @@
 
 using namespace gilscope;
 using gilscope::test::preset;
+using gilscope::test::waitUntil;
 using gilscope::test::WindowUnderTest;
 
 namespace {
@@ -339,4 +340,37 @@ TEST_CASE("groups: group fields edit the selected group and duplicate copies it"
           QLatin1String("workers: every group runs \"until\": \"others\": at least one must do "
                         "a fixed number of ops"));
     CHECK_FALSE(editor.scenario().workers[0].until_others);
+}
+
+TEST_CASE("groups: a valid edit whose run cannot finish says why under the groups") {
+    WindowUnderTest t;
+    t.choosePreset("lock-convoy");
+    ui::GroupsEditor *editor = t.w->groupsEditor();
+    editor->selectGroup(0);
+    editor->selectStep({1});
+    QComboBox *kind = editor->stepKindBox();
+    const auto retype = [&](core::StepKind k) {
+        kind->setCurrentIndex(kind->findData(int(k)));
+        emit kind->activated(kind->currentIndex());
+    };
+    // A get from a queue nobody puts to: valid, but every thread waits for ever.
+    const quint64 before = t.controller()->shownGeneration();
+    retype(core::StepKind::Get);
+    REQUIRE(waitUntil([&] { return editor->runError()->isVisibleTo(editor); }));
+    CHECK(editor->runError()->text().startsWith(
+        QLatin1String("Cannot simulate: the workload deadlocks at ")));
+    CHECK_FALSE(editor->stepError()->isVisibleTo(editor));
+    CHECK(t.controller()->shownGeneration() > before);
+    t.andWait([&] { retype(core::StepKind::Python); });
+    CHECK_FALSE(editor->runError()->isVisibleTo(editor));
+}
+
+TEST_CASE("groups: a preset is a new start: no group selected, the sliders act on all") {
+    WindowUnderTest t;
+    t.choosePreset("queue-pipeline");
+    t.w->groupsEditor()->selectGroup(1);
+    REQUIRE(t.w->controls()->targetGroup() == 1);
+    t.choosePreset("asyncio-to-thread");
+    CHECK(t.w->groupsEditor()->selectedGroup() == -1);
+    CHECK(t.w->controls()->targetGroup() == -1);
 }
