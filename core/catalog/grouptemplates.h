@@ -15,7 +15,7 @@ namespace gilscope::core {
 struct GroupTemplate {
     std::string id;     // "hashlib", "producer-consumers"
     std::string title;  // as a menu shows it
-    std::string why;    // one line: why its steps are what they are, and where the figures come from
+    std::string why;    // one line: why its steps are what they are
     std::string source; // the measurement behind the durations, or "typical values"
     std::string json;   // {"queues": …, "workers": [...]}: the groups to add
 };
