@@ -2,6 +2,7 @@
 // on the selected group.
 #include "windowsupport.h"
 
+#include "catalog/grouptemplates.h"
 #include "groups/groupseditor.h"
 #include "groups/groupsmodel.h"
 #include "groups/stepsmodel.h"
@@ -373,4 +374,33 @@ TEST_CASE("groups: a preset is a new start: no group selected, the sliders act o
     t.choosePreset("asyncio-to-thread");
     CHECK(t.w->groupsEditor()->selectedGroup() == -1);
     CHECK(t.w->controls()->targetGroup() == -1);
+}
+
+TEST_CASE("groups: every template, every step retyped to every kind: the scenario stays valid") {
+    ui::GroupsEditor editor;
+    editor.setScenario(preset("queue-pipeline"));
+    for (const auto &t : core::groupTemplates())
+        REQUIRE(editor.addTemplate(t.id));
+    const int groups = static_cast<int>(editor.scenario().workers.size());
+    REQUIRE(groups == 2 + 10);
+    QComboBox *kind = editor.stepKindBox();
+    for (int g = 0; g < groups; ++g) {
+        editor.selectGroup(g);
+        const int steps = static_cast<int>(editor.scenario().workers[g].steps.size());
+        for (int s = 0; s < steps; ++s)
+            for (int k = 0; k < kind->count(); ++k) {
+                editor.selectStep({s});
+                kind->setCurrentIndex(k);
+                emit kind->activated(k);
+                INFO("group " << g << " step " << s << " kind " << k);
+                CHECK_FALSE(core::validate(editor.scenario()).has_value());
+                CHECK(editor.stepsModel()->rowCount() == steps);
+            }
+        // Everything inside the first step that has a body, then the group's steps removed.
+        editor.selectStep({0});
+        while (editor.removeStep()) {
+        }
+        CHECK(editor.scenario().workers[g].steps.empty());
+    }
+    CHECK_FALSE(core::validate(editor.scenario()).has_value());
 }
