@@ -479,7 +479,7 @@ def _stamp():
 _native_ids = {}  # id of a C function -> label (module functions, method descriptors)
 _native_methods = {}  # (id of a type, method name) -> label (bound methods, the profile hook)
 _native_open = {}  # ident -> (id of the callable, label, t0) while in one
-_NATIVE_MIN_S = 20e-6  # a shorter native call hardly left the GIL (small buffers keep it)
+_NATIVE_MIN_S = 100e-6  # a shorter native call hardly left the GIL (small buffers keep it)
 
 
 def _find_native_calls():
@@ -540,6 +540,20 @@ def _find_native_calls():
         if module_name == "bz2":
             function(module, "compress", "bz2.compress")
             function(module, "decompress", "bz2.decompress")
+    # Blocking C calls of the standard library that no wrapper sees (a raw lock in a pool's
+    # internals, SimpleQueue.get in a ThreadPoolExecutor's idle worker): waits when they block.
+    methods(type(_threadmodule.allocate_lock()), ("acquire", "acquire_lock"), "lock")
+    _C_WAITS.update({"lock.acquire": "lock", "lock.acquire_lock": "lock"})
+    rlock = getattr(_threadmodule, "RLock", None)
+    if rlock is not None:
+        methods(rlock, ("acquire",), "RLock")
+        _C_WAITS["RLock.acquire"] = "lock"
+    try:
+        import _queue
+        methods(_queue.SimpleQueue, ("get",), "SimpleQueue")
+        _C_WAITS["SimpleQueue.get"] = "queue"
+    except (ImportError, AttributeError):
+        pass
     try:
         import sqlite3
     except ImportError:
@@ -552,6 +566,7 @@ def _find_native_calls():
 
 
 _keep_alive = []  # the C functions whose ids _native_ids holds
+_C_WAITS = {}  # label -> lock or queue: C calls that are waits, not computation
 
 
 def _native_begin(ident, key, label, t):
@@ -568,7 +583,10 @@ def _native_end(ident, key, t):
         return
     _cur[0] = ident
     _add((ident, t))
-    _io.append((ident, "native", begun[1], begun[2], t, None))
+    kind = _C_WAITS.get(begun[1], "native")
+    if kind != "native" and t - begun[2] < _NATIVE_MIN_S:
+        return  # did not block
+    _io.append((ident, kind, begun[1], begun[2], t, None))
 
 
 def _monitor_call(code, offset, fn, arg0, _gi=_get_ident, _c=_clock, _ids=_native_ids,
@@ -1064,11 +1082,11 @@ except Exception as error:
 # The script's own sitecustomize, if any, still runs.
 while _here in sys.path:
     sys.path.remove(_here)
-del sys.modules["sitecustomize"]
+_self = sys.modules.pop("sitecustomize")
 try:
     import sitecustomize
 except ImportError:
-    pass
+    sys.modules["sitecustomize"] = _self  # the import under way expects a module there
 """ % _CHILD_ENV
 
 
@@ -1130,9 +1148,12 @@ def _flush_child():
         if r[5] is None and r[0] == me:
             r[5], r[6] = now, _context_switches()
     mp = sys.modules.get("multiprocessing")
-    if _state.get("spawned") and mp is not None and _threads and _threads[0][2] is None:
+    main_row = [r for r in _threads if r[0] == me][:1]
+    if mp is not None and main_row:
         try:
-            _threads[0][2] = mp.current_process().name  # SpawnPoolWorker-1 rather than MainThread
+            name = mp.current_process().name  # SpawnPoolWorker-1 rather than MainThread
+            if name != "MainProcess":
+                main_row[0][2] = name
         except Exception:
             pass
     threads = [[r[0], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4], r[5], r[6]]
@@ -1149,7 +1170,8 @@ def _flush_child():
         os.rename(path + ".part", path)
     except Exception as error:  # the parent still writes its own trace
         _remove_quietly(path + ".part")
-        _note("child %d: cannot save its record: %s" % (os.getpid(), error))
+        if os.path.isdir(_state["tmpdir"]):  # else the recording is over: a helper outlived it
+            _note("child %d: cannot save its record: %s" % (os.getpid(), error))
 
 
 # ---------------------------------------------------------------------------------------------
