@@ -569,8 +569,25 @@ _keep_alive = []  # the C functions whose ids _native_ids holds
 _C_WAITS = {}  # label -> lock or queue: C calls that are waits, not computation
 
 
+def _thread_cpu_time():
+    """This thread's CPU time in seconds (None where it cannot be had): a native call's wall time
+    also counts waits for a core on a busy machine and the GIL's re-take, its CPU time does not."""
+    return None
+
+
+if hasattr(time, "thread_time"):
+    _thread_cpu_time = time.thread_time  # noqa: F811 (3.7+)
+elif resource is not None and _RUSAGE_THREAD is not None:
+    def _thread_cpu_time():  # noqa: F811
+        try:
+            usage = resource.getrusage(_RUSAGE_THREAD)
+        except (ValueError, OSError):
+            return None
+        return usage.ru_utime + usage.ru_stime
+
+
 def _native_begin(ident, key, label, t):
-    _native_open[ident] = (key, label, t)
+    _native_open[ident] = (key, label, t, _thread_cpu_time())
     _add((None, t))
 
 
@@ -586,7 +603,11 @@ def _native_end(ident, key, t):
     kind = _C_WAITS.get(begun[1], "native")
     if kind != "native" and t - begun[2] < _NATIVE_MIN_S:
         return  # did not block
-    _io.append((ident, kind, begun[1], begun[2], t, None))
+    info = None
+    if kind == "native" and begun[3] is not None:
+        now = _thread_cpu_time()
+        info = [now - begun[3]] if now is not None else None
+    _io.append((ident, kind, begun[1], begun[2], t, info))
 
 
 def _monitor_call(code, offset, fn, arg0, _gi=_get_ident, _c=_clock, _ids=_native_ids,
@@ -1433,7 +1454,14 @@ def _segments(proc):
             done = call["completion"]
             if kind == "native":
                 if t1 - t0 >= _NATIVE_MIN_S:
-                    pieces.append((t0, t1, "native"))
+                    # Its CPU time on a core; the rest of the call it waited: for a core (ready)
+                    # or, when another thread ran Python meanwhile, likely for the GIL.
+                    cpu = info[0] if info else None
+                    end = t0 + max(0.0, min(cpu, t1 - t0)) if cpu is not None else t1
+                    pieces.append((t0, end, "native"))
+                    if end < t1:
+                        others = _others_ran(ordered, times, row, end, t1, row_at)
+                        pieces.append((end, t1, "waiting" if others else "ready"))
                 elif not _others_ran(ordered, times, row, t0, t1, row_at):
                     pieces.append((t0, t1, "running"))
                 continue
