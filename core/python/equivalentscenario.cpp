@@ -126,7 +126,11 @@ std::optional<WorkerGroup> groupOf(const Trace &recording, const RowSummary &r) 
     const TimeNs io = stateTotal(r.perState, ThreadState::Io);
     const TimeNs native = stateTotal(r.perState, ThreadState::Native);
     const long nativeCalls = r.stretches[static_cast<std::size_t>(ThreadState::Native)];
-    const long lockWaits = r.stretches[static_cast<std::size_t>(ThreadState::LockWait)];
+    // Lock waits that cost the thread next to nothing (a preempted try) make no lock step.
+    const TimeNs lockWait = stateTotal(r.perState, ThreadState::LockWait);
+    const long lockWaits = static_cast<double>(lockWait) * 100 >= static_cast<double>(running)
+                               ? r.stretches[static_cast<std::size_t>(ThreadState::LockWait)]
+                               : 0;
     long items = 0;
     for (const auto *counts : {&r.gets, &r.puts})
         for (const auto &[_, n] : *counts)

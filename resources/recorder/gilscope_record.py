@@ -540,14 +540,10 @@ def _find_native_calls():
         if module_name == "bz2":
             function(module, "compress", "bz2.compress")
             function(module, "decompress", "bz2.decompress")
-    # Blocking C calls of the standard library that no wrapper sees (a raw lock in a pool's
-    # internals, SimpleQueue.get in a ThreadPoolExecutor's idle worker): waits when they block.
-    methods(type(_threadmodule.allocate_lock()), ("acquire", "acquire_lock"), "lock")
-    _C_WAITS.update({"lock.acquire": "lock", "lock.acquire_lock": "lock"})
-    rlock = getattr(_threadmodule, "RLock", None)
-    if rlock is not None:
-        methods(rlock, ("acquire",), "RLock")
-        _C_WAITS["RLock.acquire"] = "lock"
+    # A blocking C call of the standard library that no wrapper sees: SimpleQueue.get in a
+    # ThreadPoolExecutor's idle worker, a wait when it blocks. (Raw locks are left alone: a
+    # call's arguments are not seen, and a non-blocking acquire preempted on a busy machine
+    # would pass for a lock wait.)
     try:
         import _queue
         methods(_queue.SimpleQueue, ("get",), "SimpleQueue")
