@@ -73,6 +73,9 @@ int rowRunningAt(const Trace &recording, TimeNs t, bool mainProcess) {
 // Puts and gets of every counted queue, credited to the threads that did them.
 void creditQueues(const Trace &recording, std::vector<RowSummary> &rows) {
     for (const QueueTrack &q : recording.queues) {
+        if (q.name.empty() ||
+            q.name.size() > static_cast<std::size_t>(ScenarioLimits::kMaxNameChars))
+            continue; // not a name a scenario can use (another tool's counter)
         const bool mainProcess = q.name.find('@') == std::string::npos;
         for (const auto &[times, perRow] :
              {std::pair{&q.putTime, &RowSummary::puts}, std::pair{&q.getTime, &RowSummary::gets}})
@@ -146,8 +149,10 @@ std::optional<WorkerGroup> groupOf(const Trace &recording, const RowSummary &r) 
         g.kind = r.ioOps > 0 ? WorkerKind::Io : WorkerKind::Cpu;
         // A queue this thread used about once a round (a sentinel or two less is fine).
         const auto everyRound = [&](long n) { return n * 2 >= rounds; };
+        // (at most kQueueSteps queues each way: a group has at most kMaxSteps steps)
+        constexpr std::size_t kQueueSteps = 16;
         for (const auto &[queue, n] : r.gets)
-            if (everyRound(n))
+            if (everyRound(n) && g.steps.size() < kQueueSteps)
                 g.steps.push_back(Step{StepKind::Get, 0, queue, {}, true});
         g.until_others = !g.steps.empty();
         if (running > 0) {
@@ -161,8 +166,9 @@ std::optional<WorkerGroup> groupOf(const Trace &recording, const RowSummary &r) 
             g.steps.push_back(Step{StepKind::Native, burstMs(native, g.ops), {}, {}, true});
         if (io > 0 && r.ioOps > 0)
             g.steps.push_back(Step{StepKind::Io, burstMs(io, g.ops), {}, {}, true});
+        std::size_t puts = 0;
         for (const auto &[queue, n] : r.puts)
-            if (everyRound(n))
+            if (everyRound(n) && puts++ < kQueueSteps)
                 g.steps.push_back(Step{StepKind::Put, 0, queue, {}, true});
         if (g.steps.empty())
             g.steps.push_back(Step{StepKind::Python, 0, {}, {}, true});
@@ -242,12 +248,16 @@ void keepQueuesWithBothEnds(Scenario &s) {
         for (const Step &step : g.steps)
             if (step.kind == StepKind::Put || step.kind == StepKind::Get)
                 ends[step.name][step.kind == StepKind::Get] = true;
+    for (const auto &[name, both] : ends)
+        if (both[0] && both[1] &&
+            s.queues.size() < static_cast<std::size_t>(ScenarioLimits::kMaxQueues))
+            s.queues[name] = QueueSpec{};
     for (auto &g : s.workers) {
         if (!g.hasSteps())
             continue;
         std::erase_if(g.steps, [&](const Step &step) {
             return (step.kind == StepKind::Put || step.kind == StepKind::Get) &&
-                   !(ends[step.name][0] && ends[step.name][1]);
+                   s.queues.count(step.name) == 0;
         });
         g.until_others = g.until_others &&
                          std::any_of(g.steps.begin(), g.steps.end(),
@@ -255,10 +265,6 @@ void keepQueuesWithBothEnds(Scenario &s) {
         if (g.steps.empty())
             g.steps.push_back(Step{StepKind::Python, 0, {}, {}, true});
     }
-    for (const auto &[name, both] : ends)
-        if (both[0] && both[1] &&
-            s.queues.size() < static_cast<std::size_t>(ScenarioLimits::kMaxQueues))
-            s.queues[name] = QueueSpec{};
     // Someone must do a fixed number of rounds for "until": "others" to end.
     if (std::all_of(s.workers.begin(), s.workers.end(),
                     [](const WorkerGroup &g) { return g.until_others; }))

@@ -36,8 +36,16 @@ I/O: the thread is "waiting" during them only if another thread ran meanwhile. L
 (acquire, release) follow from the segments; failed wake-ups cannot be seen from Python, but each
 thread's voluntary context switches (how often it went to sleep) are in its metadata on Linux.
 
+Beyond running, waiting and I/O: C calls that release the GIL (hashlib, zlib, bz2, lzma, sqlite3)
+are "native" for their thread CPU time; a blocked acquire of a Lock or RLock the script made is
+"lock_wait"; a blocked queue.Queue get or put, Event.wait, the script's own Condition.wait and
+SimpleQueue.get are "queue_wait", and every put and get steps the queue's item counter; selectors'
+waits (an asyncio loop's) are I/O, and a main thread that ran an asyncio loop makes the trace's
+executor "asyncio". Wait slices name the lock or queue in args.on.
+
 Children made with os.fork (and multiprocessing's fork start method) are recorded too, each as a
-process with its own GIL. Threads started with the low-level _thread module are seen only with
+process with its own GIL; so are Pythons started afresh (multiprocessing's spawn and forkserver),
+which find the recorder through PYTHONPATH and a sitecustomize. Threads started with the low-level _thread module are seen only with
 the sys.monitoring hook; free-threaded builds are not supported.
 """
 from __future__ import absolute_import, division, print_function
