@@ -16,6 +16,7 @@
 #include "trace/tracebuilder.h"
 
 #include <atomic>
+#include <cmath>
 #include <coroutine>
 #include <deque>
 #include <optional>
@@ -84,6 +85,8 @@ public:
     void beginRound() { ++m_round; }
     TimeNs duration(double ms) { return jittered(ms); }
     bool untilOthers() const { return m_group->until_others; }
+    // The group's start_ms: a thread or process of its own begins that late.
+    TimeNs startDelayNs() const { return std::llround(m_group->start_ms * kNsPerMs); }
 
     int program;        // index into Engine's programs; -1: cpu_ms then io_ms
     std::size_t pc = 0; // asyncio: the next op of the current round

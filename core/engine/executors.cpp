@@ -146,6 +146,8 @@ void Engine::buildThreads() {
 }
 
 Task Engine::threadProgram(SimThread &t, JobSource &source, TimeNs startNs, TimeNs ipcNs) {
+    if (source.jobs.size() == 1 && source.jobs.front().startDelayNs() > 0)
+        co_await block(t, ThreadState::Absent, m_now + source.jobs.front().startDelayNs());
     co_await cpu(t, startNs, ThreadState::Starting);
     co_await acquireGil(t);
     while (source.next < source.jobs.size()) {

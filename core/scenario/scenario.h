@@ -117,6 +117,10 @@ struct WorkerGroup {
     int pool_size = 0;
     // "until": "others": run rounds of steps until every other group is done (ops is ignored).
     bool until_others = false;
+    // Its threads (or processes) start this many ms into the run (a recording's threads start
+    // when the main thread has set up). Not for asyncio groups or pools, whose jobs start as a
+    // loop or a pool hands them out.
+    double start_ms = 0;
 
     bool hasSteps() const { return !steps.empty(); }
 };

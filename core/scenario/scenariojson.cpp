@@ -299,6 +299,8 @@ WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
           }},
          {"pool_size",
           [&](const QJsonValue &v, const std::string &f) { g.pool_size = readInt(v, f); }},
+         {"start_ms",
+          [&](const QJsonValue &v, const std::string &f) { g.start_ms = readNumber(v, f); }},
          {"until", [&](const QJsonValue &v, const std::string &f) {
               if (readString(v, f) != "others")
                   fail(f, "must be \"others\" (run until every other group is done), got \"" +
@@ -574,6 +576,8 @@ QJsonObject scenarioObject(const Scenario &s) {
             g["pool_size"] = w.pool_size;
         if (w.until_others)
             g["until"] = "others";
+        if (w.start_ms > 0)
+            g["start_ms"] = w.start_ms;
         workers.append(g);
     }
     QJsonObject root{{"name", QString::fromStdString(s.name)},
