@@ -159,13 +159,13 @@ std::string toThreadNote(const Scenario &s, const AdvisorRun &b, const std::atom
     const double pooled = b.metrics.io.max_stall_ms, inlineStall = (*run)->metrics.io.max_stall_ms;
     if (inlineStall < 1.5 * pooled || inlineStall - pooled < 0.5)
         return {};
-    return "asyncio: to_thread keeps the event loop responsive: its coroutines wait at most " +
+    return "to_thread keeps the event loop responsive: its coroutines wait at most " +
            fixed(pooled, 1) + " ms (largest lateness) against " + fixed(inlineStall, 1) +
            " ms with the work inline";
 }
 
-std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, int best,
-                      const AdvisorRun *heavier, const std::atomic<bool> *cancel) {
+std::string baseReason(const Scenario &s, const std::vector<AdvisorRun> &runs, int best,
+                       const AdvisorRun *heavier) {
     const AdvisorRun &b = runs[static_cast<std::size_t>(best)];
     const AdvisorRun &threads = runs[0]; // threading, standard build
     const double gain = threads.metrics.makespan_ms / b.metrics.makespan_ms;
@@ -199,9 +199,10 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
                "threads are the simplest choice within 5 % of the fastest";
     }
     if (b.executor == Executor::Asyncio && b.interpreter == Interpreter::Gil) {
-        const std::string pool = toThreadNote(s, b, cancel);
-        if (!pool.empty())
-            return pool + note;
+        if (!note.empty() && cpuBound(s))
+            return "asyncio: its coroutines take turns on one thread, so they never wait for "
+                   "the lock" +
+                   note;
         return "asyncio: within 5 % of the fastest, one thread overlaps all the waits" + note;
     }
     const double bestStall = std::max(b.metrics.io.latency_ms_p99, b.metrics.io.max_stall_ms);
@@ -222,6 +223,19 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
         return why + "each interpreter has its own GIL, with cheaper start-up than processes" +
                note;
     return why + "it spreads the work best" + note;
+}
+
+// asyncio with to_thread: the loop's lateness without it leads the reason on a standard build and
+// follows it on a free-threaded one.
+std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, int best,
+                      const AdvisorRun *heavier, const std::atomic<bool> *cancel) {
+    const AdvisorRun &b = runs[static_cast<std::size_t>(best)];
+    const std::string pool =
+        b.executor == Executor::Asyncio && !heavier ? toThreadNote(s, b, cancel) : std::string();
+    if (!pool.empty() && b.interpreter == Interpreter::Gil)
+        return "asyncio: " + pool + lockNote(s, runs[0]);
+    const std::string reason = baseReason(s, runs, best, heavier);
+    return pool.empty() ? reason : reason + "; " + pool;
 }
 
 } // namespace

@@ -22,7 +22,7 @@ QString ms(double v) {
     return formatDuration(v * 1e6);
 }
 QString megabytes(double v) {
-    return QObject::tr("%1 MB").arg(QLocale().toString(v, 'f', v < 10 ? 1 : 0));
+    return QObject::tr("%1 MB").arg(QLocale().toString(v, 'f', v < 100 ? 1 : 0));
 }
 } // namespace
 

@@ -28,7 +28,8 @@ std::string parseError(const std::string &json) {
 constexpr double kThreadMb = 13.0 / 1024; // params.thread_kb
 } // namespace
 
-TEST_CASE("peak memory: the main process, 2 spawned workers with their helper, and 4 threads", "[memory]") {
+TEST_CASE("peak memory: the main process, 2 spawned workers with their helper, and 4 threads",
+          "[memory]") {
     const auto trace = run(parsed(R"({"params": {"start_method": "spawn"}, "workers": [
         {"name": "proc", "count": 2, "executor": "multiprocessing", "cpu_ms": 10},
         {"name": "thr", "kind": "io", "count": 4, "ops": 1, "cpu_ms": 0, "io_ms": 20}]})"));
@@ -67,7 +68,8 @@ TEST_CASE("peak memory: threads share a group's data, each process holds a copy 
     CHECK(interpreters->memory.peakMb == Approx(16 + 100 + 2 * 1.8 + 2 * (100 + 11)));
 }
 
-TEST_CASE("peak memory: a pool's processes come and go, and the peak is the most at once", "[memory]") {
+TEST_CASE("peak memory: a pool's processes come and go, and the peak is the most at once",
+          "[memory]") {
     // A pool of 1 process runs 3 tasks one after another: one task's data at a time.
     Scenario s = parsed(R"({"workers": [{"name": "t", "count": 3, "cpu_ms": 1, "data_kb": 1024,
         "executor": "multiprocessing", "pool_size": 1}]})");
@@ -100,12 +102,12 @@ TEST_CASE("a task's data is pickled into its worker process and back out, as Pyt
     // The same with threads: references, no copies, no time.
     s.workers[0].executor = Executor::Threading;
     const auto threads = run(s);
-    CHECK(segmentsOf(row(*threads, "t-pool-1")) ==
-          Lines{"0 native", "2000000 done"});
+    CHECK(segmentsOf(row(*threads, "t-pool-1")) == Lines{"0 native", "2000000 done"});
     CHECK(threads->endNs == 2'000'000);
 }
 
-TEST_CASE("in_process steps pickle the group's data to the process pool; to_thread passes it free", "[memory]") {
+TEST_CASE("in_process steps pickle the group's data to the process pool; to_thread passes it free",
+          "[memory]") {
     Scenario s = parsed(R"({"executor": "asyncio", "params": {"process_start_ms": 0, "ipc_ms": 0,
         "pickle_us_per_kb": 10}, "workers": [
         {"name": "a", "data_kb": 100, "steps": [{"in_process": [{"native": 1}]}]}]})");
