@@ -35,7 +35,7 @@ private:
     std::array<double, 3> m_mb{};
     int m_processes = 0;
     int m_threads = 0;
-    MemoryPeak m_peak{0, 0, 0, 0, 0, 0, 0};
+    MemoryPeak m_peak{0, 0, 0, 0, 0, 0, 0, true};
 };
 
 } // namespace gilscope::core::internal

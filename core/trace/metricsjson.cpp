@@ -26,9 +26,12 @@ QJsonObject metricsToJsonObject(const Metrics &m) {
                                   {"items_per_s", q.items_per_s},
                                   {"wait_ms_p50", q.wait_ms_p50},
                                   {"wait_ms_p99", q.wait_ms_p99}});
-    // A recording's memory is not known: null rather than a made-up 0.
+    // A recording's memory is not known: null rather than a made-up 0; a trace file keeps the
+    // peak alone.
     QJsonValue memory = QJsonValue::Null;
-    if (m.memory.known())
+    if (m.memory.known() && !m.memory.breakdown)
+        memory = QJsonObject{{"peak_mb", m.memory.peakMb}};
+    else if (m.memory.known())
         memory = QJsonObject{{"peak_mb", m.memory.peakMb},
                              {"at_ms", static_cast<double>(m.memory.atNs) / kNsPerMs},
                              {"interpreters_mb", m.memory.interpretersMb},

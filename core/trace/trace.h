@@ -104,6 +104,8 @@ struct MemoryPeak {
     double dataMb = 0;         // copies of groups' memory_mb and of tasks' data_kb
     int processes = 0;         // worker processes and interpreters alive at the peak
     int threads = 0;           // started threads alive at the peak
+    // Whether the fields after peakMb are known: a trace file keeps the peak alone.
+    bool breakdown = false;
     bool known() const { return peakMb >= 0; }
 };
 

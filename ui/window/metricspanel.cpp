@@ -146,7 +146,10 @@ void MetricsPanel::setResult(const core::PreparedRunPtr &result) {
             .arg(m.speedup, 0, 'f', 2)
             .arg(verdict),
         tr("Sequential %1 / makespan %2").arg(ms(m.sequential_ms), ms(m.makespan_ms)));
-    if (m.memory.known()) {
+    if (m.memory.known() && !m.memory.breakdown) {
+        set(QStringLiteral("memory"), megabytes(m.memory.peakMb),
+            tr("The simulation's peak, as its trace file keeps it"));
+    } else if (m.memory.known()) {
         set(QStringLiteral("memory"),
             tr("%1 <span style=\"color:gray\">%2 interpreters, %3 threads</span>")
                 .arg(megabytes(m.memory.peakMb))

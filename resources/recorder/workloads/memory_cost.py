@@ -2,32 +2,37 @@
 """The other half of the trade-off: what processes cost in memory and passing data in time.
 
     python memory_cost.py [--workers 2] [--threads 32] [--kb 1024] [--repeat 5]
-    python memory_cost.py --pool-check [--tasks 8] [--task-ms 80] [--kb 1024] [--method fork]
+    python memory_cost.py --pool-check [--tasks 8] [--task-ms 40] [--kb 1024] [--method fork]
 
 Measures, with this interpreter (Linux: /proc/PID/smaps_rollup; CPython 2.7 and 3.6+, standard
-library only), and prints one JSON object:
-- "fresh": the resident size of a fresh interpreter (python -c pass): RSS, PSS and USS in MB
-  (PSS shares each page among the processes mapping it; USS counts the pages only it maps);
-- "start_methods": per start method (fork, spawn, forkserver; 2.7 has fork only), a
-  multiprocessing.Pool's cost: what the machine's memory grows by per worker ("per_worker_pss_mb",
-  the sum of PSS over this process and all its descendants, with 1 and with WORKERS+1 workers,
-  so helper processes such as spawn's resource tracker and the fork server fall into
-  "fixed_pss_mb"), one worker's own RSS / PSS / USS, and the time to start the pool and run a
-  first task on every worker ("start_ms");
+library only), and prints one JSON object (MB unless named otherwise):
+- "fresh": a fresh interpreter (python -c), RSS, PSS and USS (PSS splits each shared page among
+  the processes that map it, so several processes' figures add up; USS counts its own pages);
+  "with_executors": the same after importing threading, multiprocessing, concurrent.futures and
+  asyncio; "main": this script's own process;
+- "start_methods": per start method (fork, spawn, forkserver; 2.7 has fork only), what a
+  multiprocessing.Pool adds to the machine's memory per worker ("per_worker_pss_mb": the PSS
+  summed over this process and all its descendants, with 1 and with WORKERS+1 workers, so that
+  helpers such as spawn's resource tracker and the fork server fall into "fixed_pss_mb"), one
+  worker's own RSS / PSS / USS, and the time to start a Pool(1) and run an empty task on it
+  ("start_ms");
+- "fork_copy": how much of a parent's data a forked worker copies by reading it (a list of
+  floats: reference counts write to every object's page; one bytes buffer stays shared);
 - "thread_kb": the resident growth per Python thread (THREADS threads that ran a little Python
   and wait on an Event), RSS and PSS;
 - "pickle": the time to pass KB kB to a pool worker and back through its pipe, in microseconds
   per kB of pickled data and direction ("pipe_us_per_kb", from a round trip of bytes and of a list
-  of floats, minus an empty task's round trip), and pickle.dumps + loads alone in this process
-  ("local_us_per_kb": what an interpreter of one's own pays without the pipe);
-- "subinterpreter_mb" (3.12+, the private _xxsubinterpreters / _interpreters module): the PSS
-  growth per isolated interpreter.
+  of floats, less an empty task's round trip), and pickle.dumps + loads alone in this process
+  ("local_us_per_kb"); the fastest of REPEAT tries (load only ever slows a try);
+- "subinterpreter_mb" (3.8+, the private _xxsubinterpreters / _interpreters module): the PSS
+  growth per isolated interpreter, and the time to create one.
 
 --pool-check runs the README's real-against-simulated memory case instead: Pool(2) (start method
 METHOD), TASKS tasks that each get KB kB of bytes, spend TASK_MS of pure Python and send the bytes
-back (imap_unordered: each result dropped as it arrives). Prints the wall time (the fastest of
-REPEAT runs: load only ever slows a run), the same tasks run one after another in this process, and the peak PSS the pool adds to
-this process's (which holds the data), summed over the workers and helpers, sampled every 5 ms.
+back (imap_unordered: each result dropped as it arrives). Prints the peak PSS the pool adds to
+this process's (which holds the data), summed over the workers and helpers and sampled every 5 ms
+in a first run, then the wall time (the fastest of REPEAT runs) and the same tasks run one after
+another in this process.
 """
 from __future__ import division, print_function
 
@@ -96,12 +101,6 @@ def tree_pss_kb():
     for pid in descendants(os.getpid()):
         total += rollup(pid)["pss"]
     return total
-
-
-def median(values):
-    values = sorted(values)
-    n = len(values)
-    return values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
 
 
 # --- pool tasks (top level: spawn and forkserver import them by name) ---------------------------

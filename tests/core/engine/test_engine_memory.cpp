@@ -1,6 +1,8 @@
 // The memory model and the time data takes between processes, on scenarios worked out by hand:
 // peak MB from the measured defaults (params in scenario.h), and exact event sequences with the
 // latencies and costs of makeIdeal set to zero. Times are nanoseconds.
+#include "files/bytesink.h"
+#include "perfetto/pftrace.h"
 #include "scenario/scenariojson.h"
 #include "testsupport.h"
 #include "trace/metrics.h"
@@ -177,5 +179,17 @@ TEST_CASE("the trace file keeps the run's peak memory", "[memory]") {
     INFO(back.error());
     REQUIRE(back.ok());
     CHECK((*back)->memory.peakMb == Approx(trace->memory.peakMb));
+    // The peak alone: the metrics say no more than the file knows.
+    CHECK_FALSE((*back)->memory.breakdown);
+    CHECK(metricsToJsonObject(computeMetrics(**back))["memory"].toObject().keys() ==
+          QStringList{"peak_mb"});
     CHECK(trace->memory.peakMb == Approx(16 + 10 + 5.9 + 2 * (8.8 + 10)));
+
+    ByteArraySink sink;
+    writePerfettoTrace(*trace, sink);
+    const QByteArray proto = std::move(sink.bytes());
+    const auto fromProto = parseTrace(proto, "t.pftrace");
+    INFO(fromProto.error());
+    REQUIRE(fromProto.ok());
+    CHECK((*fromProto)->memory.peakMb == Approx(trace->memory.peakMb));
 }
