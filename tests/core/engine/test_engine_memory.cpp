@@ -108,7 +108,7 @@ TEST_CASE("a task's data is pickled into its worker process and back out, as Pyt
     CHECK(threads->endNs == 2'000'000);
 }
 
-TEST_CASE("in_process steps pickle the group's data to the process pool; to_thread passes it free",
+TEST_CASE("in_process steps pickle the group's data to the process pool, to_thread passes it free",
           "[memory]") {
     Scenario s = parsed(R"({"executor": "asyncio", "params": {"process_start_ms": 0, "ipc_ms": 0,
         "pickle_us_per_kb": 10}, "workers": [
@@ -153,7 +153,7 @@ TEST_CASE("data_kb and memory_mb save with the scenario, and only when set", "[m
     CHECK_FALSE(scenarioToJson(parsed(R"({"workers": [{"count": 2}]})")).contains("data_kb"));
 }
 
-TEST_CASE("the metrics JSON carries the peak memory; a recording's is null", "[memory]") {
+TEST_CASE("the metrics JSON carries the peak memory, and null for a recording", "[memory]") {
     const auto trace = run(parsed(R"({"workers": [{"count": 2, "cpu_ms": 1}]})"));
     const QJsonObject json = metricsToJsonObject(computeMetrics(*trace));
     const QJsonObject memory = json["memory"].toObject();
