@@ -75,7 +75,8 @@ struct TimingParams {
                                     // objects (a list of floats); bytes and arrays: about 1
     double data_copies = 5.5;       // copies of data_kb a task in a process holds while in flight:
                                     // pickled and unpickled, in the worker and the parent, both
-                                    // ways (Pool(2), 1 MB each way: 5.5 fork, 4.5 spawn)
+                                    // ways (Pool(2), 1 MB each way: 5.7 fork, 5.8 spawn;
+                                    // 4.5-5.5 under load)
     // limits
     double time_limit_s = 600;      // simulated time after which a run is refused
     double max_events = 50'000'000; // segments + marks a run may store
