@@ -1,7 +1,10 @@
 #include "recordcommand.h"
 
+#include "files/outputfile.h"
 #include "python/pythoninstalls.h"
 #include "samplecommand.h"
+#include "sampling/samplingcheck.h"
+#include "trace/tracejson.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -11,9 +14,11 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -44,24 +49,29 @@ int fail(const QString &message) {
 
 void addOptions(QCommandLineParser &parser) {
     parser.setApplicationDescription(
-        "Run a Python script under the GIL Scope recorder and write a trace of when each thread "
-        "ran, waited for the GIL and blocked in I/O (Chrome trace-event JSON; GIL Scope and "
-        "Perfetto open it).\nOptions go before the script; everything after it is the script's.");
+        "Run a Python script and write a trace of when each thread ran, waited for the GIL, "
+        "waited for a lock and blocked in I/O (Chrome trace-event JSON, or Perfetto's protobuf "
+        "for OUT.pftrace; GIL Scope and Perfetto open both).\nBy default the "
+        "script runs unmodified and its threads are sampled from /proc (Linux); --instrument "
+        "records it with hooks instead.\nOptions go before the script; everything after it is "
+        "the script's.");
     parser.addHelpOption();
     parser.addOption(
         {"python", "The Python to run the script with (default: python3 on PATH).", "PATH"});
-    parser.addOption(
-        {"out", "Where to write the trace (default: SCRIPT.trace.json here).", "TRACE.json"});
+    parser.addOption({"out",
+                      "Where to write the trace (default: SCRIPT.trace.json here): Chrome JSON, "
+                      "or Perfetto's protobuf for TRACE.pftrace.",
+                      "TRACE.json"});
     parser.addOption({"switch-interval",
                       "sys.setswitchinterval before the script starts, in ms (Python 3).", "MS"});
     parser.addOption({"sample",
                       "Run the script unmodified and sample its threads from /proc (Linux): no "
-                      "slowdown; tells GIL waits from lock waits and I/O."});
+                      "slowdown; tells GIL waits from lock waits and I/O (the default; where "
+                      "/proc cannot be read, record falls back to --instrument and says so)."});
     parser.addOption({"instrument",
                       "Record with the instrumenting recorder (sys.monitoring / sys.settrace): "
-                      "every GIL hand-off exactly, but tight loops run several times slower "
-                      "(the default)."});
-    parser.addOption({"rate", "With --sample: samples per second (default 1000).", "HZ"});
+                      "every GIL hand-off exactly, but tight loops run several times slower."});
+    parser.addOption({"rate", "When sampling: samples per second (default 1000).", "HZ"});
     parser.addPositionalArgument("SCRIPT.py", "The script to run as __main__.");
     parser.addPositionalArgument("ARGS", "Its arguments.", "[ARGS...]");
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -355,6 +365,22 @@ private:
 
 } // namespace
 
+namespace {
+// The instrumenting recorder's Chrome JSON at `json` rewritten as Perfetto's protobuf at `out`;
+// empty, or why not.
+QString toPerfettoFile(const QString &json, const QString &out) {
+    const auto load = core::loadTraceFile(json);
+    if (!load.ok())
+        return QString::fromStdString(load.error());
+    auto file = core::OutputFile::open(out);
+    if (!file.ok())
+        return QString::fromStdString(file.error());
+    core::writeTrace(**load, core::TraceFormat::Perfetto, **file);
+    const auto done = (*file)->commit();
+    return done.ok() ? QString() : QString::fromStdString(done.error());
+}
+} // namespace
+
 core::Result<core::RecorderFiles> recorderFiles(const QString &program) {
 #ifdef GILSCOPE_SOURCE_DIR
     const QString sourceDir = QStringLiteral(GILSCOPE_SOURCE_DIR);
@@ -402,7 +428,12 @@ int recordSampled(const QString &python, const QStringList &positional,
                               : QString::fromStdString(sampler.write(out, {}, {}).error());
     if (!error.isEmpty())
         std::fprintf(stderr, "gilscope record: %s\n", error.toLocal8Bit().constData());
-    if (outcome.killedBy != 0)
+    if (outcome.stopTimedOut)
+        std::fprintf(stderr,
+                     "gilscope record: the script did not stop within %d s of the signal; "
+                     "killed it and its processes (the trace has what was sampled)\n",
+                     static_cast<int>(kStopGrace.count()));
+    else if (outcome.killedBy != 0)
         std::fprintf(stderr, "gilscope record: %s was killed by signal %d (%s)\n",
                      python.toLocal8Bit().constData(), outcome.killedBy,
                      ::strsignal(outcome.killedBy));
@@ -443,40 +474,64 @@ int runRecord(const QStringList &arguments) {
     const QString script = positional.first();
     if (!QFileInfo(script).isFile())
         return fail(script + ": no such script");
-    if (parser.isSet("sample") && parser.isSet("instrument"))
-        return fail("--sample and --instrument: choose one way of recording");
-    const bool sample = parser.isSet("sample");
-    double rate = kDefaultSampleHz;
+    const auto method = core::chooseRecordingMethod(
+        parser.isSet("sample"), parser.isSet("instrument"), core::checkProcSampling());
+    if (!method.ok())
+        return fail(QString::fromStdString(method.error()));
+    if (!method->note.empty())
+        std::fprintf(stderr, "gilscope record: %s\n", method->note.c_str());
+    [[maybe_unused]] const bool sample = method->sample;
+    [[maybe_unused]] double rate = kDefaultSampleHz;
     if (parser.isSet("rate")) {
         bool ok = false;
         rate = parser.value("rate").toDouble(&ok);
-        if (!sample)
-            return fail("--rate goes with --sample");
+        if (parser.isSet("instrument"))
+            return fail("--rate goes with sampling, not --instrument");
         if (!ok || !(rate >= 1 && rate <= 20000))
             return fail("--rate: expected 1 to 20000 samples per second, got " +
                         parser.value("rate"));
     }
-
-    const auto files = recorderFiles(arguments.value(0));
-    if (!files.ok())
-        return fail(QString::fromStdString(files.error()));
-    const QString recorder = files->recorder();
-
     const QString wanted = parser.isSet("python") ? parser.value("python") : QString("python3");
     const QString python = core::resolvePythonPath(wanted);
     if (python.isEmpty())
         return fail(wanted.contains('/') ? wanted + ": no such Python interpreter"
                                          : wanted + " not found on PATH; give --python PATH");
-
-    const QStringList pythonArgs =
-        QStringList{recorder} + recorderArgs + QStringList{"--"} + positional;
 #ifdef __linux__
     if (sample)
         return recordSampled(python, positional, parser, rate);
-#else
-    if (sample)
-        return fail("--sample reads /proc and works on Linux only; use --instrument");
 #endif
+
+    // The instrumenting recorder: gilscope_record.py runs the script.
+    const auto files = recorderFiles(arguments.value(0));
+    if (!files.ok())
+        return fail(QString::fromStdString(files.error()));
+    // The recorder writes Chrome JSON: a .pftrace is converted from it once it is written.
+    // (Killed outright, gilscope leaves the JSON in the temporary folder.)
+    std::optional<QTemporaryDir> jsonDir;
+    const QString out = parser.value("out");
+    if (parser.isSet("out") && core::traceFormatForPath(out) == core::TraceFormat::Perfetto) {
+        if (const auto probe = core::OutputFile::probe(out); !probe.ok())
+            return fail(QString::fromStdString(probe.error()));
+        jsonDir.emplace();
+        if (!jsonDir->isValid())
+            return fail("cannot make a temporary folder for the recorder's JSON: " +
+                        jsonDir->errorString());
+        recorderArgs[recorderArgs.indexOf("--out") + 1] = jsonDir->filePath("trace.json");
+    }
+    const auto convert = [&](int status) {
+        if (!jsonDir || !QFileInfo::exists(jsonDir->filePath("trace.json")))
+            return status;
+        const QString error = toPerfettoFile(jsonDir->filePath("trace.json"), out);
+        if (error.isEmpty()) {
+            std::fprintf(stderr, "gilscope record: trace in %s (Perfetto)\n",
+                         out.toLocal8Bit().constData());
+            return status;
+        }
+        std::fprintf(stderr, "gilscope record: %s\n", error.toLocal8Bit().constData());
+        return status ? status : 1;
+    };
+    const QStringList pythonArgs =
+        QStringList{files->recorder()} + recorderArgs + QStringList{"--"} + positional;
 #ifdef Q_OS_UNIX
     ChildRun child;
     const ChildRun::Outcome outcome = child.run(python, pythonArgs);
@@ -491,7 +546,7 @@ int runRecord(const QStringList &arguments) {
         std::fprintf(stderr, "gilscope record: %s was killed by signal %d (%s)\n",
                      python.toLocal8Bit().constData(), outcome.killedBy,
                      ::strsignal(outcome.killedBy));
-    return outcome.exitCode;
+    return convert(outcome.exitCode);
 #else
     QProcess process;
     process.setProgram(python);
@@ -508,7 +563,7 @@ int runRecord(const QStringList &arguments) {
                      process.errorString().toLocal8Bit().constData());
         return 1;
     }
-    return process.exitCode();
+    return convert(process.exitCode());
 #endif
 }
 

@@ -52,7 +52,10 @@ int runAttach(const QStringList &arguments) {
     parser.addHelpOption();
     parser.addOption({"duration", "Stop after S seconds (default: until it ends or Ctrl-C).", "S"});
     parser.addOption({"rate", "Samples per second (default 1000).", "HZ"});
-    parser.addOption({"out", "Where to write the trace (default: pid-PID.trace.json).", "T.json"});
+    parser.addOption({"out",
+                      "Where to write the trace (default: pid-PID.trace.json): Chrome JSON, or "
+                      "Perfetto's protobuf for T.pftrace.",
+                      "T.json|T.pftrace"});
     parser.addPositionalArgument("PID", "The process to watch.");
     QStringList forParser = arguments.mid(0, 1) + arguments.mid(2);
     if (forParser.isEmpty())
@@ -69,7 +72,8 @@ int runAttach(const QStringList &arguments) {
     bool ok = false;
     const int pid = positional.value(0).toInt(&ok);
     if (positional.size() != 1 || !ok || pid <= 0)
-        return fail("expected one process id: gilscope attach PID [--duration S] [--out T.json]");
+        return fail(
+            "expected one process id: gilscope attach PID [--duration S] [--out T.json|T.pftrace]");
     double duration = 0, rate = kDefaultSampleHz;
     if (parser.isSet("duration") &&
         (duration = parser.value("duration").toDouble(&ok), !ok || !(duration > 0)))

@@ -12,7 +12,7 @@ namespace gilscope::app {
 // of a few percent of one core (see the README's table).
 constexpr double kDefaultSampleHz = 1000;
 
-// gilscope attach PID [--duration S] [--rate HZ] [--out TRACE.json]
+// gilscope attach PID [--duration S] [--rate HZ] [--out TRACE.json|TRACE.pftrace]
 //
 // Samples a running process (and the processes it starts) from /proc without touching it, until
 // it ends, the duration is up or Ctrl-C, and writes the trace. Rows are named "COMM TID".

@@ -17,6 +17,7 @@
 #include "trace/tracebuilder.h"
 
 #include <atomic>
+#include <cmath>
 #include <coroutine>
 #include <deque>
 #include <optional>
@@ -91,6 +92,8 @@ public:
     TimeNs duration(double ms) { return jittered(ms); }
     bool untilOthers() const { return m_group->until_others; }
     const WorkerGroup &group() const { return *m_group; }
+    // The group's start_ms: a thread or process of its own begins that late.
+    TimeNs startDelayNs() const { return std::llround(m_group->start_ms * kNsPerMs); }
 
     int program;        // index into Engine's programs; -1: cpu_ms then io_ms
     std::size_t pc = 0; // asyncio: the next op of the current round
@@ -156,6 +159,7 @@ struct SimThread {
     // holds (its own cost and those copies), given back when it finishes
     std::vector<const WorkerGroup *> loadedGroups;
     double heldMb = 0;
+    bool startsLate = false; // its group's start_ms: it costs memory from then
 };
 
 // threading.Lock as CPython builds it on a semaphore: a release wakes one sleeper but hands
@@ -304,6 +308,7 @@ private:
     friend struct CpuAwaiter;
     // executors.cpp
     void buildThreads();
+    void buildUnits();
     struct JobSource {
         std::vector<Job> jobs;
         std::size_t next = 0; // a pool hands jobs out in order
@@ -446,6 +451,7 @@ private:
 
     MemoryLedger m_memory;
     bool m_helperStarted = false; // spawn's resource tracker, the fork server
+    bool m_building = false;      // buildThreads() is creating the units
 };
 
 } // namespace gilscope::core::internal

@@ -37,7 +37,8 @@ SimThread &Engine::newThread(GilLock *gil, ThreadInfo info, Unit unit, bool queu
     }
     m_threads.push_back(std::move(t));
     SimThread &thread = *m_threads.back();
-    unitStarted(thread);
+    if (!m_building)
+        unitStarted(thread); // a pool's worker started during the run; see buildThreads()
     if (queued)
         enqueue(thread);
     else
@@ -135,6 +136,17 @@ Executor executorOf(const Scenario &s, const WorkerGroup &g) {
 } // namespace
 
 void Engine::buildThreads() {
+    m_building = true;
+    buildUnits();
+    m_building = false;
+    // Every unit costs memory from the start, except threads and processes that start late
+    // (start_ms): theirs counts from when threadProgram() starts them.
+    for (auto &t : m_threads)
+        if (!t->startsLate)
+            unitStarted(*t);
+}
+
+void Engine::buildUnits() {
     compilePrograms();
     std::vector<WorkerSpec> workers;
     Random seeds(m_scenario.seed ^ 0x5eed5eed5eedULL);
@@ -171,6 +183,7 @@ void Engine::buildThreads() {
             auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
             source->jobs.emplace_back(*w.group, w.seed, w.program);
             SimThread &t = newThread(gil, threadInfo(w, 0, "main process"), Unit::Thread);
+            t.startsLate = w.group->start_ms > 0;
             t.program = threadProgram(t, *source, m_times.threadStart, 0);
         }
         break;
@@ -201,6 +214,7 @@ void Engine::buildThreads() {
                 const int id = static_cast<int>(i) + 1;
                 SimThread &t = newThread(
                     newGil(), threadInfo(workers[i], id, unit + std::to_string(id)), unitKind);
+                t.startsLate = workers[i].group->start_ms > 0;
                 t.program = threadProgram(t, *source, start, ipc);
             }
         }
@@ -225,6 +239,10 @@ void Engine::buildThreads() {
 }
 
 Task Engine::threadProgram(SimThread &t, JobSource &source, TimeNs startNs, TimeNs ipcNs) {
+    if (source.jobs.size() == 1 && source.jobs.front().startDelayNs() > 0)
+        co_await block(t, ThreadState::Absent, m_now + source.jobs.front().startDelayNs());
+    if (t.startsLate)
+        unitStarted(t);
     co_await cpu(t, startNs, ThreadState::Starting);
     co_await acquireGil(t);
     while (source.next < source.jobs.size()) {
@@ -416,6 +434,7 @@ void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
                     source->jobs.emplace_back(*w.group, w.seed, w.program);
                     SimThread &t =
                         newThread(mainGil(), threadInfo(w, 0, "main process"), Unit::Thread);
+                    t.startsLate = w.group->start_ms > 0;
                     t.program = threadProgram(t, *source, m_times.threadStart, 0);
                 }
             }
@@ -448,6 +467,7 @@ void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
                     const int id = m_nextGroupId++;
                     SimThread &t =
                         newThread(newGil(), threadInfo(w, id, unit + std::to_string(id)), unitKind);
+                    t.startsLate = w.group->start_ms > 0;
                     t.program = threadProgram(t, *source, start, ipc);
                 }
             }

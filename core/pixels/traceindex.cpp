@@ -15,31 +15,38 @@ std::span<const std::uint8_t> stateBytes(const ThreadTrack &track) {
             track.segmentState.size()};
 }
 
-// Walks one row's maximal Running stretches, yielding their starts and ends in turn.
-class RunCursor {
+// What a row does with a core: nothing, Python code (holding its GIL), or C code that let the GIL
+// go (a core, no GIL).
+enum class CoreUse : std::uint8_t { None, Python, Native };
+CoreUse coreUse(ThreadState s) {
+    return s == ThreadState::Running  ? CoreUse::Python
+           : s == ThreadState::Native ? CoreUse::Native
+                                      : CoreUse::None;
+}
+
+// Walks one row's changes of CoreUse in time order; at the trace's end a row on a core leaves it.
+class CoreUseCursor {
 public:
-    RunCursor(const ThreadTrack &track, TimeNs traceEnd)
+    CoreUseCursor(const ThreadTrack &track, TimeNs traceEnd)
         : m_track(&track)
         , m_traceEnd(traceEnd) {}
 
-    // Time of the row's next change into or out of Running; false when none is left.
-    bool next(TimeNs &t, bool &isStart) {
+    // The next change: its time and the use after it; false when none is left.
+    bool next(TimeNs &t, CoreUse &to) {
         const auto &states = m_track->segmentState;
         const std::size_t n = states.size();
-        if (!m_running) {
-            while (m_pos < n && states[m_pos] != ThreadState::Running)
-                ++m_pos;
-            if (m_pos == n)
-                return false;
+        while (m_pos < n && coreUse(states[m_pos]) == m_use)
+            ++m_pos;
+        if (m_pos < n) {
             t = m_track->segmentStart[m_pos];
+            m_use = coreUse(states[m_pos]);
+        } else if (m_use != CoreUse::None) {
+            t = std::max(m_traceEnd, m_track->segmentStart[n - 1]);
+            m_use = CoreUse::None;
         } else {
-            while (m_pos < n && states[m_pos] == ThreadState::Running)
-                ++m_pos;
-            t = m_pos < n ? m_track->segmentStart[m_pos]
-                          : std::max(m_traceEnd, m_track->segmentStart[n - 1]);
+            return false;
         }
-        m_running = !m_running;
-        isStart = m_running;
+        to = m_use;
         return true;
     }
 
@@ -47,18 +54,20 @@ private:
     const ThreadTrack *m_track;
     TimeNs m_traceEnd;
     std::size_t m_pos = 0;
-    bool m_running = false;
+    CoreUse m_use = CoreUse::None;
 };
 
 struct Event {
     TimeNs t;
-    bool isStart; // ends sort first, so a hand-off at one instant never counts both threads
+    CoreUse from, to;
     std::uint32_t row;
+    // Starts of Python sort last, so a hand-off at one instant never shows the old holder.
+    bool startsPython() const { return to == CoreUse::Python; }
     bool operator>(const Event &o) const {
         if (t != o.t)
             return t > o.t;
-        if (isStart != o.isStart)
-            return isStart > o.isStart;
+        if (startsPython() != o.startsPython())
+            return startsPython() > o.startsPython();
         return row > o.row;
     }
 };
@@ -132,14 +141,15 @@ bool TraceIndex::buildSummaries(const std::atomic<bool> *cancel) {
     }
     std::vector<std::vector<std::uint32_t>> runningInLane(m_holders.size());
 
-    // Merge every row's Running stretches in time order: O(n log rows), no global sort.
-    std::vector<RunCursor> cursors;
+    // Merge every row's changes of core use in time order: O(n log rows), no global sort. A core
+    // is busy with Python or C code; the GIL's holder is the row running Python.
+    std::vector<CoreUseCursor> cursors;
     cursors.reserve(rows);
     std::priority_queue<Event, std::vector<Event>, std::greater<>> queue;
     for (std::uint32_t r = 0; r < rows; ++r) {
         cursors.emplace_back(trace.threads[r], trace.endNs);
-        Event e{0, false, r};
-        if (isThreadRow(trace.threads[r].info) && cursors.back().next(e.t, e.isStart))
+        Event e{0, CoreUse::None, CoreUse::None, r};
+        if (isThreadRow(trace.threads[r].info) && cursors.back().next(e.t, e.to))
             queue.push(e); // async spans are no thread: they keep no core busy
     }
 
@@ -157,17 +167,18 @@ bool TraceIndex::buildSummaries(const std::atomic<bool> *cancel) {
             Event e = queue.top();
             queue.pop();
             const int lane = laneOfRow[e.row];
-            busy += e.isStart ? 1 : -1;
-            if (lane >= 0) {
+            busy += (e.to != CoreUse::None) - (e.from != CoreUse::None);
+            if (lane >= 0 && (e.from == CoreUse::Python || e.to == CoreUse::Python)) {
                 auto &running = runningInLane[lane];
-                if (e.isStart)
+                if (e.to == CoreUse::Python)
                     running.push_back(e.row);
                 else
                     running.erase(std::remove(running.begin(), running.end(), e.row),
                                   running.end());
                 touched.push_back(lane);
             }
-            if (cursors[e.row].next(e.t, e.isStart))
+            e.from = e.to;
+            if (cursors[e.row].next(e.t, e.to))
                 queue.push(e);
         }
         m_maxBusy = std::max(m_maxBusy, busy);

@@ -48,7 +48,7 @@ public:
     // Holder-lane category of a row (0 if its GIL has no holder lane).
     std::uint8_t holderColourOfRow(std::size_t row) const { return m_rowHolderColour[row]; }
 
-    // Number of rows Running at each moment.
+    // Number of rows on a core at each moment: running Python, or in C code with the GIL released.
     const PixelLane &busyLane() const { return m_busy.lane; }
     int maxBusy() const { return m_maxBusy; }
 

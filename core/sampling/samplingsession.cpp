@@ -106,7 +106,7 @@ Result<std::shared_ptr<Trace>> saveSampledTrace(SamplingSession &session, const 
     auto file = OutputFile::open(out);
     if (!file.ok())
         return Error{file.error()};
-    writeChromeJson(*trace, **file);
+    writeTrace(*trace, traceFormatForPath(out), **file);
     if (const auto done = (*file)->commit(); !done.ok())
         return Error{done.error()};
     return trace;

@@ -75,8 +75,8 @@ private:
     QString m_error;
 };
 
-// Finishes `session` and writes its trace to `out` (Chrome trace JSON, replaced only by a whole
-// new file); the trace, or the error naming the file.
+// Finishes `session` and writes its trace to `out` (Perfetto's protobuf for .pftrace, else
+// Chrome trace JSON; replaced only by a whole new file); the trace, or the error naming the file.
 Result<std::shared_ptr<Trace>> saveSampledTrace(SamplingSession &session, const QString &out,
                                                 const QString &namesFile,
                                                 const std::string &scenario);

@@ -6,7 +6,7 @@
 
 namespace gilscope::core {
 
-// The Python side of `record --sample`: a directory for PYTHONPATH with a sitecustomize.py that
+// The Python side of a sampling `record`: a directory for PYTHONPATH with a sitecustomize.py that
 // writes "PID TID NAME" once per thread start to a file (no cost per bytecode), then hands over
 // to any sitecustomize of the user's.
 class ThreadNameHook {

@@ -182,7 +182,7 @@ TimeNs Scenario::sequentialNs() const {
 
 bool usesWorkerExtensions(const Scenario &s) {
     for (const auto &w : s.workers)
-        if (w.hasSteps() || w.executor || w.pool_size != 0 || w.until_others)
+        if (w.hasSteps() || w.executor || w.pool_size != 0 || w.until_others || w.start_ms > 0)
             return true;
     return false;
 }
@@ -288,6 +288,14 @@ std::optional<ScenarioError> validate(const Scenario &s) {
         c.range(w.data_kb, 0, ScenarioLimits::kMaxDataKb, at + "data_kb", " kB (16 GB) a task");
         c.range(w.memory_mb, 0, ScenarioLimits::kMaxMemoryMb, at + "memory_mb",
                 " MB (1 TB) a worker");
+        c.range(w.start_ms, 0, ScenarioLimits::kMaxBurstMs, at + "start_ms", " ms");
+        if (w.start_ms > 0) {
+            const Executor executor = w.executor.value_or(s.executor);
+            const int pool = w.pool_size > 0 ? w.pool_size : (w.executor ? 0 : p.pool_size);
+            c.check(executor != Executor::Asyncio && pool == 0, at + "start_ms",
+                    "only threads and processes of their own can start late: an asyncio "
+                    "group's coroutines start with the loop, a pool's jobs when a worker is free");
+        }
         StepChecker steps(c, s);
         std::vector<std::string> held;
         steps.check(w.steps, at + "steps", 0, held);

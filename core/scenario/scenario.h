@@ -143,6 +143,10 @@ struct WorkerGroup {
     // The data each worker holds while it works (a table it reads, a model it loaded): one copy
     // in the main process, shared by threads; each worker process or interpreter holds its own.
     double memory_mb = 0;
+    // Its threads (or processes) start this many ms into the run (a recording's threads start
+    // when the main thread has set up). Not for asyncio groups or pools, whose jobs start as a
+    // loop or a pool hands them out.
+    double start_ms = 0;
 
     bool hasSteps() const { return !steps.empty(); }
 };

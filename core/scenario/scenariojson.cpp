@@ -310,6 +310,8 @@ WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
           [&](const QJsonValue &v, const std::string &f) { g.data_kb = readNumber(v, f); }},
          {"memory_mb",
           [&](const QJsonValue &v, const std::string &f) { g.memory_mb = readNumber(v, f); }},
+         {"start_ms",
+          [&](const QJsonValue &v, const std::string &f) { g.start_ms = readNumber(v, f); }},
          {"until", [&](const QJsonValue &v, const std::string &f) {
               if (readString(v, f) != "others")
                   fail(f, "must be \"others\" (run until every other group is done), got \"" +
@@ -596,6 +598,8 @@ QJsonObject scenarioObject(const Scenario &s) {
             g["data_kb"] = w.data_kb;
         if (w.memory_mb != 0)
             g["memory_mb"] = w.memory_mb;
+        if (w.start_ms > 0)
+            g["start_ms"] = w.start_ms;
         workers.append(g);
     }
     QJsonObject root{{"name", QString::fromStdString(s.name)},

@@ -23,14 +23,21 @@ struct RunEvent {
     }
 };
 
-std::vector<RunEvent> runEvents(const Trace &trace, const std::vector<int> &rows) {
+// The starts and ends of each row's stretches running Python, or, `withCCode`, on a core at all
+// (Python, or C code that let the GIL go: one stretch keeps one core).
+std::vector<RunEvent> runEvents(const Trace &trace, const std::vector<int> &rows, bool withCCode) {
+    const auto counts = [withCCode](ThreadState s) {
+        return s == ThreadState::Running || (withCCode && s == ThreadState::Native);
+    };
     std::vector<RunEvent> events;
     for (int row : rows) {
         const ThreadTrack &track = trace.threads[static_cast<std::size_t>(row)];
         for (std::size_t i = 0; i < track.segmentCount(); ++i) {
-            if (track.segmentState[i] != ThreadState::Running)
+            if (!counts(track.segmentState[i]))
                 continue;
             const TimeNs start = track.segmentStart[i];
+            while (i + 1 < track.segmentCount() && counts(track.segmentState[i + 1]))
+                ++i;
             const TimeNs end = std::max(start, track.segmentEnd(i, trace.endNs));
             events.push_back({start, true, row});
             events.push_back({end, false, row});
@@ -197,7 +204,7 @@ void StageIndex::buildGils() {
             // No lock marks: the running row holds the GIL (the newest, if two overlap).
             std::vector<int> running;
             gil.holder.append(0, -1);
-            for (const RunEvent &e : runEvents(trace, rows)) {
+            for (const RunEvent &e : runEvents(trace, rows, false)) {
                 if (e.isStart)
                     running.push_back(e.row);
                 else
@@ -216,7 +223,7 @@ void StageIndex::buildCores() {
     std::vector<int> slots(static_cast<std::size_t>(std::max(1, trace.cores)), -1);
     std::vector<int> slotOfRow(trace.threads.size(), -1);
     m_cores.assign(slots.size(), Steps{});
-    for (const RunEvent &e : runEvents(trace, all)) {
+    for (const RunEvent &e : runEvents(trace, all, true)) {
         const auto row = static_cast<std::size_t>(e.row);
         if (!e.isStart) {
             if (slotOfRow[row] >= 0) {

@@ -16,7 +16,8 @@ namespace gilscope::core {
 // Everything comes from the trace alone: states from its segments; the GIL holder from the
 // acquire and release marks (from the running rows when a GIL's rows carry no acquire marks,
 // as in some recordings); waiters from acquire requests not yet followed by an acquire (from
-// the waiting rows when there are no requests); cores from the running stretches.
+// the waiting rows when there are no requests); cores from the stretches on a core (Python, or C
+// code with the GIL released).
 class StageIndex {
 public:
     explicit StageIndex(TracePtr trace);

@@ -242,7 +242,10 @@ void writeChromeJson(const Trace &trace, ByteSink &sink) {
     ChunkWriter out(sink);
     out << "{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"gilscope\",\"scenario\":"
         << quoted(trace.scenarioName) << ",\"interpreter\":" << quoted(trace.interpreter)
-        << ",\"executor\":" << quoted(trace.executor) << ",\"cores\":";
+        << ",\"executor\":" << quoted(trace.executor);
+    if (!trace.python.empty()) // a recording's Python, as the .pftrace keeps it too
+        out << ",\"python\":" << quoted(trace.python);
+    out << ",\"cores\":";
     out.number(trace.cores);
     out << ",\"end_ns\":";
     out.number(trace.endNs);

@@ -36,8 +36,16 @@ I/O: the thread is "waiting" during them only if another thread ran meanwhile. L
 (acquire, release) follow from the segments; failed wake-ups cannot be seen from Python, but each
 thread's voluntary context switches (how often it went to sleep) are in its metadata on Linux.
 
+Beyond running, waiting and I/O: C calls that release the GIL (hashlib, zlib, bz2, lzma, sqlite3)
+are "native" for their thread CPU time; a blocked acquire of a Lock or RLock the script made is
+"lock_wait"; a blocked queue.Queue get or put, Event.wait, the script's own Condition.wait and
+SimpleQueue.get are "queue_wait", and every put and get steps the queue's item counter; selectors'
+waits (an asyncio loop's) are I/O, and a main thread that ran an asyncio loop makes the trace's
+executor "asyncio". Wait slices name the lock or queue in args.on.
+
 Children made with os.fork (and multiprocessing's fork start method) are recorded too, each as a
-process with its own GIL. Threads started with the low-level _thread module are seen only with
+process with its own GIL; so are Pythons started afresh (multiprocessing's spawn and forkserver),
+which find the recorder through PYTHONPATH and a sitecustomize. Threads started with the low-level _thread module are seen only with
 the sys.monitoring hook; free-threaded builds are not supported.
 """
 from __future__ import absolute_import, division, print_function
@@ -131,6 +139,8 @@ _trace_hook = _make_trace_hook()
 def _profile_hook(frame, event, arg, _gi=_get_ident, _cur=_cur, _seen=_seen):
     if _gi() != _cur[0]:
         _seen()
+    if event[0] == "c":
+        _profile_native(frame, event, arg)
 
 
 def _monitor2(code, offset, _gi=_get_ident, _cur=_cur, _seen=_seen):
@@ -146,7 +156,8 @@ def _monitor3(code, offset, arg, _gi=_get_ident, _cur=_cur, _seen=_seen):
 def _monitoring_events():
     ev = sys.monitoring.events
     return [(ev.PY_START, _monitor2), (ev.PY_RESUME, _monitor2), (ev.PY_RETURN, _monitor3),
-            (ev.PY_YIELD, _monitor3), (ev.JUMP, _monitor3)]
+            (ev.PY_YIELD, _monitor3), (ev.JUMP, _monitor3), (ev.CALL, _monitor_call),
+            (ev.C_RETURN, _monitor_c_return), (ev.C_RAISE, _monitor_c_return)]
 
 
 # Tool ids 3 and 4 have no assigned role; cProfile takes PROFILER_ID on 3.12+, so it comes last.
@@ -182,12 +193,16 @@ def _install_hook(hook, this_thread_only=False):
             if _state["tool"] is None:
                 raise RuntimeError("every sys.monitoring tool id is in use")
         mask = 0
+        _DISABLE[0] = mon.DISABLE
         for event, callback in _monitoring_events():
             mon.register_callback(_state["tool"], event, callback)
-            mask |= event
+            if event not in (mon.events.C_RETURN, mon.events.C_RAISE):  # they follow CALL
+                mask |= event
         mon.set_events(_state["tool"], mask)
     elif hook == "settrace":
         sys.settrace(_trace_hook)
+        if _native_ids:
+            sys.setprofile(_profile_native)
         if this_thread_only:
             return
         # Threads already running (the script freed our monitoring tool id) need 3.12's helper.
@@ -196,6 +211,12 @@ def _install_hook(hook, this_thread_only=False):
             everywhere(_trace_hook)
         else:
             threading.settrace(_trace_hook)
+        if _native_ids:
+            everywhere = getattr(threading, "setprofile_all_threads", None)
+            if everywhere is not None and _on[0]:
+                everywhere(_profile_native)
+            else:
+                threading.setprofile(_profile_native)
     else:
         sys.setprofile(_profile_hook)
         if not this_thread_only:
@@ -217,6 +238,12 @@ def _remove_hook(hook):
         else:
             threading.settrace(None)
         sys.settrace(None)
+        everywhere = getattr(threading, "setprofile_all_threads", None)
+        if everywhere is not None:
+            everywhere(None)
+        else:
+            threading.setprofile(None)
+        sys.setprofile(None)
     else:
         threading.setprofile(None)
         sys.setprofile(None)
@@ -419,6 +446,408 @@ def _wrap(kind, call, fn, detail=None, self_ref=None):
     return wrapper
 
 
+def _blocking(kind, call, info, fn, *args):
+    """Runs fn(*args), a call known to block (a try without blocking failed), recorded as one
+    wait of `kind` (lock, queue, event); info names what it waits on."""
+    ident = _get_ident()
+    if not _on[0] or _inflight.get(ident) is not None:
+        return fn(*args)
+    t0 = _clock()
+    _inflight[ident] = (kind, call, t0)
+    _add((None, t0))
+    try:
+        return fn(*args)
+    finally:
+        t1 = _clock()
+        _cur[0] = ident
+        _add((ident, t1))
+        _inflight[ident] = None
+        _io.append((ident, kind, call, t0, t1, info))
+
+
+def _stamp():
+    """The time now, with this thread seen running from then on: what it does at this moment
+    (a put, a get) falls in its own running stretch."""
+    ident = _get_ident()
+    t = _clock()
+    if _cur[0] != ident:
+        _cur[0] = ident
+        _add((ident, t))
+    return t
+
+
+# ---------------------------------------------------------------------------------------------
+# C code that releases the GIL. These C calls compute on a core with the GIL released (for
+# buffers of 2 KiB or more where a size matters); the thread is "native" from the call to its
+# return. The sys.monitoring hook sees them through CALL events, disabled at every call site
+# that calls something else, so a site costs one callback; before 3.12 the profile hook's c_call
+# and c_return events see them (an extra Python call per call: only call-heavy code pays).
+# Sleeps, select and sockets are wrapped instead (they are io).
+
+_native_ids = {}  # id of a C function -> label (module functions, method descriptors)
+_native_methods = {}  # (id of a type, method name) -> label (bound methods, the profile hook)
+_native_open = {}  # ident -> (id of the callable, label, t0) while in one
+_NATIVE_MIN_S = 100e-6  # a shorter native call hardly left the GIL (small buffers keep it)
+
+
+def _find_native_calls():
+    def function(module, name, label):
+        fn = getattr(module, name, None)
+        if fn is not None:
+            _native_ids[id(fn)] = label
+            _keep_alive.append(fn)
+
+    def methods(cls, names, label):
+        for name in names:
+            fn = cls.__dict__.get(name) if hasattr(cls, "__dict__") else None
+            if fn is None:
+                continue
+            _native_ids[id(fn)] = "%s.%s" % (label, name)
+            _native_methods[(id(cls), name)] = "%s.%s" % (label, name)
+            _keep_alive.append(fn)
+            _keep_alive.append(cls)
+
+    try:
+        import hashlib
+    except ImportError:
+        hashlib = None
+    if hashlib is not None:
+        for algo in ("md5", "sha1", "sha224", "sha256", "sha384", "sha512", "blake2b",
+                     "blake2s", "sha3_256", "sha3_512"):
+            ctor = getattr(hashlib, algo, None)
+            if ctor is None:
+                continue
+            if not PY2:  # 2.7 hashes a constructor's data with the GIL held
+                function(hashlib, algo, "hashlib." + algo)
+            try:
+                methods(type(ctor()), ("update",), "hashlib")
+            except Exception:
+                pass
+        for name in ("pbkdf2_hmac", "scrypt"):
+            function(hashlib, name, "hashlib." + name)
+    try:
+        import zlib
+    except ImportError:
+        zlib = None
+    if zlib is not None:
+        for name in ("compress", "decompress", "crc32", "adler32"):
+            function(zlib, name, "zlib." + name)
+        methods(type(zlib.compressobj()), ("compress", "flush"), "zlib.Compress")
+        methods(type(zlib.decompressobj()), ("decompress", "flush"), "zlib.Decompress")
+    for module_name, classes in (("_bz2", ("BZ2Compressor", "BZ2Decompressor")),
+                                 ("bz2", ("BZ2Compressor", "BZ2Decompressor")),
+                                 ("_lzma", ("LZMACompressor", "LZMADecompressor"))):
+        try:
+            module = __import__(module_name)
+        except ImportError:
+            continue
+        for cls_name in classes:
+            cls = getattr(module, cls_name, None)
+            if cls is not None:
+                methods(cls, ("compress", "decompress", "flush"), cls_name)
+        if module_name == "bz2":
+            function(module, "compress", "bz2.compress")
+            function(module, "decompress", "bz2.decompress")
+    # A blocking C call of the standard library that no wrapper sees: SimpleQueue.get in a
+    # ThreadPoolExecutor's idle worker, a wait when it blocks. (Raw locks are left alone: a
+    # call's arguments are not seen, and a non-blocking acquire preempted on a busy machine
+    # would pass for a lock wait.)
+    try:
+        import _queue
+        methods(_queue.SimpleQueue, ("get",), "SimpleQueue")
+        _C_WAITS["SimpleQueue.get"] = "queue"
+    except (ImportError, AttributeError):
+        pass
+    try:
+        import sqlite3
+    except ImportError:
+        sqlite3 = None
+    if sqlite3 is not None:
+        methods(sqlite3.Connection, ("execute", "executemany", "executescript", "commit"),
+                "sqlite3.Connection")
+        methods(sqlite3.Cursor, ("execute", "executemany", "executescript", "fetchone",
+                                 "fetchmany", "fetchall"), "sqlite3.Cursor")
+
+
+_keep_alive = []  # the C functions whose ids _native_ids holds
+_C_WAITS = {}  # label -> lock or queue: C calls that are waits, not computation
+
+
+def _thread_cpu_time():
+    """This thread's CPU time in seconds (None where it cannot be had): a native call's wall time
+    also counts waits for a core on a busy machine and the GIL's re-take, its CPU time does not."""
+    return None
+
+
+if hasattr(time, "thread_time"):
+    _thread_cpu_time = time.thread_time  # noqa: F811 (3.7+)
+elif resource is not None and _RUSAGE_THREAD is not None:
+    def _thread_cpu_time():  # noqa: F811
+        try:
+            usage = resource.getrusage(_RUSAGE_THREAD)
+        except (ValueError, OSError):
+            return None
+        return usage.ru_utime + usage.ru_stime
+
+
+def _native_begin(ident, key, label, t):
+    _native_open[ident] = (key, label, t, _thread_cpu_time())
+    _add((None, t))
+
+
+def _native_end(ident, key, t):
+    begun = _native_open.pop(ident, None)
+    if begun is None:
+        return
+    if begun[0] != key:
+        _native_open[ident] = begun  # the return of another call (a nested one)
+        return
+    _cur[0] = ident
+    _add((ident, t))
+    kind = _C_WAITS.get(begun[1], "native")
+    if kind != "native" and t - begun[2] < _NATIVE_MIN_S:
+        return  # did not block
+    info = None
+    if kind == "native" and begun[3] is not None:
+        now = _thread_cpu_time()
+        info = [now - begun[3]] if now is not None else None
+    _io.append((ident, kind, begun[1], begun[2], t, info))
+
+
+def _monitor_call(code, offset, fn, arg0, _gi=_get_ident, _c=_clock, _ids=_native_ids,
+                  _cur=_cur, _seen=_seen):
+    label = _ids.get(id(fn))
+    if label is None:
+        return _DISABLE[0]
+    ident = _gi()
+    if not _on[0] or _inflight.get(ident) is not None:
+        return None
+    if ident != _cur[0]:
+        _seen()
+    _native_begin(ident, id(fn), label, _c())
+    return None
+
+
+def _monitor_c_return(code, offset, fn, arg0, _gi=_get_ident, _c=_clock, _open=_native_open):
+    ident = _gi()
+    if ident in _open:
+        _native_end(ident, id(fn), _c())
+
+
+_DISABLE = [None]
+
+
+def _native_label(arg):
+    label = _native_ids.get(id(arg))
+    if label is None:
+        owner = getattr(arg, "__self__", None)
+        if owner is not None:
+            label = _native_methods.get((id(type(owner)), getattr(arg, "__name__", None)))
+    return label
+
+
+def _profile_native(frame, event, arg, _gi=_get_ident, _c=_clock, _open=_native_open):
+    """The profile hook's part that sees C calls releasing the GIL (before 3.12)."""
+    if event == "c_call":
+        label = _native_label(arg)
+        if label is not None and _on[0]:
+            ident = _gi()
+            if _inflight.get(ident) is None:
+                _native_begin(ident, label, label, _c())
+    elif event == "c_return" or event == "c_exception":
+        ident = _gi()
+        if ident in _open:
+            label = _native_label(arg)
+            if label is not None:
+                _native_end(ident, label, _c())
+
+
+# ---------------------------------------------------------------------------------------------
+# Locks, queues and events the script waits on, and event loops. Locks made by the script's own
+# code (not the standard library's: queue.Queue's mutex, Condition's RLock) are wrapped: a try
+# without blocking first, and only a blocked acquire is recorded (lock_wait, until the lock's
+# last release before the thread went on). queue.Queue get and put, Event.wait and
+# Condition.wait are recorded when they block (queue_wait); every put and get is a step of the
+# queue's item counter, which GIL Scope reads as the queue's track.
+
+_lock_releases = {}  # lock name -> [times it was released while a thread waited]
+_queue_events = []  # (queue name, t, +1 put / -1 get)
+_event_sets = {}  # event name -> [times it was set]
+_loop_threads = set()  # threads that ran an asyncio event loop
+_names = {"lock": 0, "queue": 0, "event": 0}
+
+
+def _next_name(kind):
+    _names[kind] += 1
+    return "%s-%d" % (kind, _names[kind])
+
+
+_STDLIB = os.path.dirname(os.path.abspath(threading.__file__))
+
+
+def _made_by_library(depth=2):
+    try:
+        filename = sys._getframe(depth).f_code.co_filename
+    except (AttributeError, ValueError):
+        return False
+    return filename.startswith(_STDLIB) and "site-packages" not in filename
+
+
+class _RecordedLock(object):
+    """A threading.Lock or RLock of the script: records the acquires that block."""
+    __slots__ = ("_gilscope_lock", "_gilscope_name", "_gilscope_waiting", "__weakref__")
+
+    def __init__(self, lock, name):
+        self._gilscope_lock = lock
+        self._gilscope_name = name
+        self._gilscope_waiting = 0
+
+    def acquire(self, blocking=True, timeout=-1):
+        lock = self._gilscope_lock
+        if lock.acquire(False):
+            return True
+        if not blocking or timeout == 0:
+            return False
+        args = (True,) if timeout is None or timeout < 0 else (True, timeout)
+        self._gilscope_waiting += 1
+        try:
+            return _blocking("lock", "acquire", [self._gilscope_name], lock.acquire, *args)
+        finally:
+            self._gilscope_waiting -= 1
+
+    __enter__ = acquire
+
+    def release(self):
+        self._gilscope_lock.release()
+        if self._gilscope_waiting and _on[0]:
+            _lock_releases.setdefault(self._gilscope_name, []).append(_clock())
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def __getattr__(self, name):
+        return getattr(self._gilscope_lock, name)
+
+    def __repr__(self):
+        return "<recorded %r>" % (self._gilscope_lock,)
+
+
+def _install_lock_wrappers():
+    def factory(raw):
+        def make(*args, **kwargs):
+            lock = raw(*args, **kwargs)
+            if not _on[0] or _made_by_library():
+                return lock
+            return _RecordedLock(lock, _next_name("lock"))
+        make.__name__ = getattr(raw, "__name__", "Lock")
+        make.__doc__ = getattr(raw, "__doc__", None)
+        make._gilscope_original = raw
+        return make
+    for name in ("Lock", "RLock"):
+        raw = getattr(threading, name)
+        if not hasattr(raw, "_gilscope_original"):
+            setattr(threading, name, factory(raw))
+
+
+def _named(obj, kind):
+    name = obj.__dict__.get("_gilscope_name")
+    if name is None:
+        name = obj.__dict__["_gilscope_name"] = _next_name(kind)
+    return name
+
+
+def _queue_event(name, delta):
+    _queue_events.append((name, _stamp(), delta))
+
+
+def _install_queue_wrappers():
+    try:
+        import queue as queue_module
+    except ImportError:  # Python 2
+        import Queue as queue_module
+    cls = queue_module.Queue
+    if hasattr(cls.get, "_gilscope_original"):
+        return
+    empty, full = queue_module.Empty, queue_module.Full
+    original_get, original_put = cls.get, cls.put
+
+    def get(self, block=True, timeout=None):
+        if not _on[0]:
+            return original_get(self, block, timeout)
+        name = _named(self, "queue")
+        try:
+            item = original_get(self, False)
+        except empty:
+            if not block:
+                raise
+            item = _blocking("queue", "get", [name], original_get, self, True, timeout)
+        _queue_event(name, -1)
+        return item
+
+    def put(self, item, block=True, timeout=None):
+        if not _on[0]:
+            return original_put(self, item, block, timeout)
+        name = _named(self, "queue")
+        if self.maxsize > 0:
+            try:
+                original_put(self, item, False)
+            except full:
+                if not block:
+                    raise
+                _blocking("queue", "put", [name], original_put, self, item, True, timeout)
+        else:
+            original_put(self, item, block, timeout)
+        _queue_event(name, 1)
+
+    for fn, original in ((get, original_get), (put, original_put)):
+        fn.__doc__ = original.__doc__
+        fn._gilscope_original = original
+    cls.get, cls.put = get, put
+
+
+def _install_event_wrappers():
+    cls = threading._Event if PY2 else threading.Event
+    if hasattr(cls.wait, "_gilscope_original"):
+        return
+    original_wait, original_set = cls.wait, cls.set
+
+    def wait(self, timeout=None):
+        if not _on[0] or self.is_set() or _made_by_library():
+            return original_wait(self, timeout)
+        return _blocking("event", "wait", [_named(self, "event")], original_wait, self, timeout)
+
+    def set_(self):
+        original_set(self)
+        if _on[0]:
+            _event_sets.setdefault(_named(self, "event"), []).append(_clock())
+
+    wait._gilscope_original, set_._gilscope_original = original_wait, original_set
+    set_.__name__ = "set"
+    cls.wait, cls.set = wait, set_
+
+
+def _detail_selector(args, kwargs, result):
+    """An event loop's wait (selectors' select): timed out when nothing is ready."""
+    timeout = args[1] if len(args) > 1 else kwargs.get("timeout")
+    aio = sys.modules.get("asyncio")
+    running = getattr(getattr(aio, "events", None), "_get_running_loop", None)
+    if running is not None and running() is not None:
+        _loop_threads.add(_get_ident())
+    return [None if not result else [None], timeout]
+
+
+def _install_selector_wrappers():
+    try:
+        import selectors
+    except ImportError:  # Python 2
+        return
+    for name in ("_PollLikeSelector", "SelectSelector", "PollSelector", "EpollSelector",
+                 "DevpollSelector", "KqueueSelector"):
+        cls = getattr(selectors, name, None)
+        if cls is not None and "select" in cls.__dict__:
+            _patch(cls, "select", "select", _detail_selector, call="selector.select")
+
+
 _SOCKET_READS = ("recv", "recv_into", "recvfrom", "recvfrom_into")
 _SOCKET_WRITES = ("send", "sendto")
 
@@ -447,6 +876,11 @@ def _make_main_join_interruptible():
 
 
 def _install_wrappers():
+    _find_native_calls()
+    _install_lock_wrappers()
+    _install_queue_wrappers()
+    _install_event_wrappers()
+    _install_selector_wrappers()
     sock_class = socket.socket
     if PY2:
         # socket._socketobject sets recv & co. per instance from the C socket: wrap them there.
@@ -518,7 +952,18 @@ def _install_wrappers():
     if PY2:
         _make_main_join_interruptible()
     _patch(threading.Thread, "join", "sync", _detail_join)
-    _patch(threading._Condition if PY2 else threading.Condition, "wait", "sync")
+    condition = threading._Condition if PY2 else threading.Condition
+    original_wait = condition.wait
+    if not hasattr(original_wait, "_gilscope_original"):
+        # The script's own waits are queue_wait; the standard library's (Thread.start, Queue.get,
+        # Event.wait, Barrier) keep counting as they did: waits for other threads ("sync").
+        own = _wrap("event", "Condition.wait", original_wait)
+        library = _wrap("sync", "Condition.wait", original_wait)
+
+        def wait(self, timeout=None):
+            return (library if _made_by_library() else own)(self, timeout)
+        wait._gilscope_original = original_wait
+        condition.wait = wait
 
     original_start = threading.Thread.start
 
@@ -610,6 +1055,10 @@ def _after_fork_in_child():
     now = _clock()
     del _transitions[:]
     del _io[:]
+    del _queue_events[:]
+    for table in (_lock_releases, _event_sets, _native_open):
+        table.clear()
+    _loop_threads.clear()
     me = threading.current_thread()
     ident = _get_ident()
     parent = [r for r in _threads if r[0] == ident and r[5] is None]
@@ -631,6 +1080,81 @@ def _after_fork_in_child():
     _catch_stop_signals()
 
 
+# ---------------------------------------------------------------------------------------------
+# Children started afresh (multiprocessing's spawn and forkserver start methods, a subprocess
+# running Python): PYTHONPATH leads them to a sitecustomize that starts the recorder in them, and
+# each saves its record where the forked children do.
+
+_CHILD_ENV = "GILSCOPE_RECORD_CHILD"
+
+_SITECUSTOMIZE = """# Written by gilscope-record: records this Python process as a child of the recorded one.
+import os
+import sys
+
+_here = os.path.dirname(os.path.abspath(__file__))
+try:
+    import json
+    _spec = json.loads(os.environ.get("%s") or "null")
+    if _spec and os.path.isdir(_spec["dir"]):
+        sys.path.insert(0, _spec["recorder"])
+        try:
+            import gilscope_record
+        finally:
+            sys.path.remove(_spec["recorder"])
+        gilscope_record._record_spawned(_spec)
+except Exception as error:
+    sys.stderr.write("gilscope-record: cannot record this child: %%s\\n" %% (error,))
+# The script's own sitecustomize, if any, still runs.
+while _here in sys.path:
+    sys.path.remove(_here)
+_self = sys.modules.pop("sitecustomize")
+try:
+    import sitecustomize
+except ImportError:
+    sys.modules["sitecustomize"] = _self  # the import under way expects a module there
+""" % _CHILD_ENV
+
+
+def _prepare_spawned_children(hook):
+    _state["tmpdir"] = tempfile.mkdtemp(prefix="gilscope-record-")
+    site = os.path.join(_state["tmpdir"], "site")
+    os.mkdir(site)
+    with open(os.path.join(site, "sitecustomize.py"), "w") as f:
+        f.write(_SITECUSTOMIZE)
+    here = os.path.dirname(os.path.abspath(__file__))
+    os.environ[_CHILD_ENV] = json.dumps({"dir": _state["tmpdir"], "hook": hook,
+                                         "recorder": here})
+    path = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = site + (os.pathsep + path if path else "")
+
+
+def _record_spawned(spec):
+    """Starts recording a child started afresh (called by the sitecustomize above)."""
+    if _on[0] or not _gil_enabled():
+        return
+    hook = spec.get("hook") or "settrace"
+    if hook == "monitoring" and not hasattr(sys, "monitoring"):
+        hook = "settrace"
+    now = _clock()
+    _state.update(pid=os.getpid(), child=True, fork_time=now, tmpdir=spec["dir"], hook=hook,
+                  spawned=True)
+    _install_wrappers()
+    ident = _get_ident()
+    _threads.append([ident, threading.current_thread(), None, None, now, None, None])
+    _on[0] = True
+    _cur[0] = ident
+    _add((ident, now))
+    _install_hook(hook)
+    try:
+        os.close(os.open(os.path.join(spec["dir"], "child-%d.started" % os.getpid()),
+                         os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError:
+        pass
+    import atexit
+    atexit.register(_flush_child)
+    _catch_stop_signals()
+
+
 def _record_inflight(stop):
     for ident, call in list(_inflight.items()):
         if call is not None:
@@ -648,10 +1172,21 @@ def _flush_child():
     for r in _threads:
         if r[5] is None and r[0] == me:
             r[5], r[6] = now, _context_switches()
+    mp = sys.modules.get("multiprocessing")
+    main_row = [r for r in _threads if r[0] == me][:1]
+    if mp is not None and main_row:
+        try:
+            name = mp.current_process().name  # SpawnPoolWorker-1 rather than MainThread
+            if name != "MainProcess":
+                main_row[0][2] = name
+        except Exception:
+            pass
     threads = [[r[0], r[2] or (r[1].name if r[1] is not None else None), r[3], r[4], r[5], r[6]]
                for r in _threads]
     record = {"pid": os.getpid(), "fork_time": _state["fork_time"], "stop": now,
               "transitions": _transitions, "io": _io, "threads": threads,
+              "queue_events": _queue_events, "lock_releases": _lock_releases,
+              "event_sets": _event_sets, "spawned": _state.get("spawned", False),
               "thread_ids": [id(r[1]) if r[1] is not None else None for r in _threads]}
     path = os.path.join(_state["tmpdir"], "child-%d.json" % os.getpid())
     try:
@@ -660,7 +1195,8 @@ def _flush_child():
         os.rename(path + ".part", path)
     except Exception as error:  # the parent still writes its own trace
         _remove_quietly(path + ".part")
-        _note("child %d: cannot save its record: %s" % (os.getpid(), error))
+        if os.path.isdir(_state["tmpdir"]):  # else the recording is over: a helper outlived it
+            _note("child %d: cannot save its record: %s" % (os.getpid(), error))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -733,6 +1269,7 @@ class _Row(object):
         self.sync_time = 0.0  # seconds of "io" that were waits for other threads
         self.marks = []  # (t, name, args)
         self.switches = None  # [voluntary, involuntary] context switches over its life
+        self.waits_on = {}  # (start, state) of a lock or queue wait -> the lock's or queue's name
 
 
 def _completions(processes):
@@ -802,9 +1339,44 @@ def _completions(processes):
                 done = min(woke) if woke else t0
         elif kind == "sync" and name == "join" and info:
             done = ends.get((call["process"], info[0]))
+        elif kind in ("lock", "queue", "event") and info:
+            done = _wait_completion(kind, name, info[0], t0, t1, call["process"])
         if done is not None:
             done = min(max(done, t0), t1)
         call["completion"] = done
+
+
+def _wait_completion(kind, name, what, t0, t1, process):
+    """When a lock, queue or event wait ended (then the thread waited for the GIL): the lock's
+    last release, the queue's last put (get) or get (put), before the thread went on; the
+    event's first set after the wait began. None when not seen."""
+    waits = _wait_sources.get(process, {})
+    if kind == "lock":
+        times = waits.get(("release", what), ())
+    elif kind == "queue":
+        times = waits.get(("put" if name == "get" else "get", what), ())
+    else:
+        times = waits.get(("set", what), ())
+        i = bisect.bisect_left(times, t0)
+        return times[i] if i < len(times) and times[i] <= t1 else None
+    i = bisect.bisect_right(times, t1)
+    return times[i - 1] if i and times[i - 1] >= t0 else None
+
+
+_wait_sources = {}  # process index -> {(what happened, name): sorted times}
+
+
+def _note_wait_sources(index, lock_releases, queue_events, event_sets):
+    sources = {}
+    for name, times in lock_releases.items():
+        sources[("release", name)] = sorted(times)
+    for name, t, delta in queue_events:
+        sources.setdefault(("put" if delta > 0 else "get", name), []).append(t)
+    for name, times in event_sets.items():
+        sources[("set", name)] = sorted(times)
+    for times in sources.values():
+        times.sort()
+    _wait_sources[index] = sources
 
 
 def _gather(transitions, io, threads, thread_ids, stop, pid, index):
@@ -861,6 +1433,9 @@ def _others_ran(ordered, times, row, t0, t1, rows_by_ident_time):
     return False
 
 
+_WAIT_STATES = {"lock": "lock_wait", "queue": "queue_wait", "event": "queue_wait"}
+
+
 def _segments(proc):
     ordered = proc["ordered"]
     times = [t for _, t in ordered]
@@ -881,6 +1456,25 @@ def _segments(proc):
         for call in row.calls:
             ident, kind, name, t0, t1, info = call["raw"]
             done = call["completion"]
+            if kind == "native":
+                if t1 - t0 >= _NATIVE_MIN_S:
+                    # Its CPU time on a core; the rest of the call it waited: for a core (ready)
+                    # or, when another thread ran Python meanwhile, likely for the GIL.
+                    cpu = info[0] if info else None
+                    end = t0 + max(0.0, min(cpu, t1 - t0)) if cpu is not None else t1
+                    pieces.append((t0, end, "native"))
+                    if end < t1:
+                        others = _others_ran(ordered, times, row, end, t1, row_at)
+                        pieces.append((end, t1, "waiting" if others else "ready"))
+                elif not _others_ran(ordered, times, row, t0, t1, row_at):
+                    pieces.append((t0, t1, "running"))
+                continue
+            if kind in _WAIT_STATES:
+                wait_end = done if done is not None else t1
+                pieces.append((t0, wait_end, _WAIT_STATES[kind], info[0] if info else None))
+                if wait_end < t1:
+                    pieces.append((wait_end, t1, "waiting"))
+                continue
             blocked = done is None or done > t0
             if blocked and kind != "write":
                 io_end = done if done is not None else t1
@@ -920,13 +1514,16 @@ def _segments(proc):
         if row.requested is not None and row.requested < began:
             put(row.requested, began, "starting")
         cursor = began
-        for start, end, state in pieces:
+        for piece in pieces:
+            start, end, state = piece[:3]
             start = max(start, cursor)
             end = min(end, ended)
             if end <= start:
                 continue
             put(cursor, start, "waiting")
             put(start, end, state)
+            if len(piece) > 3 and piece[3] is not None:
+                row.waits_on[(start, state)] = piece[3]
             cursor = end
         put(cursor, ended, "waiting")
         row.segments = segments
@@ -1025,8 +1622,10 @@ def _write_trace(path, processes, origin, stop, meta):
                 begin_ns, end_ns = _ns(start, origin), _ns(end, origin)
                 if end_ns <= begin_ns:
                     continue
-                add('{"ph":"X","cat":"state","name":"%s",%s,"ts":%s,"dur":%s}'
-                    % (state, ids, _us(begin_ns), _dur(begin_ns, end_ns)))
+                on = row.waits_on.get((start, state))
+                extra = ',"args":{"on":%s}' % json.dumps(on) if on else ""
+                add('{"ph":"X","cat":"state","name":"%s",%s,"ts":%s,"dur":%s%s}'
+                    % (state, ids, _us(begin_ns), _dur(begin_ns, end_ns), extra))
                 if state == "waiting":
                     waiting_edges.append((start, 1))
                     waiting_edges.append((end, -1))
@@ -1034,6 +1633,7 @@ def _write_trace(path, processes, origin, stop, meta):
                 extra = ',"args":%s' % json.dumps(args, sort_keys=True) if args else ""
                 add('{"ph":"i","s":"t","cat":"lock","name":"%s",%s,"ts":%s%s}'
                     % (name, ids, _us(_ns(t, origin)), extra))
+        _write_queue_counters(add, proc, origin)
         waiting_edges.sort()
         waiting = 0
         for i, (t, delta) in enumerate(waiting_edges):
@@ -1046,17 +1646,38 @@ def _write_trace(path, processes, origin, stop, meta):
     other.pop("gil", None)
     # The work one thread would do alone: running and real I/O, not waits for other threads.
     work = 0.0
+    # C code that released the GIL is work too.
     for proc in processes:
         for row in proc["rows"]:
-            busy = sum(e - b for b, e, state in row.segments if state in ("running", "io"))
-            work += max(sum(e - b for b, e, state in row.segments if state == "running"),
-                        busy - row.sync_time)
+            running = sum(e - b for b, e, state in row.segments if state in ("running", "native"))
+            io = sum(e - b for b, e, state in row.segments if state == "io")
+            work += running + max(0.0, io - row.sync_time)
     other["sequential_ns"] = int(round(work * 1e9))
     other["end_ns"] = int(round((stop - origin) * 1e9))
     text = ('{"displayTimeUnit":"ns","otherData":%s,"traceEvents":[\n%s\n]}\n'
             % (json.dumps(other, sort_keys=True), ",\n".join(out)))
     _write_file(path, text)
     return tid
+
+
+def _write_queue_counters(add, proc, origin):
+    """Each queue.Queue's items over time, as GIL Scope writes its own queues: one counter event
+    per put (+1) or get (-1). A get is stamped after its put returned, but the put's own stamp may
+    come later (the getter ran first): the i-th get is moved to no earlier than the i-th put."""
+    by_queue = {}
+    for name, t, delta in proc.get("queue_events", ()):
+        by_queue.setdefault(name, ([], []))[0 if delta > 0 else 1].append(t)
+    for name in sorted(by_queue):
+        puts, gets = sorted(by_queue[name][0]), sorted(by_queue[name][1])
+        gets = [max(t, puts[i]) if i < len(puts) else t for i, t in enumerate(gets)]
+        gets = gets[:len(puts)]  # items put before the recording started are not counted
+        label = name if proc["index"] == 1 else "%s@%d" % (name, proc["pid"])
+        events = sorted([(t, 0) for t in puts] + [(t, 1) for t in gets])
+        items = 0
+        for t, is_get in events:
+            items += -1 if is_get else 1
+            add('{"ph":"C","cat":"queue","name":%s,"pid":%d,"ts":%s,"args":{"items":%d}}'
+                % (json.dumps("queue " + label), proc["index"], _us(_ns(t, origin)), items))
 
 
 def _write_file(path, text):
@@ -1259,6 +1880,7 @@ def main(argv):
         _note("interrupted before the script started; no trace written")
         return 130
     _install_wrappers()
+    _prepare_spawned_children(hook)
     if hook == "monitoring":
         _guard_tool_id()
     if PY2:
@@ -1403,6 +2025,8 @@ def _write_out(status, stopping=False):
     processes = [_gather(list(_transitions), list(_io), threads,
                          [id(r[1]) if r[1] is not None else None for r in _threads],
                          stop, os.getpid(), 1)]
+    processes[0]["queue_events"] = list(_queue_events)
+    _note_wait_sources(1, _lock_releases, _queue_events, _event_sets)
     children = []
     tmpdir = _state["tmpdir"]
     if stopping and tmpdir is not None:
@@ -1421,6 +2045,9 @@ def _write_out(status, stopping=False):
         processes.append(_gather([tuple(x) for x in child["transitions"]],
                                  [tuple(x) for x in child["io"]], threads, child["thread_ids"],
                                  child["stop"], child["pid"], i + 2))
+        processes[-1]["queue_events"] = [tuple(x) for x in child.get("queue_events", ())]
+        _note_wait_sources(i + 2, child.get("lock_releases", {}), processes[-1]["queue_events"],
+                           child.get("event_sets", {}))
     _completions(processes)
     for proc in processes:
         _segments(proc)
@@ -1428,7 +2055,8 @@ def _write_out(status, stopping=False):
                   if c["completion"] is None and c["raw"][1] not in ("sync",))
     meta = {"generator": "gilscope-record", "recorder_version": RECORDER_VERSION,
             "scenario": os.path.basename(_run["script"]), "interpreter": "recorded",
-            "executor": "threading", "cores": _cores(), "python": platform.python_version(),
+            "executor": "asyncio" if _threads[0][0] in _loop_threads else "threading",
+            "cores": _cores(), "python": platform.python_version(),
             "sequential_ns": 0, "hook": hook, "recorder_slowdown": round(_run["slowdown"], 2),
             "gil": _gil_enabled(), "io_calls_unknown_completion": unknown,
             "argv": [os.path.basename(_run["script"])] + list(opts["args"])}

@@ -11,36 +11,38 @@
 
 namespace clitest {
 
-struct CliRun {
-    int exitCode;
-    QString err;
-};
-
-// The real binary with neither a display nor a platform chosen: what a CI machine has.
-inline CliRun gilscopeWithoutDisplay(const QStringList &args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-        env.remove(QString::fromLatin1(name));
-    p.setProcessEnvironment(env);
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError()).trimmed()};
-}
-
-// The real binary as the test process runs it: exit code, standard output and error.
+// The real binary's exit code, standard output and error.
 struct Output {
     int exitCode;
     QByteArray out;
     QString err;
+    QString text() const { return QString::fromUtf8(out); }
 };
 
-inline Output run(const QStringList &args) {
+// How the binary is started: as the test process runs, or without a display (what a CI machine
+// has), with some variables set (XDG_DATA_HOME for profiles, PATH for missing tools).
+struct Environment {
+    bool withoutDisplay = false;
+    QList<std::pair<QString, QString>> set;
+};
+
+inline Output run(const QStringList &args, const Environment &environment = {}) {
     QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (environment.withoutDisplay)
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QString::fromLatin1(name));
+    for (const auto &[name, value] : environment.set)
+        env.insert(name, value);
+    p.setProcessEnvironment(env);
     p.start(GILSCOPE_BINARY, args);
     REQUIRE(p.waitForFinished(120'000));
     return {p.exitCode(), p.readAllStandardOutput(),
             QString::fromUtf8(p.readAllStandardError()).trimmed()};
+}
+
+inline Output gilscopeWithoutDisplay(const QStringList &args) {
+    return run(args, {true, {}});
 }
 
 // The file's bytes; empty when it cannot be read.

@@ -10,7 +10,7 @@
 
 namespace {
 
-using Run = clitest::CliRun;
+using Run = clitest::Output;
 using clitest::readAll;
 
 Run gilscope(const QStringList &args) {

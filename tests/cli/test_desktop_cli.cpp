@@ -17,11 +17,9 @@ const QString kDesktopDir = QStringLiteral(GILSCOPE_SOURCE_DIR "/resources/deskt
 const QString kPackagingDir = QStringLiteral(GILSCOPE_PACKAGING_DIR);
 
 QString output(const QStringList &args) {
-    QProcess p;
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(60'000));
-    REQUIRE(p.exitCode() == 0);
-    return QString::fromUtf8(p.readAllStandardOutput());
+    const clitest::Output r = clitest::run(args);
+    REQUIRE(r.exitCode == 0);
+    return r.text();
 }
 
 QSet<QString> longOptions(const QString &help) {

@@ -4,8 +4,6 @@
 
 #include "launchplan.h"
 
-#include <QProcess>
-
 using gilscope::app::LaunchPlan;
 using gilscope::app::planLaunch;
 
@@ -15,22 +13,10 @@ LaunchPlan plan(const QStringList &args) {
     return planLaunch(QStringList{"gilscope"} + args);
 }
 
-struct Output {
-    int exitCode;
-    QString out;
-    QString err;
-};
+using clitest::Output;
 
 Output run(const QStringList &args) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-        env.remove(QString::fromLatin1(name));
-    p.setProcessEnvironment(env);
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(60'000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError()).trimmed()};
+    return clitest::gilscopeWithoutDisplay(args);
 }
 
 } // namespace
@@ -123,16 +109,16 @@ TEST_CASE("the binary names an unknown preset before any window or display is ne
 TEST_CASE("help lists every command, and help COMMAND equals COMMAND --help") {
     const Output help = run({"--help"});
     REQUIRE(help.exitCode == 0);
-    CHECK(help.out.startsWith("Usage: gilscope [options] [FILE]\n"));
+    CHECK(help.text().startsWith("Usage: gilscope [options] [FILE]\n"));
     for (const char *command :
          {"gilscope record [OPTIONS] SCRIPT.py", "gilscope calibrate", "gilscope help [COMMAND]"})
-        CHECK(help.out.contains(QString::fromLatin1(command)));
+        CHECK(help.text().contains(QString::fromLatin1(command)));
     CHECK(run({"help"}).out == help.out);
     for (const char *command : {"record", "calibrate"}) {
         const Output viaHelp = run({"help", command});
         const Output own = run({command, "--help"});
         CHECK(viaHelp.exitCode == 0);
-        CHECK(viaHelp.out.startsWith(QStringLiteral("Usage: gilscope %1 ").arg(command)));
+        CHECK(viaHelp.text().startsWith(QStringLiteral("Usage: gilscope %1 ").arg(command)));
         CHECK(viaHelp.out == own.out);
     }
     const Output bad = run({"help", "play"});

@@ -1,31 +1,20 @@
 // Machine profiles and recordings-as-scenarios on the command line.
 #include <catch2/catch.hpp>
 
+#include "support.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 namespace {
 
-struct Result {
-    int exitCode;
-    QByteArray out;
-    QString err;
-};
+using Result = clitest::Output;
 
 // Runs gilscope with its profile directory under `dataHome`.
 Result run(const QStringList &args, const QString &dataHome) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("XDG_DATA_HOME", dataHome);
-    p.setProcessEnvironment(env);
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError()).trimmed()};
+    return clitest::run(args, {false, {{"XDG_DATA_HOME", dataHome}}});
 }
 
 void writeProfile(const QString &path, const QByteArray &params) {

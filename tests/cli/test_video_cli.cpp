@@ -19,17 +19,11 @@ struct Run {
 
 // The real binary without a display; `path` replaces PATH when given.
 Run gilscope(const QStringList &args, const QString *path = nullptr) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-        env.remove(QString::fromLatin1(name));
+    clitest::Environment env{true, {}};
     if (path)
-        env.insert(QStringLiteral("PATH"), *path);
-    p.setProcessEnvironment(env);
-    p.start(GILSCOPE_BINARY, args);
-    REQUIRE(p.waitForFinished(120'000));
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
-            QString::fromUtf8(p.readAllStandardError()).trimmed()};
+        env.set.push_back({QStringLiteral("PATH"), *path});
+    const clitest::Output r = clitest::run(args, env);
+    return {r.exitCode, r.text().trimmed(), r.err};
 }
 
 QString tool(const char *name) {

@@ -7,8 +7,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
+#include <chrono>
 #include <csignal>
 #include <set>
+#include <thread>
 
 #include <sys/types.h>
 
@@ -66,13 +68,16 @@ while True:
 )py";
 
 // Started as a shell would start it: the stop signals at their defaults, whatever the test
-// runner set.
-void startGilscope(QProcess &p, const QStringList &args) {
+// runner set. These tests are about the instrumenting recorder, which writes the trace from
+// inside the script's process, unless `method` says otherwise.
+void startGilscope(QProcess &p, const QStringList &args,
+                   const QString &method = QStringLiteral("--instrument")) {
     p.setChildProcessModifier([] {
         for (int sig : {SIGINT, SIGTERM, SIGHUP})
             std::signal(sig, SIG_DFL);
     });
-    p.start(GILSCOPE_BINARY, QStringList{"record"} + args);
+    p.start(GILSCOPE_BINARY, QStringList{"record"} +
+                                 (method.isEmpty() ? QStringList{} : QStringList{method}) + args);
     REQUIRE(p.waitForStarted());
 }
 
@@ -140,6 +145,38 @@ TEST_CASE("gilscope record passes SIGINT, SIGTERM and SIGHUP on to the script, s
             CHECK(row(**load, "spin-1") != nullptr);
             CHECK(row(**load, "spin-2") != nullptr);
         }
+    }
+}
+
+TEST_CASE("gilscope record sampling (the default) passes SIGTERM and SIGHUP on to the script and "
+          "writes what was sampled") {
+    const auto py = newestPython3();
+    if (!py) {
+        WARN("no Python 3 found: skipped");
+        return;
+    }
+    for (int sig : {SIGTERM, SIGHUP}) {
+        INFO(signalName(sig));
+        QTemporaryDir dir;
+        const QString script = writeScript(dir, "spin.py", kSpinUntilStopped);
+        const QString trace = dir.filePath("spin.json");
+        QProcess p;
+        startGilscope(p,
+                      {"--python", py->path, "--out", trace, "--", script, dir.filePath("ready")},
+                      QString()); // no method: the default
+        const qint64 python = readyPids(p, dir.filePath("ready")).at(0);
+        std::this_thread::sleep_for(std::chrono::milliseconds(300)); // sampled a while
+        const Stopped s = stopWith(p, sig);
+        INFO(s.err.toStdString());
+        REQUIRE(s.ended);
+        CHECK(s.exitCode == 128 + sig); // the script's own death by the signal
+        CHECK(processGone(python));
+        CHECK(s.err.contains("gilscope: sampled"));
+        const auto load = core::loadTraceFile(trace);
+        INFO(load.error());
+        REQUIRE(load.ok());
+        CHECK(row(**load, "spin-1") != nullptr);
+        CHECK(row(**load, "spin-2") != nullptr);
     }
 }
 
@@ -370,9 +407,9 @@ TEST_CASE("gilscope record in a terminal: the script reads the terminal and Ctrl
         QTemporaryDir dir;
         const QString script = writeScript(dir, "reads.py", kReadsTerminal);
         const QString trace = dir.filePath("reads.json");
-        const QString shown = runDriver(
-            *driver, kTerminalDriver, dir,
-            {GILSCOPE_BINARY, "record", "--python", py->path, "--out", trace, "--", script});
+        const QString shown = runDriver(*driver, kTerminalDriver, dir,
+                                        {GILSCOPE_BINARY, "record", "--instrument", "--python",
+                                         py->path, "--out", trace, "--", script});
         INFO(shown.toStdString());
         CHECK(shown.contains("got: hello"));
         CHECK(shown.contains("exit status 130"));
@@ -391,9 +428,9 @@ TEST_CASE("gilscope record under an interactive shell: Ctrl-Z stops the job and 
     QTemporaryDir dir;
     const QString script = writeScript(dir, "reads.py", kReadsTerminal);
     const QString trace = dir.filePath("reads.json");
-    const QString shown = runDriver(
-        *driver, kJobControlDriver, dir,
-        {GILSCOPE_BINARY, "record", "--python", driver->path, "--out", trace, "--", script});
+    const QString shown = runDriver(*driver, kJobControlDriver, dir,
+                                    {GILSCOPE_BINARY, "record", "--instrument", "--python",
+                                     driver->path, "--out", trace, "--", script});
     INFO(shown.toStdString());
     CHECK(shown.contains("Stopped"));
     CHECK(shown.contains("got: hello"));

@@ -2,6 +2,12 @@
 // the threads from /proc while the script runs at full speed.
 #include "recordersupport.h"
 
+#include "perfetto/pftrace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <map>
 
 using namespace gilscope::test;
@@ -172,6 +178,86 @@ TEST_CASE("a thread blocked on a threading.Lock waits for a lock, never for the 
             CHECK(busy == 2);
         }
     }
+}
+
+TEST_CASE("gilscope attach --out T.pftrace writes Perfetto that reads back with the rows of the "
+          "same process sampled to JSON") {
+    const auto py = python312();
+    if (!py) {
+        WARN("no Python 3 found: skipped");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, "locked.py", kLockScript);
+    Script program(*py, {script});
+    std::this_thread::sleep_for(std::chrono::milliseconds(500)); // the waiter is blocked
+    // Two samplers on the same process at once: one writes JSON, the other Perfetto.
+    const QString json = dir.filePath("locked.json"), pftrace = dir.filePath("locked.pftrace");
+    QProcess toJson, toPerfetto;
+    const QString pid = QString::number(program.pid());
+    toJson.start(GILSCOPE_BINARY, {"attach", pid, "--duration", "0.8", "--out", json});
+    toPerfetto.start(GILSCOPE_BINARY, {"attach", pid, "--duration", "0.8", "--out", pftrace});
+    REQUIRE(toJson.waitForFinished(60'000));
+    REQUIRE(toPerfetto.waitForFinished(60'000));
+    INFO(QString::fromUtf8(toPerfetto.readAllStandardError()).toStdString());
+    REQUIRE(toJson.exitCode() == 0);
+    REQUIRE(toPerfetto.exitCode() == 0);
+    QFile f(pftrace);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    CHECK(gilscope::core::looksLikePerfetto(f.readAll()));
+    const auto fromJson = gilscope::core::loadTraceFile(json);
+    const auto fromPerfetto = gilscope::core::loadTraceFile(pftrace);
+    REQUIRE(fromJson.ok());
+    INFO(fromPerfetto.error());
+    REQUIRE(fromPerfetto.ok());
+    INFO(describe(**fromJson) << "---\n" << describe(**fromPerfetto));
+    // The same rows, each mostly in the same state (lock wait, or taking turns on the GIL).
+    const auto rows = [](const gilscope::core::Trace &trace) {
+        std::map<std::string, std::pair<int, bool>> out; // name -> group, blocked on a lock
+        for (const auto &t : trace.threads)
+            out[t.info.name] = {t.info.groupId,
+                                timeIn(trace, t)[ThreadState::LockWait] > trace.endNs / 2};
+        return out;
+    };
+    CHECK(rows(**fromPerfetto) == rows(**fromJson));
+    CHECK((*fromPerfetto)->threads.size() == 4);
+    CHECK((*fromPerfetto)->python == (*fromJson)->python);
+}
+
+TEST_CASE("lock waits of a sampled run are in the metrics per thread and in total, not as GIL "
+          "waits") {
+    const auto py = python312();
+    if (!py) {
+        WARN("no Python 3 found: skipped");
+        return;
+    }
+    QTemporaryDir dir;
+    const QString script = writeScript(dir, "locked.py", kLockScript);
+    const QString trace = dir.filePath("locked.json");
+    // Sampling is record's default.
+    const Run r = runGilscope({"record", "--python", py->path, "--out", trace, "--", script});
+    INFO(r.err.toStdString());
+    REQUIRE(r.exitCode == 0);
+    const Run m = runGilscope({"--load-trace", trace, "--metrics", "-"});
+    REQUIRE(m.exitCode == 0);
+    const QJsonObject metrics = QJsonDocument::fromJson(m.out.toUtf8()).object();
+    INFO(m.out.toStdString());
+    std::map<QString, QJsonObject> threads;
+    for (const auto &t : metrics["threads"].toArray())
+        threads[t.toObject()["name"].toString()] = t.toObject();
+    REQUIRE(threads.count("waiter"));
+    REQUIRE(threads.count("holder"));
+    // The waiter blocks on the lock for about 2.9 s of the holder's 3 s.
+    CHECK(threads["waiter"]["lock_wait_ms"].toDouble() > 2000);
+    CHECK(threads["waiter"]["waiting_ms"].toDouble() < 100);
+    CHECK(threads["holder"]["lock_wait_ms"].toDouble() == 0);
+    CHECK(threads["holder"]["waiting_ms"].toDouble() > 100); // it shares the GIL with the spinner
+    const QJsonObject locks = metrics["locks"].toObject();
+    CHECK(locks["waits"].toDouble() >= 2); // the waiter's, and the main thread's join
+    double total = 0;
+    for (const auto &[name, t] : threads)
+        total += t["lock_wait_ms"].toDouble();
+    CHECK(locks["wait_ms_total"].toDouble() == Approx(total));
 }
 
 TEST_CASE("gilscope record --sample names the threads as Python does") {

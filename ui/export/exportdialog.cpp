@@ -77,6 +77,33 @@ ExportDialog::ExportDialog(Source source, QWidget *parent)
 ExportDialog::~ExportDialog() = default;
 
 void ExportDialog::buildUi() {
+    auto *form = new QFormLayout;
+    buildImageRows(form);
+    buildShowRows(form);
+    auto *rangeLabel = new QLabel(tr("&Range:"));
+    auto *rowsLabel = new QLabel(tr("Ro&ws:"));
+    form->addRow(rangeLabel, buildRangeRow());
+    form->addRow(rowsLabel, buildRowList());
+    rangeLabel->setBuddy(m_rangeStart);
+    rowsLabel->setBuddy(m_rows);
+
+    m_preview = named(new QLabel, "preview");
+    m_preview->setMinimumSize(kPreviewWidth, kPreviewWidth * 9 / 16);
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setFrameShape(QFrame::StyledPanel);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(form);
+    columns->addWidget(m_preview, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns);
+    layout->addWidget(buildButtons());
+
+    connectChanges();
+}
+
+// Format, size (a preset or custom), scale and colours.
+void ExportDialog::buildImageRows(QFormLayout *form) {
     m_format = comboBox("format", {{tr("PNG image"), static_cast<int>(ExportFormat::Png)},
                                    {tr("SVG drawing"), static_cast<int>(ExportFormat::Svg)},
                                    {tr("PDF page"), static_cast<int>(ExportFormat::Pdf)}});
@@ -110,6 +137,18 @@ void ExportDialog::buildUi() {
                                  {tr("Dark slide"), static_cast<int>(ThemeChoice::SlideDark)},
                                  {tr("As on screen"), static_cast<int>(ThemeChoice::Screen)}});
 
+    form->addRow(tr("&Format:"), m_format);
+    form->addRow(tr("&Size:"), m_size);
+    form->addRow(QString(), custom);
+    // A row of widgets gets a plain label from addRow(): the mnemonic needs its buddy named.
+    auto *scaleLabel = new QLabel(tr("S&cale:"));
+    scaleLabel->setBuddy(m_scale);
+    form->addRow(scaleLabel, scaleRow);
+    form->addRow(tr("&Colours:"), m_theme);
+}
+
+// What to draw besides the rows: title, legend, lanes, annotations, captions.
+void ExportDialog::buildShowRows(QFormLayout *form) {
     m_useTitle = named(new QCheckBox(tr("Title")), "useTitle");
     m_title = named(new QLineEdit(m_source.title), "title");
     auto *titleRow = new QHBoxLayout;
@@ -139,30 +178,12 @@ void ExportDialog::buildUi() {
     m_captionText->setPlaceholderText(tr("A line of your own under the chart"));
     m_captionText->setClearButtonEnabled(true);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&Size:"), m_size);
-    form->addRow(QString(), custom);
-    // A row of widgets gets a plain label from addRow(): the mnemonic needs its buddy named.
-    auto *scaleLabel = new QLabel(tr("S&cale:"));
-    scaleLabel->setBuddy(m_scale);
-    form->addRow(scaleLabel, scaleRow);
-    form->addRow(tr("&Colours:"), m_theme);
     form->addRow(tr("Show:"), titleRow);
     form->addRow(QString(), parts);
     form->addRow(tr("Ca&ption:"), m_captionText);
-    auto *rangeLabel = new QLabel(tr("&Range:"));
-    auto *rowsLabel = new QLabel(tr("Ro&ws:"));
-    form->addRow(rangeLabel, buildRangeRow());
-    form->addRow(rowsLabel, buildRowList());
-    rangeLabel->setBuddy(m_rangeStart);
-    rowsLabel->setBuddy(m_rows);
+}
 
-    m_preview = named(new QLabel, "preview");
-    m_preview->setMinimumSize(kPreviewWidth, kPreviewWidth * 9 / 16);
-    m_preview->setAlignment(Qt::AlignCenter);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-
+QDialogButtonBox *ExportDialog::buildButtons() {
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     m_copy =
         named(buttons->addButton(tr("Copy to &Clipboard"), QDialogButtonBox::ActionRole), "copy");
@@ -172,13 +193,11 @@ void ExportDialog::buildUi() {
     connect(m_save, &QPushButton::clicked, this, &ExportDialog::saveClicked);
     connect(m_copy, &QPushButton::clicked, this, &ExportDialog::copyToClipboard);
 
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(form);
-    columns->addWidget(m_preview, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(columns);
-    layout->addWidget(buttons);
+    return buttons;
+}
 
+// Every choice redraws the preview (after a short pause) and updates what is enabled.
+void ExportDialog::connectChanges() {
     auto changed = [this] {
         updateEnabled();
         schedulePreview();

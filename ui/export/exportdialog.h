@@ -7,6 +7,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -80,6 +82,10 @@ protected:
 
 private:
     void buildUi();
+    void buildImageRows(QFormLayout *form);
+    void buildShowRows(QFormLayout *form);
+    QDialogButtonBox *buildButtons();
+    void connectChanges();
     QLayout *buildRangeRow();
     QLayout *buildRowList();
     void setRangeFields(core::TimeWindow window);

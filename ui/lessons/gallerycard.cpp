@@ -22,6 +22,7 @@ GalleryCard::GalleryCard(const LessonPreset &preset, const LessonPreset *counter
     , m_summary(new QLabel)
     , m_picture(new QLabel)
     , m_figures(new QLabel)
+    , m_lesson(new QLabel)
     , m_lookFor(new QLabel)
     , m_reference(new QLabel)
     , m_open(new QPushButton(tr("Open")))
@@ -73,6 +74,17 @@ GalleryCard::GalleryCard(const LessonPreset &preset, const LessonPreset *counter
     m_figures->setObjectName(QStringLiteral("figures"));
     m_figures->setTextFormat(Qt::RichText);
     column->addWidget(m_figures);
+
+    // A lesson says first, in a few sentences, what to look at; the description follows.
+    m_lesson->setObjectName(QStringLiteral("lesson"));
+    m_lesson->setText(preset.lesson);
+    m_lesson->setWordWrap(true);
+    m_lesson->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont lessonFont = m_lesson->font();
+    lessonFont.setBold(true);
+    m_lesson->setFont(lessonFont);
+    m_lesson->setVisible(!preset.lesson.isEmpty());
+    column->addWidget(m_lesson);
 
     m_lookFor->setObjectName(QStringLiteral("description"));
     m_lookFor->setText(preset.lookFor);
@@ -133,6 +145,9 @@ QString GalleryCard::title() const {
 }
 QString GalleryCard::description() const {
     return m_lookFor->text();
+}
+QString GalleryCard::lesson() const {
+    return m_lesson->text();
 }
 QString GalleryCard::reference() const {
     return m_reference->text();

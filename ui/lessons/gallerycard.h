@@ -28,6 +28,8 @@ public:
     QString presetId() const { return m_preset.id; }
     QString title() const;
     QString description() const;
+    // The lesson's few sentences on what to look at; empty for other presets.
+    QString lesson() const;
     QString reference() const;
     QPushButton *openButton() const { return m_open; }
     QPushButton *compareButton() const { return m_compare; }
@@ -60,6 +62,7 @@ private:
     QLabel *m_summary;
     QLabel *m_picture;
     QLabel *m_figures;
+    QLabel *m_lesson;
     QLabel *m_lookFor;
     QLabel *m_reference;
     QPushButton *m_open;

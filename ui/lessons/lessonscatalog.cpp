@@ -75,11 +75,39 @@ const std::map<QString, Reference> &references() {
          {"",
           QObject::tr("largest sleep lateness 37 ms with the burst inline, 6.7 ms in to_thread"),
           kMeasured}},
+        {QStringLiteral("lock-convoy"),
+         {"",
+          QObject::tr("4 threads, a counter under a threading.Lock: 0.96–1.13× with nothing to "
+                      "check inside the lock, 0.68× with a call inside"),
+          kMeasured}},
         {QStringLiteral("queue-pipeline"),
          {"", QObject::tr("3,204 items/s, an item waits 3.4 ms in the queue (p50)"), kMeasured}},
         {QStringLiteral("multiprocessing-4cpu"),
          {"R9", QObject::tr("process start: fork ~1.5 ms, forkserver ~10 ms, spawn ~35 ms"),
           QObject::tr("typical Linux measurements")}},
+    };
+    return table;
+}
+
+// The lessons of the "Real programs" chapter: what to look at, in two or three sentences.
+const std::map<QString, QString> &lessons() {
+    static const std::map<QString, QString> table = {
+        {QStringLiteral("native-hashlib-2threads"),
+         QObject::tr("C extensions release the GIL. Look at the teal stretches: both threads are "
+                     "in C code at the same time, one on each core, and each holds the GIL only "
+                     "for a moment around a call. The run takes half the sequential time: "
+                     "threads scale when the work is in such C code.")},
+        {QStringLiteral("lock-convoy"),
+         QObject::tr("A lock convoy. Look at the rust stretches: one thread holds the lock, the "
+                     "others sleep on it, and the releaser takes it straight back before a "
+                     "woken waiter has the GIL, so the threads take turns and the run is slower "
+                     "than one thread. Under Worker Groups, untick “checks for a GIL hand-over” "
+                     "on the step inside the lock and the convoy is gone.")},
+        {QStringLiteral("asyncio-to-thread"),
+         QObject::tr("asyncio.to_thread rescues the event loop. Look at the asyncio_0 row: the "
+                     "50 ms burst runs there, on the loop's thread pool, while the sleepers keep "
+                     "waking every millisecond, late by at most a switch interval. Compare "
+                     "asyncio-200io-1cpu, where the same burst inline stops every coroutine.")},
     };
     return table;
 }
@@ -164,6 +192,8 @@ LessonPreset lessonPreset(const QString &id, const core::Scenario &scenario) {
         p.title = p.title.left(match.capturedStart()).trimmed();
     }
     p.lookFor = QString::fromStdString(scenario.description);
+    if (auto it = lessons().find(id); it != lessons().end())
+        p.lesson = it->second;
     const auto &table = references();
     if (auto it = table.find(id); it != table.end()) {
         if (p.referenceTag.isEmpty())

@@ -19,6 +19,7 @@ struct LessonPreset {
     core::Scenario scenario;
     QString title;           // the scenario name without the reference tag
     QString lookFor;         // the description: what to look for in the chart
+    QString lesson;          // for the lessons: two or three sentences on what to look at
     QString referenceTag;    // "R1" … "R8" (REFERENCE_RESULTS.md), empty when none
     QString referenceFigure; // "2 threads 15.4 s vs 7.8 s sequential"
     QString referenceSource; // "David Beazley, Understanding the Python GIL (PyCon 2010)"

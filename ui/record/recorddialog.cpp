@@ -1,6 +1,7 @@
 #include "record/recorddialog.h"
 
 #include "record/pythonpicker.h"
+#include "sampling/samplingcheck.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -126,9 +127,10 @@ QLabel *wrappingLabel(const QString &objectName) {
 
 void RecordDialog::buildUi() {
     auto *intro = new QLabel(
-        tr("Runs a script under GIL Scope's recorder and shows, thread by thread, when it ran "
-           "Python code, waited for the GIL and blocked in I/O. Recording slows tight loops "
-           "down several times; the GIL's hand-overs keep their timing."));
+        tr("Runs a script and shows, thread by thread, when it ran Python code, waited for "
+           "the GIL, waited for a lock and blocked in I/O. Sampling reads the threads from /proc "
+           "while the script runs at full speed; the instrumenting recorder sees every hand-off "
+           "but slows tight loops down several times."));
     intro->setWordWrap(true);
     buildForm();
     buildProgress();
@@ -179,13 +181,16 @@ void RecordDialog::buildForm() {
     m_interval->setMinimumWidth(200);
     m_method = new QComboBox;
     m_method->setObjectName(QStringLiteral("method"));
-    m_method->addItem(tr("instrument: every GIL hand-off, but loops run 4–13× slower"),
-                      QStringLiteral("instrument"));
+    // Sampling first and the default: the script runs at full speed.
     m_method->addItem(tr("sample (no slowdown): threads read from /proc 1000×/s, live timeline"),
                       QStringLiteral("sample"));
-#ifndef __linux__
-    m_method->setItemData(1, 0, Qt::UserRole - 1); // sampling reads /proc: Linux only
-#endif
+    m_method->addItem(tr("instrument: every GIL hand-off, but loops run 4–13× slower"),
+                      QStringLiteral("instrument"));
+    if (const auto proc = core::checkProcSampling(); !proc.ok()) {
+        m_method->setItemData(0, 0, Qt::UserRole - 1); // not selectable
+        m_method->setItemData(0, QString::fromStdString(proc.error()), Qt::ToolTipRole);
+        m_method->setCurrentIndex(1);
+    }
     m_trace = new QLineEdit;
     m_trace->setObjectName(QStringLiteral("tracePath"));
     m_trace->setPlaceholderText(tr("SCRIPT.trace.json beside the script"));
@@ -302,7 +307,10 @@ void RecordDialog::readSettings() {
         setScript(script, settings.value(kArgumentsKey).toString());
     m_python->setPreferredPath(settings.value(kPythonKey).toString());
     m_interval->setValue(settings.value(kIntervalKey, 0.0).toDouble());
-    if (const int method = m_method->findData(settings.value(kMethodKey)); method >= 0)
+    // A saved choice of sampling is kept only where sampling works.
+    const int method = m_method->findData(settings.value(kMethodKey));
+    if (method >= 0 &&
+        m_method->model()->flags(m_method->model()->index(method, 0)).testFlag(Qt::ItemIsEnabled))
         m_method->setCurrentIndex(method);
 }
 

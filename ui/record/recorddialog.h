@@ -56,7 +56,8 @@ public:
     QLineEdit *scriptEdit() const { return m_script; }
     QLineEdit *argumentsEdit() const { return m_arguments; }
     QDoubleSpinBox *switchIntervalBox() const { return m_interval; }
-    // "instrument" (the recorder's hooks) or "sample" (from /proc, no slowdown; Linux).
+    // "sample" (from /proc, no slowdown; Linux; the default) or "instrument" (the recorder's
+    // hooks; the default where /proc cannot be read).
     QComboBox *methodBox() const { return m_method; }
     QLineEdit *traceEdit() const { return m_trace; }
     QLabel *traceHint() const { return m_traceHint; }

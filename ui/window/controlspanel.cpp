@@ -1,6 +1,7 @@
 #include "window/controlspanel.h"
 
 #include "catalog/presets.h"
+#include "groups/groupsmodel.h"
 #include "scenario/scenarioedits.h"
 #include "scenario/scenariotitle.h"
 #include "timeline/timeformat.h"
@@ -79,6 +80,13 @@ core::WorkerGroup defaultIoGroup() {
 
 } // namespace
 
+// The group the sliders act on: the selected one, when there is more than one to choose from.
+template <typename S, typename M> auto *targetOf(S &s, const M &m) {
+    const bool chosen =
+        s.workers.size() > 1 && m.target >= 0 && m.target < static_cast<int>(s.workers.size());
+    return chosen ? &s.workers[m.target] : nullptr;
+}
+
 // One slider of the panel: where and how it shows, and how it reads and writes a scenario.
 struct ControlsPanel::SliderRow {
     enum class Group { Threads, Machine };
@@ -94,7 +102,7 @@ struct ControlsPanel::SliderRow {
     double (*read)(const Scenario &, const WorkerModels &);
     void (*write)(Scenario &, WorkerModels &, double);
     // Whether the knob means anything for this scenario (greyed out if not); null: always.
-    bool (*applies)(const Scenario &) = nullptr;
+    bool (*applies)(const Scenario &, const WorkerModels &) = nullptr;
 };
 
 const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
@@ -103,35 +111,80 @@ const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
     // name, group, label, spoken, help, minimum, maximum, scale, format, read, write[, applies]
     static const std::vector<SliderRow> rows = {
         {QStringLiteral("cpuThreads"), Group::Threads, tr("CPU-bound:"), tr("CPU-bound threads"),
-         tr("Threads that only compute"), 0, 64, Scale::Linear, countText,
-         [](const Scenario &s, const WorkerModels &) {
-             return double(edits::workerCount(s, WorkerKind::Cpu));
+         tr("Threads that only compute (of the selected group, if it is CPU-bound)"), 0, 64,
+         Scale::Linear, countText,
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return double(t && t->kind == WorkerKind::Cpu
+                               ? t->count
+                               : edits::workerCount(s, WorkerKind::Cpu));
          },
          [](Scenario &s, WorkerModels &m, double v) {
-             edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m.cpu);
+             if (auto *t = targetOf(s, m))
+                 t->count = int(std::lround(v));
+             else
+                 edits::setWorkerCount(s, WorkerKind::Cpu, int(std::lround(v)), m.cpu);
+         },
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return !t || t->kind == WorkerKind::Cpu;
          }},
         {QStringLiteral("ioThreads"), Group::Threads, tr("I/O-bound:"), tr("I/O-bound threads"),
-         tr("Threads that alternate a short computation with a blocking call"), 0, 64,
-         Scale::Linear, countText,
-         [](const Scenario &s, const WorkerModels &) {
-             return double(edits::workerCount(s, WorkerKind::Io));
+         tr("Threads that alternate a short computation with a blocking call (of the selected "
+            "group, if it is not CPU-bound)"),
+         0, 64, Scale::Linear, countText,
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return double(t && t->kind != WorkerKind::Cpu ? t->count
+                                                           : edits::workerCount(s, WorkerKind::Io));
          },
          [](Scenario &s, WorkerModels &m, double v) {
-             edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m.io);
+             if (auto *t = targetOf(s, m))
+                 t->count = int(std::lround(v));
+             else
+                 edits::setWorkerCount(s, WorkerKind::Io, int(std::lround(v)), m.io);
+         },
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return !t || t->kind != WorkerKind::Cpu;
          }},
         {QStringLiteral("cpuBurst"), Group::Threads, tr("CPU burst:"), tr("CPU burst"),
-         tr("CPU time of each CPU-bound thread"), 0.01, 10'000, Scale::Log, msText,
-         [](const Scenario &, const WorkerModels &m) { return m.cpu.cpu_ms; },
+         tr("CPU time of each CPU-bound thread (of the selected group's op)"), 0.01, 10'000,
+         Scale::Log, msText,
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return t ? t->cpu_ms : m.cpu.cpu_ms;
+         },
          [](Scenario &s, WorkerModels &m, double v) {
+             if (auto *t = targetOf(s, m)) {
+                 t->cpu_ms = v;
+                 return;
+             }
              m.cpu.cpu_ms = v;
              edits::setCpuBurstMs(s, v);
+         },
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return !t || !t->hasSteps();
          }},
         {QStringLiteral("ioWait"), Group::Threads, tr("I/O wait:"), tr("I/O wait"),
-         tr("Length of each blocking call of the I/O-bound threads"), 0.001, 1'000, Scale::Log,
-         msText, [](const Scenario &, const WorkerModels &m) { return m.io.io_ms; },
+         tr("Length of each blocking call of the I/O-bound threads (of the selected group)"), 0.001,
+         1'000, Scale::Log, msText,
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return t ? t->io_ms : m.io.io_ms;
+         },
          [](Scenario &s, WorkerModels &m, double v) {
+             if (auto *t = targetOf(s, m)) {
+                 t->io_ms = v;
+                 return;
+             }
              m.io.io_ms = v;
              edits::setIoWaitMs(s, v);
+         },
+         [](const Scenario &s, const WorkerModels &m) {
+             const auto *t = targetOf(s, m);
+             return !t || (!t->hasSteps() && t->kind != WorkerKind::Cpu);
          }},
         {QStringLiteral("cores"), Group::Machine, tr("Cores:"), tr("Cores"),
          tr("CPU cores of the machine"), 1, 64, Scale::Linear, countText,
@@ -144,7 +197,7 @@ const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
          0.05, 100, Scale::Log, msText,
          [](const Scenario &s, const WorkerModels &) { return s.params.switch_interval_ms; },
          [](Scenario &s, WorkerModels &, double v) { s.params.switch_interval_ms = v; },
-         [](const Scenario &s) { return s.interpreter == Interpreter::Gil; }},
+         [](const Scenario &s, const WorkerModels &) { return s.interpreter == Interpreter::Gil; }},
         {QStringLiteral("checkInterval"), Group::Machine, tr("Check interval:"),
          tr("Check interval"),
          tr("sys.setcheckinterval(): ticks between the legacy GIL's release-and-reacquire checks"),
@@ -153,7 +206,9 @@ const std::vector<ControlsPanel::SliderRow> &ControlsPanel::sliderRows() {
          [](Scenario &s, WorkerModels &, double v) {
              s.params.check_interval = int(std::lround(v));
          },
-         [](const Scenario &s) { return s.interpreter == Interpreter::LegacyGil; }},
+         [](const Scenario &s, const WorkerModels &) {
+             return s.interpreter == Interpreter::LegacyGil;
+         }},
     };
     return rows;
 }
@@ -168,6 +223,7 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     , m_seed(new QSpinBox)
     , m_machine(new RefreshingComboBox)
     , m_summary(new QLabel)
+    , m_target(new QLabel)
     , m_error(new QLabel) {
     setObjectName(QStringLiteral("controls"));
     auto *content = new QWidget;
@@ -179,6 +235,14 @@ ControlsPanel::ControlsPanel(QWidget *parent)
     auto *machineBox = new QGroupBox(tr("Machine and GIL"));
     const std::map<Group, QFormLayout *> forms = {{Group::Threads, new QFormLayout(threadsBox)},
                                                   {Group::Machine, new QFormLayout(machineBox)}};
+    m_target->setObjectName(QStringLiteral("sliderTarget"));
+    m_target->setWordWrap(true);
+    m_target->setTextFormat(Qt::RichText);
+    connect(m_target, &QLabel::linkActivated, this, [this] {
+        setTargetGroup(-1);
+        emit targetCleared();
+    });
+    forms.at(Group::Threads)->addRow(m_target);
     for (const SliderRow &row : sliderRows())
         addSlider(forms.at(row.group), row);
     m_summary->setWordWrap(true);
@@ -328,10 +392,56 @@ template <typename F> void ControlsPanel::edit(F change) {
     if (m_updating)
         return;
     change(m_scenario);
+    if (m_models.target >= static_cast<int>(m_scenario.workers.size()))
+        m_models.target = -1;
     showPreset();
     updateEnabled();
     updateSummary();
+    updateTarget();
     emit scenarioEdited(m_scenario);
+    emit scenarioShown(m_scenario);
+}
+
+void ControlsPanel::setWorkers(const std::vector<core::WorkerGroup> &workers,
+                               const std::map<std::string, core::QueueSpec> &queues) {
+    edit([&](Scenario &s) {
+        s.workers = workers;
+        s.queues = queues;
+    });
+    // The editor may have changed what a slider shows (a count, a burst).
+    m_updating = true;
+    for (const auto &[row, slider] : m_sliders)
+        slider->setValue(row->read(m_scenario, m_models));
+    m_updating = false;
+}
+
+void ControlsPanel::setTargetGroup(int index) {
+    m_models.target =
+        index >= 0 && index < static_cast<int>(m_scenario.workers.size()) ? index : -1;
+    m_updating = true;
+    for (const auto &[row, slider] : m_sliders)
+        slider->setValue(row->read(m_scenario, m_models));
+    m_updating = false;
+    updateEnabled();
+    updateTarget();
+}
+
+void ControlsPanel::updateTarget() {
+    const auto &workers = m_scenario.workers;
+    m_target->setVisible(workers.size() > 1);
+    const auto *t = targetOf(m_scenario, m_models);
+    if (!t) {
+        m_target->setText(tr("The sliders act on every group; select one under Worker Groups "
+                             "to edit it alone."));
+        return;
+    }
+    const QString name = t->name.empty() ? QString::fromUtf8(core::toString(t->kind).data())
+                                         : QString::fromStdString(t->name);
+    m_target->setText(tr("The sliders act on group <b>%1</b> (%2 of %3) · <a href=\"all\">every "
+                         "group</a>")
+                          .arg(name.toHtmlEscaped())
+                          .arg(m_models.target + 1)
+                          .arg(workers.size()));
 }
 
 void ControlsPanel::choosePreset(int index) {
@@ -426,11 +536,15 @@ void ControlsPanel::setScenario(const core::Scenario &scenario) {
         m_seed->setValue(static_cast<int>(
             std::min<std::uint64_t>(scenario.seed, std::numeric_limits<int>::max())));
     }
+    if (m_models.target >= static_cast<int>(scenario.workers.size()))
+        m_models.target = -1;
     for (const auto &[row, slider] : m_sliders)
         slider->setValue(row->read(scenario, m_models));
     updateEnabled();
     updateSummary();
+    updateTarget();
     m_updating = false;
+    emit scenarioShown(m_scenario);
 }
 
 void ControlsPanel::showPreset() {
@@ -449,23 +563,15 @@ void ControlsPanel::setError(const QString &message) {
 void ControlsPanel::updateEnabled() {
     for (const auto &[row, slider] : m_sliders)
         if (row->applies)
-            slider->setEnabled(row->applies(m_scenario));
+            slider->setEnabled(row->applies(m_scenario, m_models));
 }
 
 void ControlsPanel::updateSummary() {
     QStringList parts;
-    for (const auto &w : m_scenario.workers) {
-        const QString name = w.name.empty() ? QString::fromUtf8(core::toString(w.kind).data())
-                                            : QString::fromStdString(w.name);
-        if (w.ops <= 1 && w.io_ms == 0)
-            parts << tr("%1 × %2: %3 CPU").arg(w.count).arg(name, msText(w.cpu_ms));
-        else
-            parts << tr("%1 × %2: %3 × (%4 CPU + %5 I/O)")
-                         .arg(w.count)
-                         .arg(name)
-                         .arg(w.ops)
-                         .arg(msText(w.cpu_ms), msText(w.io_ms));
-    }
+    for (const auto &w : m_scenario.workers)
+        parts << tr("%1 × %2: %3")
+                     .arg(w.count)
+                     .arg(GroupsModel::groupName(w), GroupsModel::workText(w));
     m_summary->setText(parts.join(QChar('\n')));
 }
 

@@ -38,6 +38,15 @@ public:
     void setAnnotations(std::vector<core::Annotation> annotations) {
         m_scenario.annotations = std::move(annotations);
     }
+    // The worker groups editor's edit: new groups and queues, the rest of the scenario kept.
+    // Emits scenarioEdited() as a slider does.
+    void setWorkers(const std::vector<core::WorkerGroup> &workers,
+                    const std::map<std::string, core::QueueSpec> &queues);
+    // The group the Threads sliders act on (-1: every group, as with a single group). With one
+    // group there is nothing to choose: the sliders act as they always did.
+    void setTargetGroup(int index);
+    int targetGroup() const { return m_models.target; }
+    QLabel *targetLabel() const { return m_target; }
     // A problem with the current scenario (from validation or the simulation), or "" to clear.
     void setError(const QString &message);
 
@@ -55,6 +64,10 @@ signals:
     void scenarioEdited(const gilscope::core::Scenario &scenario);
     // A preset was picked: a new start rather than an edit.
     void presetChosen(const gilscope::core::Scenario &scenario);
+    // What the panel shows changed, by an edit or setScenario(): the groups editor follows it.
+    void scenarioShown(const gilscope::core::Scenario &scenario);
+    // "every group" was clicked in the target label.
+    void targetCleared();
 
 private:
     // What the sliders edit besides the scenario: the thread each kind grows from when its count
@@ -62,6 +75,7 @@ private:
     struct WorkerModels {
         core::WorkerGroup cpu;
         core::WorkerGroup io;
+        int target = -1; // the group the Threads sliders act on, -1: all (see setTargetGroup)
     };
     struct SliderRow;
     static const std::vector<SliderRow> &sliderRows();
@@ -81,6 +95,7 @@ private:
                       const std::optional<core::MachineProfile> &profile) const;
     void updateEnabled();
     void updateSummary();
+    void updateTarget();
     // "Custom" once the scenario no longer matches a preset; the preset again if it does.
     void showPreset();
 
@@ -99,6 +114,7 @@ private:
     std::vector<core::MachineProfile> m_profiles;
     std::vector<std::pair<const SliderRow *, LabeledSlider *>> m_sliders;
     QLabel *m_summary;
+    QLabel *m_target;
     QLabel *m_error;
 };
 

@@ -5,6 +5,7 @@
 #include "export/timelineexporter.h"
 #include "files/inputfile.h"
 #include "files/outputfile.h"
+#include "groups/groupseditor.h"
 #include "pixels/traceindex.h"
 #include "play/playmode.h"
 #include "record/attachdialog.h"
@@ -182,6 +183,23 @@ void MainWindow::createDocks() {
                                    Qt::BottomDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_metricsDock);
     resizeDocks({m_controlsDock, m_metricsDock}, {330, 330}, Qt::Horizontal);
+
+    // Along the bottom of the window: wide and short, so the timeline keeps most of it.
+    m_groupsEditor = new GroupsEditor;
+    m_groupsDock = new QDockWidget(tr("Worker Groups"), this);
+    m_groupsDock->setObjectName(QStringLiteral("groupsDock"));
+    m_groupsDock->setWidget(m_groupsEditor);
+    m_groupsDock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    addDockWidget(Qt::BottomDockWidgetArea, m_groupsDock);
+    resizeDocks({m_groupsDock}, {230}, Qt::Vertical);
+    // The editor and the controls show one scenario: each edit of one shows in the other.
+    connect(m_groupsEditor, &GroupsEditor::scenarioEdited, this,
+            [this](const core::Scenario &s) { m_controls->setWorkers(s.workers, s.queues); });
+    connect(m_controls, &ControlsPanel::scenarioShown, m_groupsEditor, &GroupsEditor::setScenario);
+    connect(m_groupsEditor, &GroupsEditor::selectedGroupChanged, m_controls,
+            &ControlsPanel::setTargetGroup);
+    connect(m_controls, &ControlsPanel::targetCleared, m_groupsEditor,
+            [this] { m_groupsEditor->selectGroup(-1); });
 }
 
 QWidget *MainWindow::wrapControls() {
@@ -318,6 +336,7 @@ void MainWindow::createMenus() {
                  separator,
                  {.existing = m_controlsDock->toggleViewAction()},
                  {.existing = m_metricsDock->toggleViewAction()},
+                 {.existing = m_groupsDock->toggleViewAction()},
                  {.existing = m_play->toggleAction()},
                  separator,
                  {.text = tr("&Full Screen"),
@@ -488,6 +507,7 @@ void MainWindow::setScenario(const core::Scenario &scenario) {
     m_fitPending = true;
     m_file.clear();
     setWindowModified(false);
+    m_groupsEditor->selectGroup(-1); // a new start: the sliders act on every group again
     m_controls->setScenario(scenario);
     m_controller->setScenario(scenario);
     updateWindowTitle();
@@ -575,6 +595,7 @@ void MainWindow::showPreparedTrace(const core::PreparedRunPtr &result, const QSt
     m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setEnabled(false);
+    m_groupsEditor->setEnabled(false);
     m_traceBanner->setText(
         tr("<b>Showing the trace %1.</b><br>The controls shape simulations, not a finished trace: "
            "they apply again when you pick a preset, open a scenario or simulate the scenario "
@@ -600,6 +621,7 @@ void MainWindow::leaveTraceMode() {
     m_traceMode = false;
     m_traceFile.clear();
     m_controls->setEnabled(true);
+    m_groupsEditor->setEnabled(true);
     m_traceBox->hide();
     m_status->clear();
     updateWindowTitle();
@@ -951,6 +973,7 @@ void MainWindow::showResult(const core::PreparedRunPtr &result) {
     m_view->setAccessibleFigures(metricsCaption(result->metrics));
     m_metrics->setResult(result);
     m_controls->setError(QString());
+    m_groupsEditor->setRunError(QString());
     const auto &trace = result->trace();
     m_events->setText(
         tr("%1 events").arg(QLocale().toString(static_cast<qulonglong>(trace.eventCount()))));
@@ -965,6 +988,7 @@ void MainWindow::showError(const QString &message) {
     if (m_traceMode && !m_leaveTrace)
         return;
     m_controls->setError(message);
+    m_groupsEditor->setRunError(message);
     m_status->setText(tr("Cannot simulate: %1").arg(message));
 }
 

@@ -22,6 +22,7 @@ namespace gilscope::ui {
 
 class CompareView;
 class ControlsPanel;
+class GroupsEditor;
 class MetricsPanel;
 class PlayMode;
 class RecordDialog;
@@ -104,6 +105,9 @@ public:
     // The playhead, play bar and stage panel (View > Play Mode).
     PlayMode *playMode() const { return m_play; }
     ControlsPanel *controls() const { return m_controls; }
+    // The worker groups and their steps (a dock under the timeline).
+    GroupsEditor *groupsEditor() const { return m_groupsEditor; }
+    QDockWidget *groupsDock() const { return m_groupsDock; }
     MetricsPanel *metrics() const { return m_metrics; }
     SimulationController *controller() const { return m_controller; }
     QString currentFile() const { return m_file; }
@@ -158,6 +162,8 @@ private:
     MetricsPanel *m_metrics;
     QDockWidget *m_controlsDock = nullptr;
     QDockWidget *m_metricsDock = nullptr;
+    GroupsEditor *m_groupsEditor = nullptr;
+    QDockWidget *m_groupsDock = nullptr;
     QLabel *m_status;
     QLabel *m_events;
     QLabel *m_simTime;

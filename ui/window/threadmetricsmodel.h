@@ -13,7 +13,10 @@ namespace gilscope::ui {
 class ThreadMetricsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Thread, States, Running, Waiting, Io, ColumnCount };
+    // The columns a table can have. Native (C code with the GIL released) and Lock (waits for a
+    // lock, a queue or an event) are shown only when some thread spent time so; the others
+    // always, in this order. sectionOf() says where a column is.
+    enum Column { Thread, States, Running, Native, Waiting, Lock, Io };
     // Per state ms in the bar's order (running, waiting, ready, I/O, starting) as a QVariantList,
     // and the makespan they are drawn against.
     static constexpr int StateTimesRole = Qt::UserRole + 1;
@@ -22,6 +25,8 @@ public:
     explicit ThreadMetricsModel(QObject *parent = nullptr);
 
     void setMetrics(const core::Metrics &metrics);
+    // The section showing `column`, -1 when it is not shown.
+    int sectionOf(Column column) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -32,6 +37,7 @@ public:
 private:
     std::vector<core::ThreadMetrics> m_threads;
     double m_makespanMs = 0;
+    std::vector<Column> m_columns{Thread, States, Running, Waiting, Io};
 };
 
 } // namespace gilscope::ui

@@ -193,3 +193,11 @@ TEST_CASE("the trace file keeps the run's peak memory", "[memory]") {
     REQUIRE(fromProto.ok());
     CHECK((*fromProto)->memory.peakMb == Approx(trace->memory.peakMb));
 }
+
+TEST_CASE("peak memory: a group that starts late costs memory from its start", "[memory]") {
+    // a is done at 10 ms, b starts at 50 ms: never two threads at once.
+    const auto trace = run(parsed(R"({"workers": [{"name": "a", "cpu_ms": 10},
+        {"name": "b", "cpu_ms": 10, "start_ms": 50}]})"));
+    CHECK(trace->memory.peakMb == Approx(16 + kThreadMb));
+    CHECK(trace->memory.threads == 1);
+}

@@ -192,6 +192,27 @@ TEST_CASE("a recording without lock marks: the running row holds the GIL, waitin
     CHECK(index.at(500).cores == Rows{1});
 }
 
+TEST_CASE("a thread in C code that released the GIL keeps its core, and the GIL goes free") {
+    // a: Python [0,100), C code [100,300), Python again [300,400). b takes the GIL at 100.
+    TraceBuilder b(100);
+    const int a = b.addRow(thread("a", 0), 0, R);
+    const int c = b.addRow(thread("b", 0), 0, W);
+    b.setState(a, 100, ThreadState::Native);
+    b.setState(c, 100, R);
+    b.setState(c, 200, ThreadState::Done);
+    b.setState(a, 300, R);
+    b.setState(a, 400, ThreadState::Done);
+    auto trace = b.finish(500);
+    trace->cores = 2;
+    const StageIndex index(trace);
+    CHECK(index.at(150).cores == Rows{0, 1}); // a stays on its core in C code
+    CHECK(index.at(150).gils[0].holder == 1);
+    CHECK(index.at(250).cores == Rows{0, -1});
+    CHECK(index.at(250).gils[0].holder == -1); // C code holds no GIL
+    CHECK(index.at(350).cores == Rows{0, -1});
+    CHECK(index.at(350).gils[0].holder == 0);
+}
+
 TEST_CASE("stepping through a trace stops at every state change and mark") {
     const StageIndex index(modernStory());
     CHECK(index.nextEvent(-1) == TimeNs{0});

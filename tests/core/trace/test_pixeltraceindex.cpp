@@ -14,6 +14,7 @@ constexpr ThreadState R = ThreadState::Running;
 constexpr ThreadState W = ThreadState::WaitingForGil;
 constexpr ThreadState I = ThreadState::Io;
 constexpr ThreadState D = ThreadState::Done;
+constexpr ThreadState N = ThreadState::Native;
 
 ThreadTrack row(std::string name, int gil, std::vector<std::pair<TimeNs, ThreadState>> segments) {
     ThreadTrack t;
@@ -53,6 +54,28 @@ TEST_CASE("pixel index: the GIL holder lane follows the hand-offs between the th
     CHECK(index->holderColourOfRow(1) == 2);
     CHECK(index->holderColourOfRow(2) == TraceIndex::kFree);
     CHECK(lane.colours == std::vector<std::uint8_t>{1, 2, 1, 2, 0});
+}
+
+TEST_CASE("pixel index: C code with the GIL released keeps a core busy but holds no GIL") {
+    // Two threads of one GIL hashing in C most of the time: both cores busy, the GIL taken only
+    // for the Python between calls (a [0,2), b [2,4), then both in C until 10, a again [10,12)).
+    auto trace = std::make_shared<Trace>();
+    trace->endNs = 14;
+    trace->threads.push_back(row("a", 0, {{0, R}, {2, N}, {10, R}, {12, D}}));
+    trace->threads.push_back(row("b", 0, {{0, W}, {2, R}, {4, N}, {14, D}}));
+    const auto index = TraceIndex::build(trace);
+    REQUIRE(index);
+    CHECK(index->maxBusy() == 2);
+    const auto &busy = index->busyLane();
+    REQUIRE(busy.size() == 4);
+    CHECK(std::vector<TimeNs>{busy.start(0), busy.start(1), busy.start(2), busy.start(3)} ==
+          std::vector<TimeNs>{0, 2, 12, 14});
+    CHECK(std::vector<unsigned>{busy.value(0), busy.value(1), busy.value(2), busy.value(3)} ==
+          std::vector<unsigned>{1, 2, 1, 0});
+    REQUIRE(index->holderLanes().size() == 1);
+    const auto &lane = index->holderLanes()[0];
+    CHECK(lane.starts == std::vector<TimeNs>{0, 2, 4, 10, 12});
+    CHECK(lane.holders == std::vector<std::int32_t>{0, 1, -1, 0, -1});
 }
 
 TEST_CASE("pixel index: the busy lane counts running threads across every GIL") {

@@ -36,6 +36,15 @@ TEST_CASE("a trace written as Chrome JSON reads back with identical segments and
     }
 }
 
+TEST_CASE("a recording's Python version survives Chrome JSON, as it does .pftrace") {
+    auto trace = std::make_shared<Trace>(*run(*loadPreset("r6-convoy-2cpu")));
+    CHECK_FALSE(traceToChromeJson(*trace).contains("\"python\":")); // a simulation has none
+    trace->python = "3.12.1";
+    const auto back = parse(traceToChromeJson(*trace));
+    REQUIRE(back.ok());
+    CHECK((*back)->python == "3.12.1");
+}
+
 TEST_CASE(
     "the Chrome JSON carries what Perfetto shows: names, slices, instants, a waiters counter") {
     Scenario s = scenarioOf(Interpreter::Gil, Executor::Threading, 2, {cpuWorkers(2, 12)});

@@ -68,6 +68,12 @@ QByteArray readAll(const QString &path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// The stand-in interpreters play the instrumenting recorder (they write the trace themselves).
+void instrument(ui::RecordDialog *d) {
+    d->methodBox()->setCurrentIndex(d->methodBox()->findData("instrument"));
+    REQUIRE(d->methodBox()->currentData() == "instrument");
+}
+
 bool finished(const ui::RecordDialog *d) {
     return waitUntil([&] { return !d->isRecording(); }, 30000);
 }
@@ -229,6 +235,7 @@ TEST_CASE("a recording that writes a trace opens it in the window and in the rec
     REQUIRE(dialog->pythonPicker()->current()->path == python);
     const QString script = writeFile(dir, "fake.py", "pass\n");
     dialog->setScript(script, "--threads 2");
+    instrument(dialog);
     dialog->show();
 
     REQUIRE(dialog->record());
@@ -259,6 +266,7 @@ TEST_CASE("a script that fails after the trace is written keeps the dialog open 
                          "echo 'ZeroDivisionError: division by zero' >&2\n" + writesTrace(1))});
     QSignalSpy recorded(d.d.get(), &ui::RecordDialog::traceRecorded);
     d->setScript(writeFile(dir, "crash.py", "1/0\n"));
+    instrument(d.d.get());
     REQUIRE(d->record());
     REQUIRE(finished(d.d.get()));
     CHECK(recorded.isEmpty());
@@ -284,6 +292,7 @@ TEST_CASE("a recording that writes no trace says why and leaves an existing trac
                              "echo 'gilscope-record: free-threaded builds run threads in "
                              "parallel; this recorder needs a GIL' >&2\nexit 2")});
         d->setScript(script);
+        instrument(d.d.get());
         CHECK(d->traceHint()->text().contains("exists"));
         REQUIRE(d->record());
         REQUIRE(finished(d.d.get()));
@@ -295,6 +304,7 @@ TEST_CASE("a recording that writes no trace says why and leaves an existing trac
         const QString python = fakePython(dir, "py312", "CPython 3 12 1", writesTrace(0));
         Dialog d({python});
         d->setScript(script);
+        instrument(d.d.get());
         REQUIRE(QFile::remove(python));
         REQUIRE(d->record());
         REQUIRE(finished(d.d.get()));
@@ -310,6 +320,7 @@ TEST_CASE("Cancel stops a script that never ends; without a trace the dialog say
     Dialog d({fakePython(dir, "py312", "CPython 3 12 1", "echo started\nexec sleep 600")});
     QSignalSpy recorded(d.d.get(), &ui::RecordDialog::traceRecorded);
     d->setScript(writeFile(dir, "forever.py", "while True: pass\n"));
+    instrument(d.d.get());
     d->show();
     REQUIRE(d->record());
     REQUIRE(waitUntil([&] { return d->log()->toPlainText().contains("started"); }));
@@ -324,4 +335,22 @@ TEST_CASE("Cancel stops a script that never ends; without a trace the dialog say
     CHECK(d->message()->text().contains("Cancelled before the recorder wrote a trace"));
     CHECK(d->recordButton()->isEnabled()); // ready to try again
     CHECK(d->cancelButton()->text() == "Close");
+}
+
+TEST_CASE("record dialog samples by default and remembers a choice of instrumenting") {
+    FreshSettings settings;
+    QTemporaryDir dir;
+    const QString python = fakePython(dir, "py312", "CPython 3 12 1", writesTrace(0));
+    {
+        Dialog d({python});
+        CHECK(d->methodBox()->currentData() == "sample");
+        CHECK(d->methodBox()->currentText().startsWith("sample (no slowdown)"));
+        d->setScript(writeFile(dir, "s.py", "pass\n"));
+        instrument(d.d.get());
+        REQUIRE(d->record());
+        REQUIRE(finished(d.d.get()));
+    }
+    CHECK(QSettings().value("record/method").toString() == "instrument");
+    Dialog again({python});
+    CHECK(again->methodBox()->currentData() == "instrument");
 }
