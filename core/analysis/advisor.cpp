@@ -92,17 +92,103 @@ std::string lockNote(const Scenario &s, const AdvisorRun &threads) {
            " % of the time), which no executor removes: hold it for less";
 }
 
-std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, int best) {
+double memoryOf(const AdvisorRun &r) {
+    return r.metrics.memory.known() ? r.metrics.memory.peakMb : 0;
+}
+
+std::string megabytes(double mb) {
+    return fixed(mb, mb < 10 ? 1 : 0) + " MB";
+}
+
+// "+45 MB": what a run costs in memory beyond another's, when it is worth saying.
+std::string extraMemory(const AdvisorRun &b, const AdvisorRun &than) {
+    const double extra = memoryOf(b) - memoryOf(than);
+    std::string text;
+    if (extra >= 0.5) {
+        text = "+"; // appended, not "+" + ...: GCC 12 warns (-Wrestrict) on that falsely
+        text += megabytes(extra);
+    }
+    return text;
+}
+std::string forMemory(const AdvisorRun &b, const AdvisorRun &than) {
+    const std::string extra = extraMemory(b, than);
+    return extra.empty() ? extra : " for " + extra;
+}
+
+// The steps with every to_thread's steps run in place: the coroutine does the work on the loop.
+std::vector<Step> inlined(const std::vector<Step> &steps) {
+    std::vector<Step> out;
+    for (const Step &step : steps) {
+        if (step.kind == StepKind::ToThread) {
+            for (const Step &inner : inlined(step.body))
+                out.push_back(inner);
+            continue;
+        }
+        Step copy = step;
+        copy.body = inlined(step.body);
+        out.push_back(std::move(copy));
+    }
+    return out;
+}
+
+bool usesToThread(const std::vector<Step> &steps) {
+    for (const Step &step : steps)
+        if (step.kind == StepKind::ToThread || usesToThread(step.body))
+            return true;
+    return false;
+}
+
+// For asyncio with to_thread: the largest lateness of the loop's coroutines with the awaited
+// work in the pool and run inline instead; nothing when no coroutine waits on I/O.
+std::string toThreadNote(const Scenario &s, const AdvisorRun &b, const std::atomic<bool> *cancel) {
+    bool any = false;
+    Scenario inline_ = s;
+    inline_.executor = b.executor;
+    inline_.interpreter = b.interpreter;
+    for (auto &w : inline_.workers) {
+        if (w.executor.value_or(inline_.executor) != Executor::Asyncio || !usesToThread(w.steps))
+            continue;
+        w.steps = inlined(w.steps);
+        any = true;
+    }
+    if (!any || b.metrics.io.ops == 0)
+        return {};
+    const auto run = prepareRun(inline_, cancel, RunParts::TraceAndMetrics);
+    if (!run.ok())
+        return {};
+    const double pooled = b.metrics.io.max_stall_ms, inlineStall = (*run)->metrics.io.max_stall_ms;
+    if (inlineStall < 1.5 * pooled || inlineStall - pooled < 0.5)
+        return {};
+    return "to_thread keeps the event loop responsive: its coroutines wait at most " +
+           fixed(pooled, 1) + " ms (largest lateness) against " + fixed(inlineStall, 1) +
+           " ms with the work inline";
+}
+
+std::string baseReason(const Scenario &s, const std::vector<AdvisorRun> &runs, int best,
+                       const AdvisorRun *heavier) {
     const AdvisorRun &b = runs[static_cast<std::size_t>(best)];
     const AdvisorRun &threads = runs[0]; // threading, standard build
     const double gain = threads.metrics.makespan_ms / b.metrics.makespan_ms;
     const Mix mix = mixOf(s);
     const std::string note = lockNote(s, threads);
-    if (best == 0 && mix.native > mix.python && mix.native >= mix.blocking)
+    if (heavier)
+        return name(b) + ": " + name(*heavier) + " is only " +
+               fixed(b.metrics.makespan_ms / heavier->metrics.makespan_ms, 2) + "x faster" +
+               forMemory(*heavier, b) + " (peak " + megabytes(memoryOf(*heavier)) + " against " +
+               megabytes(memoryOf(b)) + "); " +
+               (b.executor == Executor::Threading || b.executor == Executor::Asyncio
+                    ? "threads share memory"
+                    : "it needs less memory") +
+               note;
+    if (best == 0 && mix.native > mix.python && mix.native >= mix.blocking) {
+        const AdvisorRun &processes = runs[2]; // multiprocessing, standard build
+        const std::string extra = extraMemory(processes, threads);
         return "threading: the work is mostly C code that releases the GIL (" +
                fixed(100 * mix.native / (mix.python + mix.native + mix.blocking), 0) +
                " % of it), so threads run it on all " + std::to_string(s.cores) +
-               " cores while sharing memory; processes would only add start-up and copying" + note;
+               " cores while sharing memory; processes would only add start-up and copying" +
+               (extra.empty() ? "" : " (" + extra + ")") + note;
+    }
     if (best == 0) {
         if (cpuBound(s) && !note.empty())
             return "threading: nothing beats it by more than 5 % here" + note;
@@ -112,8 +198,13 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
         return "threading: the work mostly waits on I/O, so the GIL is no bottleneck; "
                "threads are the simplest choice within 5 % of the fastest";
     }
-    if (b.executor == Executor::Asyncio && b.interpreter == Interpreter::Gil)
+    if (b.executor == Executor::Asyncio && b.interpreter == Interpreter::Gil) {
+        if (!note.empty() && cpuBound(s))
+            return "asyncio: its coroutines take turns on one thread, so they never wait for "
+                   "the lock" +
+                   note;
         return "asyncio: within 5 % of the fastest, one thread overlaps all the waits" + note;
+    }
     const double bestStall = std::max(b.metrics.io.latency_ms_p99, b.metrics.io.max_stall_ms);
     const double threadStall =
         std::max(threads.metrics.io.latency_ms_p99, threads.metrics.io.max_stall_ms);
@@ -121,7 +212,8 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
         return name(b) + ": as fast as threading, but its I/O thread waits at most " +
                fixed(bestStall, 2) + " ms instead of " + fixed(threadStall, 2) +
                " ms: the CPU-bound work no longer holds the I/O thread's GIL";
-    std::string why = name(b) + ": " + fixed(gain, 1) + "x faster than threading, ";
+    std::string why =
+        name(b) + ": " + fixed(gain, 1) + "x faster than threading" + forMemory(b, threads) + ", ";
     if (b.interpreter == Interpreter::FreeThreaded)
         return why + "threads run Python in parallel without a GIL" + note;
     if (b.executor == Executor::Multiprocessing)
@@ -131,6 +223,19 @@ std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, in
         return why + "each interpreter has its own GIL, with cheaper start-up than processes" +
                note;
     return why + "it spreads the work best" + note;
+}
+
+// asyncio with to_thread: the loop's lateness without it leads the reason on a standard build and
+// follows it on a free-threaded one.
+std::string reasonFor(const Scenario &s, const std::vector<AdvisorRun> &runs, int best,
+                      const AdvisorRun *heavier, const std::atomic<bool> *cancel) {
+    const AdvisorRun &b = runs[static_cast<std::size_t>(best)];
+    const std::string pool =
+        b.executor == Executor::Asyncio && !heavier ? toThreadNote(s, b, cancel) : std::string();
+    if (!pool.empty() && b.interpreter == Interpreter::Gil)
+        return "asyncio: " + pool + lockNote(s, runs[0]);
+    const std::string reason = baseReason(s, runs, best, heavier);
+    return pool.empty() ? reason : reason + "; " + pool;
 }
 
 } // namespace
@@ -195,8 +300,24 @@ Advice advise(const Scenario &scenario, int threads, const std::atomic<bool> *ca
             r.plainness < advice.runs[static_cast<std::size_t>(advice.best)].plainness)
             advice.best = static_cast<int>(i);
     }
+    // Memory counts too: a run that is less than 10 % faster than a plainer one but needs twice
+    // its memory or more (processes beside threads) is not worth it.
+    const AdvisorRun *heavier = nullptr;
+    if (advice.best >= 0) {
+        const AdvisorRun &b = advice.runs[static_cast<std::size_t>(advice.best)];
+        for (std::size_t i = 0; i < advice.runs.size(); ++i) {
+            const auto &r = advice.runs[i];
+            if (!r.trace || r.plainness < 0 || r.plainness >= b.plainness || !responsive(r) ||
+                r.metrics.makespan_ms > b.metrics.makespan_ms * 1.10 ||
+                memoryOf(b) < 2 * memoryOf(r) || memoryOf(b) - memoryOf(r) < 1)
+                continue;
+            heavier = &b;
+            advice.best = static_cast<int>(i);
+            break; // the plainest such run
+        }
+    }
     if (advice.best >= 0)
-        advice.reason = reasonFor(scenario, advice.runs, advice.best);
+        advice.reason = reasonFor(scenario, advice.runs, advice.best, heavier, cancel);
     else
         advice.reason =
             "no run finished: " + (advice.runs.empty() ? std::string() : advice.runs[0].error);

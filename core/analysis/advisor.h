@@ -36,7 +36,11 @@ std::vector<std::pair<Interpreter, Executor>> advisorGrid();
 // Simulates the scenario's workload under every executor and interpreter (on `threads` worker
 // threads) and names the best fit: the shortest makespan, except that among runs within 5 % of
 // it the plainest choice wins (threading on a standard build, then asyncio, then processes, then
-// subinterpreters, then the same on a free-threaded build).
+// subinterpreters, then the same on a free-threaded build), and a run less than 10 % faster than a
+// plainer one that needs twice its peak memory or more loses to it. The reason names what the
+// choice costs in memory, C code that releases the GIL, a lock that serialises the threads, and
+// for asyncio with to_thread the loop's largest lateness against the work run inline (one more
+// simulation).
 Advice advise(const Scenario &scenario, int threads = 2, const std::atomic<bool> *cancel = nullptr);
 
 } // namespace gilscope::core

@@ -35,6 +35,7 @@ ModelTimes::ModelTimes(const Scenario &s) {
     interpreterIpc = ms(p.interpreter_ipc_ms);
     limit = std::llround(p.time_limit_s * kNsPerS);
     slowdown = s.interpreter == Interpreter::FreeThreaded ? p.ft_slowdown : 1.0;
+    pickleNsPerKb = p.pickle_us_per_kb * kNsPerUs;
     wakePolicy = p.wake_policy;
 }
 
@@ -68,6 +69,11 @@ Engine::Engine(const Scenario &scenario, const std::atomic<bool> *cancel)
     , m_cores(static_cast<std::size_t>(scenario.cores)) {}
 
 Result<Simulation> Engine::run() {
+    // The main process, and one copy of every group's data in it (threads share it).
+    m_memory.add(0, MemoryLedger::Part::Interpreters, m_scenario.params.main_process_mb);
+    for (const auto &g : m_scenario.workers)
+        if (g.count > 0 && g.memory_mb > 0)
+            m_memory.add(0, MemoryLedger::Part::Data, g.memory_mb);
     buildThreads();
     for (std::size_t c = 0; c < m_cores.size() && !m_runQueue.empty(); ++c)
         dispatchNext(static_cast<int>(c));
@@ -139,6 +145,7 @@ Result<Simulation> Engine::run() {
     trace->executor = std::string(toString(m_scenario.executor));
     trace->cores = m_scenario.cores;
     trace->sequentialNs = m_scenario.sequentialNs();
+    trace->memory = m_memory.peak();
     return Simulation{std::move(trace), steps};
 }
 
@@ -371,6 +378,7 @@ void Engine::onSliceCheck(int coreIndex) {
 
 void Engine::finish(SimThread &t) {
     setState(t, ThreadState::Done);
+    unitFinished(t);
     const int core = t.core;
     leaveCore(t);
     t.os = OsState::Finished;

@@ -8,6 +8,7 @@
 // the way CPython writes take_gil()/drop_gil(); the OS layer here decides who gets a core.
 
 #include "engine/eventqueue.h"
+#include "engine/memoryledger.h"
 #include "engine/random.h"
 #include "engine/simulate.h"
 #include "engine/task.h"
@@ -34,8 +35,13 @@ struct ModelTimes {
     TimeNs wakeMin, wakeMax, timerSlack, slice, granularity, sleeperCredit;
     TimeNs threadStart, processStart, ipc, interpreterStart, interpreterIpc, limit;
     double slowdown;
+    double pickleNsPerKb; // a task's data, each way
     WakePolicy wakePolicy;
 };
+
+// What a simulated thread is, for what it costs in memory: the main thread (in the main
+// process's figure), a started thread, or the main thread of a worker process or interpreter.
+enum class Unit : std::uint8_t { MainThread, Thread, Process, Interpreter };
 
 struct GilLock;
 
@@ -85,6 +91,7 @@ public:
     void beginRound() { ++m_round; }
     TimeNs duration(double ms) { return jittered(ms); }
     bool untilOthers() const { return m_group->until_others; }
+    const WorkerGroup &group() const { return *m_group; }
     // The group's start_ms: a thread or process of its own begins that late.
     TimeNs startDelayNs() const { return std::llround(m_group->start_ms * kNsPerMs); }
 
@@ -110,6 +117,7 @@ struct WorkerSpec {
 struct SimThread {
     int id = 0;
     int row = -1; // trace row the thread's states go to (-1: not shown)
+    Unit unit = Unit::MainThread;
     GilLock *gil = nullptr;
     Task program;
     std::coroutine_handle<> resumePoint;
@@ -146,6 +154,12 @@ struct SimThread {
     const std::string *waitingName = nullptr;
     bool untilWorker = false;
     bool stopping = false;
+
+    // memory: the groups whose memory_mb this process or interpreter has loaded, and the MB it
+    // holds (its own cost and those copies), given back when it finishes
+    std::vector<const WorkerGroup *> loadedGroups;
+    double heldMb = 0;
+    bool startsLate = false; // its group's start_ms: it costs memory from then
 };
 
 // threading.Lock as CPython builds it on a semaphore: a release wakes one sleeper but hands
@@ -294,6 +308,7 @@ private:
     friend struct CpuAwaiter;
     // executors.cpp
     void buildThreads();
+    void buildUnits();
     struct JobSource {
         std::vector<Job> jobs;
         std::size_t next = 0; // a pool hands jobs out in order
@@ -302,7 +317,19 @@ private:
     void buildMixedThreads(const std::vector<WorkerSpec> &workers);
     Task asyncioLoop(SimThread &t);
     void asyncioIoDone(std::uint32_t task);
-    SimThread &newThread(GilLock *gil, ThreadInfo info, bool queued = true);
+    SimThread &newThread(GilLock *gil, ThreadInfo info, Unit unit, bool queued = true);
+    // memory (executors.cpp): a unit's own cost, a group's memory_mb in a worker, a task's data
+    void unitStarted(SimThread &t);
+    void unitFinished(SimThread &t);
+    void loadGroupData(SimThread &t, const WorkerGroup &group);
+    bool copiesData(const SimThread &t) const {
+        return t.unit == Unit::Process || t.unit == Unit::Interpreter;
+    }
+    // Pickling a task's data into a worker (before) or its result out (after), shown as Python
+    // running in the worker; the worker holds its copy of the data in between.
+    Task dataIn(SimThread &t, const Job &job);
+    double dataMb(double kb) const;
+    Task dataOut(SimThread &t, const Job &job);
     GilLock *newGil();
 
     // interpreters.cpp
@@ -421,6 +448,10 @@ private:
     GilLock *m_mainGil = nullptr;
     bool m_mainGilMade = false;
     int m_nextGroupId = 1;
+
+    MemoryLedger m_memory;
+    bool m_helperStarted = false; // spawn's resource tracker, the fork server
+    bool m_building = false;      // buildThreads() is creating the units
 };
 
 } // namespace gilscope::core::internal

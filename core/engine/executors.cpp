@@ -3,6 +3,8 @@
 // or coroutines on one event-loop thread (asyncio).
 #include "engine/engine.h"
 
+#include <algorithm>
+#include <cmath>
 #include <span>
 
 namespace gilscope::core::internal {
@@ -21,10 +23,11 @@ GilLock *Engine::newGil() {
     return m_gils.back().get();
 }
 
-SimThread &Engine::newThread(GilLock *gil, ThreadInfo info, bool queued) {
+SimThread &Engine::newThread(GilLock *gil, ThreadInfo info, Unit unit, bool queued) {
     auto t = std::make_unique<SimThread>();
     t->id = static_cast<int>(m_threads.size());
     t->gil = gil;
+    t->unit = unit;
     t->untilCheck = m_times.checkNs;
     if (!info.name.empty()) {
         info.gilId = gil ? gil->id : -1;
@@ -34,11 +37,87 @@ SimThread &Engine::newThread(GilLock *gil, ThreadInfo info, bool queued) {
     }
     m_threads.push_back(std::move(t));
     SimThread &thread = *m_threads.back();
+    if (!m_building)
+        unitStarted(thread); // a pool's worker started during the run; see buildThreads()
     if (queued)
         enqueue(thread);
     else
         thread.os = OsState::Blocked; // the caller wakes it
     return thread;
+}
+
+// Memory: a unit costs from its creation to its end; spawn and forkserver start their helper
+// process (the resource tracker, the fork server) with the first worker, and it stays.
+void Engine::unitStarted(SimThread &t) {
+    const auto &p = m_scenario.params;
+    using Part = MemoryLedger::Part;
+    switch (t.unit) {
+    case Unit::MainThread:
+        return;
+    case Unit::Thread:
+        t.heldMb = p.thread_kb / 1024.0;
+        m_memory.add(m_now, Part::Threads, t.heldMb, 0, 1);
+        return;
+    case Unit::Process:
+        if (!m_helperStarted) {
+            m_helperStarted = true;
+            m_memory.add(m_now, Part::Interpreters, p.processHelperMb());
+        }
+        t.heldMb = p.processMb();
+        m_memory.add(m_now, Part::Interpreters, t.heldMb, 1);
+        return;
+    case Unit::Interpreter:
+        t.heldMb = p.subinterpreter_mb;
+        m_memory.add(m_now, Part::Interpreters, t.heldMb, 1);
+        return;
+    }
+}
+
+void Engine::unitFinished(SimThread &t) {
+    using Part = MemoryLedger::Part;
+    double data = 0;
+    for (const WorkerGroup *g : t.loadedGroups)
+        data += g->memory_mb;
+    if (data > 0)
+        m_memory.add(m_now, Part::Data, -data);
+    t.loadedGroups.clear();
+    if (t.unit == Unit::Thread)
+        m_memory.add(m_now, Part::Threads, -t.heldMb, 0, -1);
+    else if (t.unit != Unit::MainThread)
+        m_memory.add(m_now, Part::Interpreters, -t.heldMb, -1);
+    t.heldMb = 0;
+}
+
+// A worker process or interpreter holds its own copy of the data of every group it has run a
+// task of (spawn loads it again; fork copies the pages as reference counts write to them).
+void Engine::loadGroupData(SimThread &t, const WorkerGroup &group) {
+    if (!copiesData(t) || group.memory_mb <= 0 ||
+        std::find(t.loadedGroups.begin(), t.loadedGroups.end(), &group) != t.loadedGroups.end())
+        return;
+    t.loadedGroups.push_back(&group);
+    m_memory.add(m_now, MemoryLedger::Part::Data, group.memory_mb);
+}
+
+// A task's data in flight: pickled and unpickled copies on both sides (params.data_copies).
+double Engine::dataMb(double kb) const {
+    return kb / 1024.0 * m_scenario.params.data_copies;
+}
+
+Task Engine::dataIn(SimThread &t, const Job &job) {
+    loadGroupData(t, job.group());
+    const double kb = job.group().data_kb;
+    if (!copiesData(t) || kb <= 0)
+        co_return;
+    m_memory.add(m_now, MemoryLedger::Part::Data, dataMb(kb));
+    co_await runPython(t, std::llround(kb * m_times.pickleNsPerKb));
+}
+
+Task Engine::dataOut(SimThread &t, const Job &job) {
+    const double kb = job.group().data_kb;
+    if (!copiesData(t) || kb <= 0)
+        co_return;
+    co_await runPython(t, std::llround(kb * m_times.pickleNsPerKb));
+    m_memory.add(m_now, MemoryLedger::Part::Data, -dataMb(kb));
 }
 
 namespace {
@@ -57,6 +136,17 @@ Executor executorOf(const Scenario &s, const WorkerGroup &g) {
 } // namespace
 
 void Engine::buildThreads() {
+    m_building = true;
+    buildUnits();
+    m_building = false;
+    // Every unit costs memory from the start, except threads and processes that start late
+    // (start_ms): theirs counts from when threadProgram() starts them.
+    for (auto &t : m_threads)
+        if (!t->startsLate)
+            unitStarted(*t);
+}
+
+void Engine::buildUnits() {
     compilePrograms();
     std::vector<WorkerSpec> workers;
     Random seeds(m_scenario.seed ^ 0x5eed5eed5eedULL);
@@ -92,7 +182,8 @@ void Engine::buildThreads() {
         for (const auto &w : workers) {
             auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
             source->jobs.emplace_back(*w.group, w.seed, w.program);
-            SimThread &t = newThread(gil, threadInfo(w, 0, "main process"));
+            SimThread &t = newThread(gil, threadInfo(w, 0, "main process"), Unit::Thread);
+            t.startsLate = w.group->start_ms > 0;
             t.program = threadProgram(t, *source, m_times.threadStart, 0);
         }
         break;
@@ -103,6 +194,7 @@ void Engine::buildThreads() {
         const TimeNs start = processes ? m_times.processStart : m_times.interpreterStart;
         const TimeNs ipc = processes ? m_times.ipc : m_times.interpreterIpc;
         const std::string unit = processes ? "process " : "interpreter ";
+        const Unit unitKind = processes ? Unit::Process : Unit::Interpreter;
         const int pool = m_scenario.params.pool_size;
         if (pool > 0) {
             auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
@@ -112,7 +204,7 @@ void Engine::buildThreads() {
             for (int i = 0; i < slots; ++i) {
                 ThreadInfo info{(processes ? "proc-" : "interp-") + std::to_string(i + 1), "pool",
                                 -1, i + 1, unit + std::to_string(i + 1)};
-                SimThread &t = newThread(newGil(), std::move(info));
+                SimThread &t = newThread(newGil(), std::move(info), unitKind);
                 t.program = threadProgram(t, *source, start, ipc);
             }
         } else {
@@ -120,8 +212,9 @@ void Engine::buildThreads() {
                 auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
                 source->jobs.emplace_back(*workers[i].group, workers[i].seed, workers[i].program);
                 const int id = static_cast<int>(i) + 1;
-                SimThread &t =
-                    newThread(newGil(), threadInfo(workers[i], id, unit + std::to_string(id)));
+                SimThread &t = newThread(
+                    newGil(), threadInfo(workers[i], id, unit + std::to_string(id)), unitKind);
+                t.startsLate = workers[i].group->start_ms > 0;
                 t.program = threadProgram(t, *source, start, ipc);
             }
         }
@@ -135,7 +228,7 @@ void Engine::buildThreads() {
             const int row = m_trace.addRow(std::move(info), 0, ThreadState::Ready);
             m_asyncTasks.push_back(AsyncTask{row, Job(*w.group, w.seed, w.program)});
         }
-        SimThread &loop = newThread(gil, ThreadInfo{});
+        SimThread &loop = newThread(gil, ThreadInfo{}, Unit::MainThread);
         m_loopThread = &loop;
         loop.program = asyncioLoop(loop);
         break;
@@ -148,6 +241,8 @@ void Engine::buildThreads() {
 Task Engine::threadProgram(SimThread &t, JobSource &source, TimeNs startNs, TimeNs ipcNs) {
     if (source.jobs.size() == 1 && source.jobs.front().startDelayNs() > 0)
         co_await block(t, ThreadState::Absent, m_now + source.jobs.front().startDelayNs());
+    if (t.startsLate)
+        unitStarted(t);
     co_await cpu(t, startNs, ThreadState::Starting);
     co_await acquireGil(t);
     while (source.next < source.jobs.size()) {
@@ -156,6 +251,7 @@ Task Engine::threadProgram(SimThread &t, JobSource &source, TimeNs startNs, Time
         t.stopping = false;
         if (ipcNs > 0)
             co_await runPython(t, ipcNs);
+        co_await dataIn(t, job);
         if (job.program >= 0) {
             while (!t.stopping && keepGoing(job)) {
                 job.beginRound();
@@ -170,6 +266,7 @@ Task Engine::threadProgram(SimThread &t, JobSource &source, TimeNs startNs, Time
                     co_await blockingIo(t, ioNs);
             }
         }
+        co_await dataOut(t, job);
         jobFinished(job);
     }
     co_await releaseGil(t, true);
@@ -327,14 +424,17 @@ void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
                     SimThread &t =
                         newThread(mainGil(),
                                   ThreadInfo{workerName(g) + "-pool-" + std::to_string(i + 1),
-                                             std::string(toString(g.kind)), -1, 0, "main process"});
+                                             std::string(toString(g.kind)), -1, 0, "main process"},
+                                  Unit::Thread);
                     t.program = threadProgram(t, *source, m_times.threadStart, 0);
                 }
             } else {
                 for (const auto &w : mine) {
                     auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
                     source->jobs.emplace_back(*w.group, w.seed, w.program);
-                    SimThread &t = newThread(mainGil(), threadInfo(w, 0, "main process"));
+                    SimThread &t =
+                        newThread(mainGil(), threadInfo(w, 0, "main process"), Unit::Thread);
+                    t.startsLate = w.group->start_ms > 0;
                     t.program = threadProgram(t, *source, m_times.threadStart, 0);
                 }
             }
@@ -346,6 +446,7 @@ void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
             const TimeNs start = processes ? m_times.processStart : m_times.interpreterStart;
             const TimeNs ipc = processes ? m_times.ipc : m_times.interpreterIpc;
             const std::string unit = processes ? "process " : "interpreter ";
+            const Unit unitKind = processes ? Unit::Process : Unit::Interpreter;
             if (pool > 0) {
                 auto &source = m_jobSources.emplace_back(std::make_unique<JobSource>());
                 for (const auto &w : mine)
@@ -356,7 +457,7 @@ void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
                     ThreadInfo info{workerName(g) + (processes ? "-proc-" : "-interp-") +
                                         std::to_string(i + 1),
                                     "pool", -1, id, unit + std::to_string(id)};
-                    SimThread &t = newThread(newGil(), std::move(info));
+                    SimThread &t = newThread(newGil(), std::move(info), unitKind);
                     t.program = threadProgram(t, *source, start, ipc);
                 }
             } else {
@@ -365,7 +466,8 @@ void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
                     source->jobs.emplace_back(*w.group, w.seed, w.program);
                     const int id = m_nextGroupId++;
                     SimThread &t =
-                        newThread(newGil(), threadInfo(w, id, unit + std::to_string(id)));
+                        newThread(newGil(), threadInfo(w, id, unit + std::to_string(id)), unitKind);
+                    t.startsLate = w.group->start_ms > 0;
                     t.program = threadProgram(t, *source, start, ipc);
                 }
             }
@@ -383,7 +485,7 @@ void Engine::buildMixedThreads(const std::vector<WorkerSpec> &workers) {
         }
     }
     if (!m_asyncTasks.empty()) {
-        SimThread &loop = newThread(mainGil(), ThreadInfo{});
+        SimThread &loop = newThread(mainGil(), ThreadInfo{}, Unit::MainThread);
         m_loopThread = &loop;
         loop.program = asyncioLoop(loop);
     }

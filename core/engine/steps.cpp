@@ -326,7 +326,8 @@ void Engine::submit(WorkPool &pool, Job &job, int program, std::uint32_t task) {
                               .threads[static_cast<std::size_t>(m_asyncTasks.front().row)]
                               .info.groupName};
     }
-    SimThread &t = newThread(gil, std::move(info), false);
+    SimThread &t =
+        newThread(gil, std::move(info), pool.processes ? Unit::Process : Unit::Thread, false);
     t.program = poolWorker(t, pool);
     t.resumePoint = t.program.handle();
     wake(t, WakeReason::Signal);
@@ -342,7 +343,9 @@ Task Engine::poolWorker(SimThread &t, WorkPool &pool) {
             pool.queue.pop_front();
             if (pool.processes && m_times.ipc > 0)
                 co_await runPython(t, m_times.ipc); // pickling the call and its result
+            co_await dataIn(t, *work.job);
             co_await runProgram(t, *work.job, work.program);
+            co_await dataOut(t, *work.job);
             t.stopping = false;
             asyncTaskReady(work.task, false);
             continue;

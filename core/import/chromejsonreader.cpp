@@ -873,6 +873,8 @@ public:
                     info.cores = static_cast<int>(std::clamp(number.value, 1.0, 1e6));
                 } else if (name == "switch_interval_ms" && number.isNumber) {
                     info.switchIntervalMs = number.value;
+                } else if (name == "peak_memory_mb" && number.isNumber && number.value >= 0) {
+                    info.peakMemoryMb = std::min(number.value, 1e12);
                 } else if (name == "check_interval" && number.isNumber) {
                     info.checkInterval = static_cast<int>(std::clamp(number.value, 0.0, 1e9));
                 }

@@ -130,6 +130,7 @@ Result<TracePtr> TraceAssembler::finish() {
     trace->sequentialNs = m_run.sequentialNs;
     trace->python = m_run.python;
     trace->switchIntervalMs = m_run.switchIntervalMs;
+    trace->memory.peakMb = m_run.peakMemoryMb;
     trace->checkInterval = m_run.checkInterval;
 
     std::vector<std::pair<long long, Key>> order;

@@ -27,6 +27,7 @@ struct RunInfo {
     TimeNs endNs = 0, sequentialNs = 0;
     double switchIntervalMs = 0;
     int checkInterval = 0;
+    double peakMemoryMb = -1; // a simulation's peak memory (-1: none)
 };
 
 // Builds the columnar Trace from what any reader finds, in any order: thread and process names,

@@ -166,6 +166,8 @@ std::string runDescription(const Trace &trace, TimeNs origin) {
                     {"python", QString::fromStdString(trace.python)},
                     {"switch_interval_ms", trace.switchIntervalMs},
                     {"check_interval", trace.checkInterval}};
+    if (trace.memory.known())
+        run["peak_memory_mb"] = trace.memory.peakMb;
     return QJsonDocument(run).toJson(QJsonDocument::Compact).toStdString();
 }
 
@@ -613,6 +615,8 @@ private:
         run.sequentialNs = std::max<TimeNs>(0, ns("sequential_ns"));
         run.switchIntervalMs = o.value("switch_interval_ms").toDouble();
         run.checkInterval = o.value("check_interval").toInt();
+        if (o.value("peak_memory_mb").isDouble())
+            run.peakMemoryMb = std::clamp(o.value("peak_memory_mb").toDouble(), 0.0, 1e12);
         m_run = run;
     }
 

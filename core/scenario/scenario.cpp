@@ -117,6 +117,34 @@ TimeNs TimingParams::processStartNs() const {
     return 0;
 }
 
+double TimingParams::processMb() const {
+    if (process_mb >= 0)
+        return process_mb;
+    switch (start_method) {
+    case StartMethod::Fork:
+        return 1.5;
+    case StartMethod::Forkserver:
+        return 6.1;
+    case StartMethod::Spawn:
+        return 8.8;
+    }
+    return 0;
+}
+
+double TimingParams::processHelperMb() const {
+    if (process_helper_mb >= 0)
+        return process_helper_mb;
+    switch (start_method) {
+    case StartMethod::Fork:
+        return 0.5;
+    case StartMethod::Forkserver:
+        return 6.7;
+    case StartMethod::Spawn:
+        return 5.9;
+    }
+    return 0;
+}
+
 int Scenario::threadCount() const {
     long long n = 0;
     for (const auto &w : workers)
@@ -257,6 +285,9 @@ std::optional<ScenarioError> validate(const Scenario &s) {
         c.range(w.io_ms, 0, ScenarioLimits::kMaxBurstMs, at + "io_ms", " ms");
         c.range(w.jitter, 0, 0.99, at + "jitter");
         c.range(w.pool_size, 0, ScenarioLimits::kMaxThreads, at + "pool_size");
+        c.range(w.data_kb, 0, ScenarioLimits::kMaxDataKb, at + "data_kb", " kB (16 GB) a task");
+        c.range(w.memory_mb, 0, ScenarioLimits::kMaxMemoryMb, at + "memory_mb",
+                " MB (1 TB) a worker");
         c.range(w.start_ms, 0, ScenarioLimits::kMaxBurstMs, at + "start_ms", " ms");
         if (w.start_ms > 0) {
             const Executor executor = w.executor.value_or(s.executor);
@@ -321,6 +352,17 @@ std::optional<ScenarioError> validate(const Scenario &s) {
     c.range(p.pool_size, 0, ScenarioLimits::kMaxThreads, "params.pool_size");
     c.range(p.interpreter_start_ms, 0, 1e6, "params.interpreter_start_ms", " ms");
     c.range(p.interpreter_ipc_ms, 0, 1e6, "params.interpreter_ipc_ms", " ms");
+    c.range(p.main_process_mb, 0, ScenarioLimits::kMaxMemoryMb, "params.main_process_mb", " MB");
+    for (const auto &[value, field] : {std::pair{p.process_mb, "params.process_mb"},
+                                       std::pair{p.process_helper_mb, "params.process_helper_mb"}})
+        c.check(value == -1 || (value >= 0 && value <= ScenarioLimits::kMaxMemoryMb), field,
+                "must be -1 (from start_method) or 0 to " +
+                    formatNumber(ScenarioLimits::kMaxMemoryMb) + " MB, got " + formatNumber(value));
+    c.range(p.thread_kb, 0, 1e6, "params.thread_kb", " kB");
+    c.range(p.subinterpreter_mb, 0, ScenarioLimits::kMaxMemoryMb, "params.subinterpreter_mb",
+            " MB");
+    c.range(p.pickle_us_per_kb, 0, 1e6, "params.pickle_us_per_kb", " us");
+    c.range(p.data_copies, 0, 100, "params.data_copies");
     c.range(p.time_limit_s, 0.000001, 86'400, "params.time_limit_s", " s");
     c.range(p.max_events, 1000, ScenarioLimits::kMaxEventCap, "params.max_events");
     const auto &notes = s.annotations;

@@ -59,11 +59,31 @@ struct TimingParams {
     int pool_size = 0;                // multiprocessing/subinterpreters: 0 = one per worker
     double interpreter_start_ms = 2;  // subinterpreters: creating an isolated interpreter
     double interpreter_ipc_ms = 0.02; // subinterpreters: sharing a task's arguments
+    // memory and data (README "Memory and data"): CPython 3.12.1 on Linux x86-64, measured by
+    // resources/recorder/workloads/memory_cost.py as PSS (each shared page split among the
+    // processes that map it, so the figures of several processes add up), medians of 3 runs
+    double main_process_mb = 16;    // the main interpreter with threading, multiprocessing,
+                                    // concurrent.futures and asyncio imported (RSS 22)
+    double process_mb = -1;         // a pool's worker; -1: from start_method (fork 1.5,
+                                    // forkserver 6.1, spawn 8.8)
+    double process_helper_mb = -1;  // once, with the first worker; -1: from start_method (fork
+                                    // 0.5, the pool's side in the parent; forkserver 6.7, the fork
+                                    // server; spawn 5.9, the resource tracker)
+    double thread_kb = 13;          // a started threading.Thread: its touched stack and state
+    double subinterpreter_mb = 1.8; // an isolated interpreter (3.12's _xxsubinterpreters)
+    double pickle_us_per_kb = 11;   // a task's data, each way: pickle, pipe, unpickle, for Python
+                                    // objects (a list of floats); bytes and arrays: about 1
+    double data_copies = 5.5;       // copies of data_kb a task in a process holds while in flight:
+                                    // pickled and unpickled, in the worker and the parent, both
+                                    // ways (Pool(2), 1 MB each way: 5.7 fork, 5.8 spawn;
+                                    // 4.5-5.5 under load)
     // limits
     double time_limit_s = 600;      // simulated time after which a run is refused
     double max_events = 50'000'000; // segments + marks a run may store
 
     TimeNs processStartNs() const;
+    double processMb() const;
+    double processHelperMb() const;
 };
 
 // One thing a worker does, in order (a group's "steps"). Durations are ms, scaled by the group's
@@ -117,6 +137,12 @@ struct WorkerGroup {
     int pool_size = 0;
     // "until": "others": run rounds of steps until every other group is done (ops is ignored).
     bool until_others = false;
+    // The data of one task, pickled in and again out (kB each way) when a process or an
+    // interpreter of its own runs it; threads and coroutines pass a reference: free.
+    double data_kb = 0;
+    // The data each worker holds while it works (a table it reads, a model it loaded): one copy
+    // in the main process, shared by threads; each worker process or interpreter holds its own.
+    double memory_mb = 0;
     // Its threads (or processes) start this many ms into the run (a recording's threads start
     // when the main thread has set up). Not for asyncio groups or pools, whose jobs start as a
     // loop or a pool hands them out.
@@ -172,7 +198,9 @@ struct ScenarioLimits {
     static constexpr int kMaxSteps = 256;            // steps of one group, nested ones included
     static constexpr int kMaxQueues = 64;
     static constexpr int kMaxQueueSize = 1'000'000;
-    static constexpr int kMaxNameChars = 64; // lock, queue and event names
+    static constexpr int kMaxNameChars = 64;          // lock, queue and event names
+    static constexpr double kMaxDataKb = 16'777'216;  // a task's data: 16 GB
+    static constexpr double kMaxMemoryMb = 1'048'576; // a group's resident data: 1 TB
 };
 
 // Whether any group uses steps, its own executor or pool, or "until": the model's newer parts.

@@ -135,6 +135,13 @@ TimingParams readParams(const QJsonValue &value, const std::string &path, Timing
                 {"pool_size", integer(p.pool_size)},
                 {"interpreter_start_ms", number(p.interpreter_start_ms)},
                 {"interpreter_ipc_ms", number(p.interpreter_ipc_ms)},
+                {"main_process_mb", number(p.main_process_mb)},
+                {"process_mb", number(p.process_mb)},
+                {"process_helper_mb", number(p.process_helper_mb)},
+                {"thread_kb", number(p.thread_kb)},
+                {"subinterpreter_mb", number(p.subinterpreter_mb)},
+                {"pickle_us_per_kb", number(p.pickle_us_per_kb)},
+                {"data_copies", number(p.data_copies)},
                 {"time_limit_s", number(p.time_limit_s)},
                 {"max_events", number(p.max_events)}});
     return p;
@@ -299,6 +306,10 @@ WorkerGroup readWorker(const QJsonValue &value, const std::string &path) {
           }},
          {"pool_size",
           [&](const QJsonValue &v, const std::string &f) { g.pool_size = readInt(v, f); }},
+         {"data_kb",
+          [&](const QJsonValue &v, const std::string &f) { g.data_kb = readNumber(v, f); }},
+         {"memory_mb",
+          [&](const QJsonValue &v, const std::string &f) { g.memory_mb = readNumber(v, f); }},
          {"start_ms",
           [&](const QJsonValue &v, const std::string &f) { g.start_ms = readNumber(v, f); }},
          {"until", [&](const QJsonValue &v, const std::string &f) {
@@ -555,6 +566,13 @@ QJsonObject scenarioObject(const Scenario &s) {
                        {"pool_size", p.pool_size},
                        {"interpreter_start_ms", p.interpreter_start_ms},
                        {"interpreter_ipc_ms", p.interpreter_ipc_ms},
+                       {"main_process_mb", p.main_process_mb},
+                       {"process_mb", p.process_mb},
+                       {"process_helper_mb", p.process_helper_mb},
+                       {"thread_kb", p.thread_kb},
+                       {"subinterpreter_mb", p.subinterpreter_mb},
+                       {"pickle_us_per_kb", p.pickle_us_per_kb},
+                       {"data_copies", p.data_copies},
                        {"time_limit_s", p.time_limit_s},
                        {"max_events", p.max_events}};
     QJsonArray workers;
@@ -576,6 +594,10 @@ QJsonObject scenarioObject(const Scenario &s) {
             g["pool_size"] = w.pool_size;
         if (w.until_others)
             g["until"] = "others";
+        if (w.data_kb != 0)
+            g["data_kb"] = w.data_kb;
+        if (w.memory_mb != 0)
+            g["memory_mb"] = w.memory_mb;
         if (w.start_ms > 0)
             g["start_ms"] = w.start_ms;
         workers.append(g);

@@ -58,6 +58,7 @@ Metrics computeMetrics(const Trace &trace) {
     m.sequential_ms = toMs(sequential);
     m.speedup = makespan > 0 ? static_cast<double>(sequential) / static_cast<double>(makespan) : 0;
     m.events = static_cast<long long>(trace.eventCount());
+    m.memory = trace.memory;
 
     std::map<int, std::vector<RunningStretch>> runningByGil;
     std::vector<double> holds;

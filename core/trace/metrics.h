@@ -54,6 +54,7 @@ struct IoMetrics {
 };
 
 // Everything here is derived from the Trace alone, so recorded traces get the same figures.
+// (memory: a simulation's peak as the model counts it; unknown for recordings.)
 struct Metrics {
     std::string scenario, interpreter, executor;
     int cores = 1;
@@ -64,6 +65,7 @@ struct Metrics {
     LockMetrics locks;
     std::vector<QueueMetrics> queues;
     std::vector<ThreadMetrics> threads;
+    MemoryPeak memory;
 };
 
 Metrics computeMetrics(const Trace &trace);

@@ -26,6 +26,19 @@ QJsonObject metricsToJsonObject(const Metrics &m) {
                                   {"items_per_s", q.items_per_s},
                                   {"wait_ms_p50", q.wait_ms_p50},
                                   {"wait_ms_p99", q.wait_ms_p99}});
+    // A recording's memory is not known: null rather than a made-up 0; a trace file keeps the
+    // peak alone.
+    QJsonValue memory = QJsonValue::Null;
+    if (m.memory.known() && !m.memory.breakdown)
+        memory = QJsonObject{{"peak_mb", m.memory.peakMb}};
+    else if (m.memory.known())
+        memory = QJsonObject{{"peak_mb", m.memory.peakMb},
+                             {"at_ms", static_cast<double>(m.memory.atNs) / kNsPerMs},
+                             {"interpreters_mb", m.memory.interpretersMb},
+                             {"threads_mb", m.memory.threadsMb},
+                             {"data_mb", m.memory.dataMb},
+                             {"processes", m.memory.processes},
+                             {"threads", m.memory.threads}};
     return QJsonObject{
         {"scenario", QString::fromStdString(m.scenario)},
         {"interpreter", QString::fromStdString(m.interpreter)},
@@ -54,6 +67,7 @@ QJsonObject metricsToJsonObject(const Metrics &m) {
                               {"wait_ms_p50", m.locks.wait_ms_p50},
                               {"wait_ms_max", m.locks.wait_ms_max}}},
         {"queues", queues},
+        {"memory", memory},
         {"threads", threads}};
 }
 

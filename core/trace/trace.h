@@ -94,6 +94,21 @@ struct QueueTrack {
     std::vector<TimeNs> getTime;
 };
 
+// The run's resident memory as the model counts it (README "Memory and data"): its peak, when it
+// was reached, and what made it up then. Recordings have none.
+struct MemoryPeak {
+    double peakMb = -1; // < 0: not known (a recording, another tool's trace)
+    TimeNs atNs = 0;
+    double interpretersMb = 0; // the main process, worker processes and their helper, interpreters
+    double threadsMb = 0;      // started threads
+    double dataMb = 0;         // copies of groups' memory_mb and of tasks' data_kb
+    int processes = 0;         // worker processes and interpreters alive at the peak
+    int threads = 0;           // started threads alive at the peak
+    // Whether the fields after peakMb are known: a trace file keeps the peak alone.
+    bool breakdown = false;
+    bool known() const { return peakMb >= 0; }
+};
+
 // The finished output of a simulation or of an imported recording. Immutable once built;
 // shared between the engine thread, the UI and exporters through TracePtr.
 struct Trace {
@@ -109,6 +124,7 @@ struct Trace {
     int checkInterval = 0;
     std::vector<ThreadTrack> threads;
     std::vector<QueueTrack> queues;
+    MemoryPeak memory;
     // For a file read in: what it held that cannot be shown, in one line ("skipped 12 counter
     // samples, 3 flow events"); empty when nothing was skipped.
     std::string importNote;

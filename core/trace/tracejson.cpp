@@ -251,6 +251,10 @@ void writeChromeJson(const Trace &trace, ByteSink &sink) {
     out.number(trace.endNs);
     out << ",\"sequential_ns\":";
     out.number(trace.sequentialNs);
+    if (trace.memory.known()) {
+        out << ",\"peak_memory_mb\":";
+        out.number(trace.memory.peakMb);
+    }
     out << "},\"traceEvents\":[\n";
     bool first = true;
     auto begin = [&]() {

@@ -21,6 +21,9 @@ QString perSecond(double v) {
 QString ms(double v) {
     return formatDuration(v * 1e6);
 }
+QString megabytes(double v) {
+    return QObject::tr("%1 MB").arg(QLocale().toString(v, 'f', v < 100 ? 1 : 0));
+}
 } // namespace
 
 MetricsPanel::MetricsPanel(QWidget *parent)
@@ -37,6 +40,10 @@ MetricsPanel::MetricsPanel(QWidget *parent)
              tr("Simulated time until every thread is done"));
     addValue(form, QStringLiteral("speedup"), tr("Speed-up:"),
              tr("Sequential time (one thread doing all the work) divided by the makespan"));
+    addValue(form, QStringLiteral("memory"), tr("Peak memory:"),
+             tr("The most resident memory the run holds at once, as the model counts it: the "
+                "main process, each worker process or interpreter, each started thread, and the "
+                "copies of data that processes make (README, \"Memory and data\")"));
     addValue(form, QStringLiteral("events"), tr("Events:"), tr("Segments and marks in the trace"));
     column->addWidget(runBox);
 
@@ -139,6 +146,23 @@ void MetricsPanel::setResult(const core::PreparedRunPtr &result) {
             .arg(m.speedup, 0, 'f', 2)
             .arg(verdict),
         tr("Sequential %1 / makespan %2").arg(ms(m.sequential_ms), ms(m.makespan_ms)));
+    if (m.memory.known() && !m.memory.breakdown) {
+        set(QStringLiteral("memory"), megabytes(m.memory.peakMb),
+            tr("The simulation's peak, as its trace file keeps it"));
+    } else if (m.memory.known()) {
+        set(QStringLiteral("memory"),
+            tr("%1 <span style=\"color:gray\">%2 interpreters, %3 threads</span>")
+                .arg(megabytes(m.memory.peakMb))
+                .arg(m.memory.processes + 1)
+                .arg(m.memory.threads),
+            tr("At %1: interpreters %2, threads %3, data %4")
+                .arg(ms(static_cast<double>(m.memory.atNs) / 1e6),
+                     megabytes(m.memory.interpretersMb), megabytes(m.memory.threadsMb),
+                     megabytes(m.memory.dataMb)));
+    } else {
+        set(QStringLiteral("memory"), QStringLiteral("–"),
+            tr("Not known: a recording's memory is not in its trace"));
+    }
     set(QStringLiteral("events"), QLocale().toString(static_cast<qlonglong>(m.events)));
     set(QStringLiteral("switches"), perSecond(m.gil.switches_per_s),
         tr("%1 switches in all").arg(QLocale().toString(m.gil.switches)));

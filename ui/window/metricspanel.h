@@ -16,8 +16,8 @@ namespace gilscope::ui {
 class StateBarDelegate;
 class ThreadMetricsModel;
 
-// The run in numbers: makespan, speed-up against one thread doing all the work, GIL switches
-// and failed acquires per second, I/O latency percentiles, and per thread a stacked bar of
+// The run in numbers: makespan, speed-up against one thread doing all the work, peak memory, GIL
+// switches and failed acquires per second, I/O latency percentiles, and per thread a stacked bar of
 // time in each state.
 class MetricsPanel : public QWidget {
     Q_OBJECT
@@ -26,8 +26,8 @@ public:
 
     void setResult(const core::PreparedRunPtr &result);
     void setTheme(const TimelineTheme &theme);
-    // The text shown for a figure: "makespan", "speedup", "switches", "failed", "ioP50",
-    // "ioP99", "ioRate", "hold", "events".
+    // The text shown for a figure: "makespan", "speedup", "memory", "switches", "failed",
+    // "ioP50", "ioP99", "ioRate", "hold", "events", "lockWaits", "queues".
     QString valueText(const QString &key) const;
     ThreadMetricsModel *threadModel() const { return m_model; }
 
