@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -164,6 +165,24 @@ QWidget *GroupsEditor::groupsColumn() {
     return column;
 }
 
+namespace {
+// A form row holding two fields: `first`, then `second` with its own label (its mnemonic's buddy).
+QLabel *buddyLabel(const QString &text, QWidget *buddy) {
+    auto *label = new QLabel(text);
+    label->setBuddy(buddy);
+    return label;
+}
+
+QLayout *besides(QWidget *first, const QString &label, QWidget *second) {
+    auto *row = new QHBoxLayout;
+    QLabel *name = buddyLabel(label, second);
+    row->addWidget(first, 1);
+    row->addWidget(name);
+    row->addWidget(second, 1);
+    return row;
+}
+} // namespace
+
 QWidget *GroupsEditor::groupForm() {
     m_groupForm = new QWidget;
     auto *column = new QVBoxLayout(m_groupForm);
@@ -188,7 +207,6 @@ QWidget *GroupsEditor::groupForm() {
     connect(m_count, &QSpinBox::valueChanged, this, [this](int v) {
         editGroup(m_count, [&](WorkerGroup &g, Scenario &) { g.count = v; });
     });
-    form->addRow(tr("&Threads:"), m_count);
     m_executor = new QComboBox;
     m_executor->setObjectName(QStringLiteral("groupExecutor"));
     m_executor->setAccessibleName(tr("Executor of the group"));
@@ -203,7 +221,8 @@ QWidget *GroupsEditor::groupForm() {
             g.executor = e < 0 ? std::nullopt : std::optional(static_cast<core::Executor>(e));
         });
     });
-    form->addRow(tr("E&xecutor:"), m_executor);
+    form->addRow(buddyLabel(tr("&Threads:"), m_count),
+                 besides(m_count, tr("E&xecutor:"), m_executor));
     m_pool = new QSpinBox;
     m_pool->setObjectName(QStringLiteral("groupPool"));
     m_pool->setAccessibleName(tr("Pool size of the group"));
@@ -215,7 +234,6 @@ QWidget *GroupsEditor::groupForm() {
     connect(m_pool, &QSpinBox::valueChanged, this, [this](int v) {
         editGroup(m_pool, [&](WorkerGroup &g, Scenario &) { g.pool_size = v; });
     });
-    form->addRow(tr("&Pool size:"), m_pool);
     m_ops = new QSpinBox;
     m_ops->setObjectName(QStringLiteral("groupOps"));
     m_ops->setAccessibleName(tr("Ops of each thread"));
@@ -239,6 +257,43 @@ QWidget *GroupsEditor::groupForm() {
     auto *runsLabel = new QLabel(tr("&Runs:"));
     runsLabel->setBuddy(m_ops);
     form->addRow(runsLabel, runs);
+    // When its threads start, and what a process worker costs in data and memory.
+    const auto amount = [this](QDoubleSpinBox *&box, const char *name, const QString &accessible,
+                               double most, const QString &suffix, const QString &tip,
+                               double WorkerGroup::*field) {
+        box = new QDoubleSpinBox;
+        box->setObjectName(QString::fromLatin1(name));
+        box->setAccessibleName(accessible);
+        box->setRange(0, most);
+        box->setDecimals(1);
+        box->setSuffix(suffix);
+        box->setToolTip(tip);
+        box->setAccelerated(true);
+        QDoubleSpinBox *self = box;
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this, self, field](double v) {
+            editGroup(self, [&](WorkerGroup &g, Scenario &) { g.*field = v; });
+        });
+    };
+    amount(m_start, "groupStart", tr("Start time of the group"), core::ScenarioLimits::kMaxBurstMs,
+           tr(" ms"),
+           tr("Its threads or processes start this late into the run (\"start_ms\"); not for "
+              "asyncio groups or pools"),
+           &WorkerGroup::start_ms);
+    amount(m_dataKb, "groupData", tr("Data of each task"), core::ScenarioLimits::kMaxDataKb,
+           tr(" kB"),
+           tr("Pickled in and out of a process or interpreter for every task (\"data_kb\"); "
+              "threads pass a reference for free"),
+           &WorkerGroup::data_kb);
+    amount(m_memoryMb, "groupMemory", tr("Memory each worker holds"),
+           core::ScenarioLimits::kMaxMemoryMb, tr(" MB"),
+           tr("Data each worker holds (\"memory_mb\"): one copy shared by threads, one per "
+              "process or interpreter"),
+           &WorkerGroup::memory_mb);
+    // Two fields to a row: the dock is short, and its buttons must stay in view.
+    form->insertRow(2, buddyLabel(tr("&Pool size:"), m_pool),
+                    besides(m_pool, tr("&Starts at:"), m_start));
+    form->addRow(buddyLabel(tr("&Data a task:"), m_dataKb),
+                 besides(m_dataKb, tr("&Memory:"), m_memoryMb));
     column->addLayout(form);
     m_groupError = errorLabel(QStringLiteral("groupError"));
     m_groupError->setAccessibleName(tr("Problem with the group"));
@@ -500,6 +555,9 @@ void GroupsEditor::fillGroupForm() {
     m_ops->setValue(g.ops);
     m_until->setChecked(g.until_others);
     m_ops->setEnabled(!g.until_others);
+    m_start->setValue(g.start_ms);
+    m_dataKb->setValue(g.data_kb);
+    m_memoryMb->setValue(g.memory_mb);
     m_updating = false;
     m_shorthand->setVisible(row >= 0 && !g.hasSteps());
     m_shorthand->setText(tr("No steps: each op is %1 of Python then %2 of I/O (the CPU burst and "

@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -70,6 +71,9 @@ public:
     QSpinBox *poolBox() const { return m_pool; }
     QSpinBox *opsBox() const { return m_ops; }
     QCheckBox *untilBox() const { return m_until; }
+    QDoubleSpinBox *startBox() const { return m_start; }
+    QDoubleSpinBox *dataBox() const { return m_dataKb; }
+    QDoubleSpinBox *memoryBox() const { return m_memoryMb; }
     QComboBox *stepKindBox() const { return m_stepKind; }
     QLineEdit *stepMsEdit() const { return m_stepMs; }
     QLineEdit *stepNameEdit() const { return m_stepName; }
@@ -129,6 +133,9 @@ private:
     QSpinBox *m_pool = nullptr;
     QSpinBox *m_ops = nullptr;
     QCheckBox *m_until = nullptr;
+    QDoubleSpinBox *m_start = nullptr;
+    QDoubleSpinBox *m_dataKb = nullptr;
+    QDoubleSpinBox *m_memoryMb = nullptr;
     QLabel *m_shorthand = nullptr;
     QComboBox *m_stepKind = nullptr;
     QLabel *m_msLabel = nullptr;

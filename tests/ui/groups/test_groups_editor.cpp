@@ -343,6 +343,37 @@ TEST_CASE("groups: group fields edit the selected group and duplicate copies it"
     CHECK_FALSE(editor.scenario().workers[0].until_others);
 }
 
+TEST_CASE("groups: a group's start time, data and memory are edited in its form") {
+    ui::GroupsEditor editor;
+    editor.setScenario(preset("queue-pipeline"));
+    editor.selectGroup(0);
+    editor.startBox()->setValue(20);
+    editor.dataBox()->setValue(512);
+    editor.memoryBox()->setValue(64);
+    const auto &g = editor.scenario().workers[0];
+    CHECK(g.start_ms == 20);
+    CHECK(g.data_kb == 512);
+    CHECK(g.memory_mb == 64);
+    CHECK(editor.groupError()->text().isEmpty());
+    // The form shows the selected group's values.
+    editor.selectGroup(1);
+    CHECK(editor.startBox()->value() == 0);
+    editor.selectGroup(0);
+    CHECK(editor.startBox()->value() == 20);
+    CHECK(editor.memoryBox()->value() == 64);
+}
+
+TEST_CASE("groups: a start time for an asyncio group is refused with the reason, the run kept") {
+    ui::GroupsEditor editor;
+    editor.setScenario(preset("asyncio-to-thread"));
+    editor.selectGroup(0);
+    const core::Scenario before = editor.scenario();
+    editor.startBox()->setValue(10);
+    INFO(editor.groupError()->text().toStdString());
+    CHECK(editor.groupError()->text().contains("start_ms"));
+    CHECK(editor.scenario().workers[0].start_ms == before.workers[0].start_ms);
+}
+
 TEST_CASE("groups: a valid edit whose run cannot finish says why under the groups") {
     WindowUnderTest t;
     t.choosePreset("lock-convoy");
