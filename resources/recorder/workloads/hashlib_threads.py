@@ -19,25 +19,7 @@ import platform
 import threading
 import time
 
-clock = getattr(time, "perf_counter", time.time)
-
-
-def countdown(n):
-    while n > 0:
-        n -= 1
-
-
-def loops_per_ms():
-    # The fastest of several tries: the first ones warm the interpreter up (3.11+ specialises
-    # the loop), and a busy machine only ever makes a try slower.
-    n = 200000
-    best = None
-    for _ in range(7):
-        start = clock()
-        countdown(n)
-        took = clock() - start
-        best = took if best is None else min(best, took)
-    return n / (best * 1000)
+from spin import clock, countdown, loops_per_ms  # beside this script
 
 
 def main():

@@ -48,7 +48,7 @@ import time
 
 import multiprocessing
 
-clock = getattr(time, "perf_counter", time.time)
+from spin import clock, countdown, loops_per_ms  # beside this script
 MB = 1024.0
 
 
@@ -113,22 +113,6 @@ def own_rollup(delay):
 
 def echo(payload):
     return payload
-
-
-def countdown(n):
-    while n > 0:
-        n -= 1
-
-
-def loops_per_ms():
-    n = 200000
-    best = None
-    for _ in range(7):
-        start = clock()
-        countdown(n)
-        took = clock() - start
-        best = took if best is None else min(best, took)
-    return n / (best * 1000)
 
 
 def check_task(args):

@@ -21,12 +21,7 @@ import sys
 import threading
 import time
 
-clock = getattr(time, "perf_counter", time.time)
-
-
-def countdown(n):
-    while n > 0:
-        n -= 1
+from spin import clock, countdown  # beside this script
 
 
 def burn(stop):
