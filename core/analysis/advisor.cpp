@@ -37,6 +37,7 @@ std::string fixed(double v, int digits) {
 struct Mix {
     double python = 0, native = 0, blocking = 0;
     bool locks = false;
+    bool shared = false; // a lock, queue or event that workers share
     void add(const std::vector<Step> &steps, double times) {
         for (const Step &step : steps) {
             switch (step.kind) {
@@ -52,6 +53,13 @@ struct Mix {
                 break;
             case StepKind::Lock:
                 locks = true;
+                shared = true;
+                break;
+            case StepKind::Put:
+            case StepKind::Get:
+            case StepKind::Wait:
+            case StepKind::Set:
+                shared = true;
                 break;
             default:
                 break;
@@ -90,6 +98,23 @@ std::string lockNote(const Scenario &s, const AdvisorRun &threads) {
     return "; a threading.Lock serialises the threads (with threading they wait for it " +
            fixed(100 * m.locks.wait_ms_total / threadTime, 0) +
            " % of the time), which no executor removes: hold it for less";
+}
+
+// Said after a choice of processes or interpreters when the workers that follow the scenario's
+// executor share a lock, queue or event: those objects do not cross processes, and their
+// multiprocessing counterparts pickle every item, which the simulation does not charge.
+std::string sharingNote(const Scenario &s, Executor chosen) {
+    if (chosen != Executor::Multiprocessing && chosen != Executor::Subinterpreters)
+        return {};
+    Mix mix;
+    for (const auto &w : s.workers)
+        if (!w.executor)
+            mix.add(w.steps, 1);
+    if (!mix.shared)
+        return {};
+    return "; but its workers share locks, queues or events: across " +
+           std::string(chosen == Executor::Multiprocessing ? "processes" : "interpreters") +
+           " they must become multiprocessing's, which pickle every item (not simulated here)";
 }
 
 double memoryOf(const AdvisorRun &r) {
@@ -218,10 +243,10 @@ std::string baseReason(const Scenario &s, const std::vector<AdvisorRun> &runs, i
         return why + "threads run Python in parallel without a GIL" + note;
     if (b.executor == Executor::Multiprocessing)
         return why + "each process has its own GIL, so CPU-bound work uses " +
-               std::to_string(s.cores) + " cores" + note;
+               std::to_string(s.cores) + " cores" + note + sharingNote(s, b.executor);
     if (b.executor == Executor::Subinterpreters)
         return why + "each interpreter has its own GIL, with cheaper start-up than processes" +
-               note;
+               note + sharingNote(s, b.executor);
     return why + "it spreads the work best" + note;
 }
 

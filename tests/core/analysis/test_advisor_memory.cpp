@@ -95,3 +95,25 @@ TEST_CASE("the advisor adds to_thread's lateness when asyncio wins on a free-thr
                       "coroutines wait at most 2.8 ms (largest lateness) against 71.8 ms with the "
                       "work inline");
 }
+
+TEST_CASE("the advisor warns that a queue shared by workers does not cross processes",
+          "[advisor]") {
+    // A CPU-heavy pipeline: processes win on time, but its queue.Queue would have to become a
+    // multiprocessing.Queue, whose pickling the simulation does not charge.
+    const Advice a = advise(parsed(R"({"cores": 2, "queues": {"q": {}}, "workers": [
+        {"name": "producer", "ops": 40, "steps": [{"python": 2}, {"put": "q"}]},
+        {"name": "consumer", "count": 2, "until": "others",
+         "steps": [{"get": "q"}, {"python": 8}]}]})"));
+    INFO(a.reason);
+    REQUIRE(a.best >= 0);
+    REQUIRE(a.runs[static_cast<std::size_t>(a.best)].executor == Executor::Multiprocessing);
+    CHECK_THAT(a.reason, Catch::Contains("but its workers share locks, queues or events: across "
+                                         "processes they must become multiprocessing's, which "
+                                         "pickle every item (not simulated here)"));
+    // The same CPU work without the queue: no warning.
+    const Advice plain =
+        advise(parsed(R"({"cores": 2, "workers": [{"count": 2, "ops": 40, "cpu_ms": 8}]})"));
+    INFO(plain.reason);
+    REQUIRE(plain.runs[static_cast<std::size_t>(plain.best)].executor == Executor::Multiprocessing);
+    CHECK_THAT(plain.reason, !Catch::Contains("share locks"));
+}
