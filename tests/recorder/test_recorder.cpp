@@ -92,6 +92,10 @@ TEST_CASE(
     }
     INFO("Python " << py->version().toStdString());
     QTemporaryDir dir;
+    // A quarter of the interval, but at least 0.2 ms: the recorder's own hooks add 0.1-0.15 ms to
+    // every hand-off (3.13 at 0.5 ms: 0.63-0.645 ms in four runs), which 25 % of a 0.5 ms
+    // interval cannot absorb; a missing convoy (about 0.08 ms, as the peer) still fails.
+    const auto tolerance = [](double interval) { return std::max(0.25 * interval, 0.2); };
     for (const double interval : {5.0, 0.5}) {
         INFO("switch interval " << interval << " ms");
         double latency = 0, peerLatency = 0;
@@ -118,14 +122,14 @@ TEST_CASE(
             attempts << "attempt " << attempt << ": " << ops << " blocking calls, latency p50 "
                      << latency << " ms (peer " << peerLatency << " ms), load "
                      << loadAverage().toStdString() << "\n";
-            if (ops >= 20 && std::abs(latency - interval) <= 0.25 * interval)
+            if (ops >= 20 && std::abs(latency - interval) <= tolerance(interval))
                 break;
             pauseBeforeRetry(attempt);
         }
         INFO(attempts.str());
         CHECK(ops >= 20);
         // The I/O thread gets the GIL back only when its timed wait of one interval expires.
-        CHECK(latency == Approx(interval).epsilon(0.25));
+        CHECK(std::abs(latency - interval) <= tolerance(interval));
         // The peer, alone with its own GIL, runs again at once.
         CHECK(peerLatency < 0.3 * interval + 0.2);
     }
